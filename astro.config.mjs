@@ -1,0 +1,28 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import starlight from '@astrojs/starlight';
+import react from '@astrojs/react';
+import { sidebar } from './content/sidebar.mjs';
+
+export default defineConfig({
+  site: 'http://localhost:4321',
+  server: { host: '127.0.0.1', port: 4321 },
+  integrations: [
+    starlight({
+      title: 'Resilience Lab',
+      description: 'An interactive field guide to fault tolerance: retries, circuit breakers, load balancing, health checks, with live simulations of real code.',
+      favicon: '/favicon.svg',
+      // Docs live in a top-level content/ folder (see src/content.config.ts);
+      // without this, asides and heading anchors are not processed there.
+      markdown: { processedDirs: ['./content/docs'] },
+      sidebar,
+      customCss: ['./src/styles/widgets.css'],
+      lastUpdated: false,
+      pagination: true,
+    }),
+    react(),
+  ],
+  vite: {
+    worker: { format: 'es' },
+  },
+});

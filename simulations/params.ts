@@ -1,0 +1,211 @@
+import { z } from 'zod';
+
+/**
+ * A scenario's parameters, declared once. The same declaration gives the
+ * defaults, the validation schema (zod), the widget's sliders and selects
+ * (label, unit, range, step), the page URL and the CLI flags (kebab-case
+ * names), so the three can never disagree.
+ */
+export interface NumberParam {
+  readonly kind: 'number';
+  readonly label: string;
+  readonly default: number;
+  readonly min: number;
+  readonly max: number;
+  /** Slider step; also the rounding applied to URL values. */
+  readonly step: number;
+  readonly integer: boolean;
+  readonly unit?: string;
+  /** A log-scaled slider, for parameters spanning orders of magnitude. */
+  readonly scale?: 'linear' | 'log';
+  readonly help?: string;
+}
+
+export interface EnumParam<V extends string = string> {
+  readonly kind: 'enum';
+  readonly label: string;
+  readonly default: V;
+  readonly options: readonly V[];
+  /** Human labels for options, where the value alone is not clear. */
+  readonly optionLabels?: Readonly<Partial<Record<V, string>>>;
+  readonly help?: string;
+}
+
+export interface BooleanParam {
+  readonly kind: 'boolean';
+  readonly label: string;
+  readonly default: boolean;
+  readonly help?: string;
+}
+
+export type ParamSpec = NumberParam | EnumParam | BooleanParam;
+export type ParamSpecs = Readonly<Record<string, ParamSpec>>;
+
+export type ParamValue<P> = P extends NumberParam ? number : P extends EnumParam<infer V> ? V : P extends BooleanParam ? boolean : never;
+export type ParamValues<S extends ParamSpecs> = { -readonly [K in keyof S]: ParamValue<S[K]> };
+
+type NumberOptions = Omit<NumberParam, 'kind' | 'integer' | 'step'> & { step?: number };
+
+/** A real-valued parameter. */
+export function numberParam(o: NumberOptions): NumberParam {
+  checkRange(o);
+  return { kind: 'number', integer: false, step: o.step ?? (o.max - o.min) / 100, ...o };
+}
+
+/** An integer parameter. */
+export function intParam(o: NumberOptions): NumberParam {
+  checkRange(o);
+  if (![o.min, o.max, o.default].every(Number.isInteger)) throw new RangeError(`${o.label}: integer parameter needs integer min, max and default`);
+  return { kind: 'number', integer: true, step: o.step ?? 1, ...o };
+}
+
+export function enumParam<const V extends string>(o: Omit<EnumParam<V>, 'kind'>): EnumParam<V> {
+  if (!o.options.includes(o.default)) throw new RangeError(`${o.label}: default ${o.default} is not an option`);
+  return { kind: 'enum', ...o };
+}
+
+export function booleanParam(o: Omit<BooleanParam, 'kind'>): BooleanParam {
+  return { kind: 'boolean', ...o };
+}
+
+function checkRange(o: NumberOptions): void {
+  if (!(o.min <= o.default && o.default <= o.max)) throw new RangeError(`${o.label}: default ${o.default} outside [${o.min}, ${o.max}]`);
+}
+
+/** `spikeRate` -> `spike-rate`: the name used in URLs and CLI flags. */
+export function kebabCase(name: string): string {
+  return name.replace(/[A-Z]/g, (c) => '-' + c.toLowerCase());
+}
+
+/** `spike-rate` -> `spikeRate`. */
+export function camelCase(name: string): string {
+  return name.replace(/-([a-z0-9])/g, (_, c: string) => c.toUpperCase());
+}
+
+export function defaultValues<S extends ParamSpecs>(specs: S): ParamValues<S> {
+  const out: Record<string, unknown> = {};
+  for (const [k, p] of Object.entries(specs)) out[k] = p.default;
+  return out as ParamValues<S>;
+}
+
+/** The strict schema: what a valid set of values is. */
+export function paramSchema<S extends ParamSpecs>(specs: S): z.ZodType<ParamValues<S>> {
+  const shape: Record<string, z.ZodTypeAny> = {};
+  for (const [k, p] of Object.entries(specs)) {
+    if (p.kind === 'number') {
+      let n = z.number({ invalid_type_error: `${kebabCase(k)} must be a number` }).finite().min(p.min).max(p.max);
+      if (p.integer) n = n.int();
+      shape[k] = n;
+    } else if (p.kind === 'enum') {
+      shape[k] = z.enum(p.options as [string, ...string[]]);
+    } else {
+      shape[k] = z.boolean();
+    }
+  }
+  return z.object(shape).strict() as unknown as z.ZodType<ParamValues<S>>;
+}
+
+/** What happened to one raw value that could not be used as given. */
+export interface ParamNotice {
+  readonly param: string;
+  readonly given: string;
+  readonly used: string;
+  readonly message: string;
+}
+
+export function formatValue(p: ParamSpec, v: unknown): string {
+  if (p.kind === 'number') return `${v}${p.unit ? ' ' + p.unit : ''}`;
+  return String(v);
+}
+
+/**
+ * Lenient parsing, for URLs: every value that is malformed or out of range is
+ * replaced by the nearest valid one (clamped, rounded to the step, or the
+ * default when nothing is near), and a notice says what was changed. Unknown
+ * keys are ignored here; the caller decides whether to mention them.
+ */
+export function coerceParams<S extends ParamSpecs>(
+  specs: S,
+  raw: Readonly<Record<string, string | undefined>>,
+): { values: ParamValues<S>; notices: ParamNotice[] } {
+  const values = defaultValues(specs) as Record<string, unknown>;
+  const notices: ParamNotice[] = [];
+  for (const [k, p] of Object.entries(specs)) {
+    const given = raw[kebabCase(k)];
+    if (given === undefined) continue;
+    const r = coerceOne(p, given);
+    values[k] = r.value;
+    if (r.problem) {
+      notices.push({
+        param: kebabCase(k),
+        given,
+        used: formatValue(p, r.value),
+        message: `${p.label}: "${given}" ${r.problem}; using ${formatValue(p, r.value)}.`,
+      });
+    }
+  }
+  return { values: values as ParamValues<S>, notices };
+}
+
+function coerceOne(p: ParamSpec, given: string): { value: unknown; problem?: string } {
+  const s = given.trim();
+  if (p.kind === 'boolean') {
+    if (/^(1|true|yes|on)$/i.test(s)) return { value: true };
+    if (/^(0|false|no|off)$/i.test(s)) return { value: false };
+    return { value: p.default, problem: 'is not true or false' };
+  }
+  if (p.kind === 'enum') {
+    if (p.options.includes(s)) return { value: s };
+    const ci = p.options.find((o) => o.toLowerCase() === s.toLowerCase());
+    if (ci) return { value: ci };
+    return { value: p.default, problem: `is not one of ${p.options.join(', ')}` };
+  }
+  const x = s === '' ? NaN : Number(s);
+  if (!Number.isFinite(x)) {
+    // "Infinity" is a number, but the nearest valid value is the bound.
+    if (x === Infinity) return { value: p.max, problem: 'is above the maximum' };
+    if (x === -Infinity) return { value: p.min, problem: 'is below the minimum' };
+    return { value: p.default, problem: 'is not a number' };
+  }
+  if (x < p.min) return { value: p.min, problem: `is below the minimum ${formatValue(p, p.min)}` };
+  if (x > p.max) return { value: p.max, problem: `is above the maximum ${formatValue(p, p.max)}` };
+  if (p.integer && !Number.isInteger(x)) return { value: Math.round(x), problem: 'is not a whole number' };
+  return { value: x };
+}
+
+/**
+ * Strict parsing, for the CLI: a value that is not valid is an error with a
+ * message naming the flag and what it accepts.
+ */
+export function parseParamStrict(name: string, p: ParamSpec, given: string): { ok: true; value: unknown } | { ok: false; message: string } {
+  const flag = `--${kebabCase(name)}`;
+  if (p.kind === 'number') {
+    const x = given.trim() === '' ? NaN : Number(given);
+    if (!Number.isFinite(x)) return { ok: false, message: `${flag}: "${given}" is not a number (expected ${describeRange(p)})` };
+    if (x < p.min || x > p.max) return { ok: false, message: `${flag}: ${given} is out of range (expected ${describeRange(p)})` };
+    if (p.integer && !Number.isInteger(x)) return { ok: false, message: `${flag}: ${given} is not a whole number` };
+    return { ok: true, value: x };
+  }
+  const r = coerceOne(p, given);
+  if (r.problem || (p.kind === 'enum' && r.value !== given.trim() && !p.options.includes(given))) {
+    const expected = p.kind === 'enum' ? p.options.join(' | ') : 'true | false';
+    if (r.problem) return { ok: false, message: `${flag}: "${given}" ${r.problem} (expected ${expected})` };
+  }
+  return { ok: true, value: r.value };
+}
+
+export function describeRange(p: ParamSpec): string {
+  if (p.kind === 'number') return `${p.integer ? 'an integer' : 'a number'} from ${p.min} to ${p.max}${p.unit ? ' ' + p.unit : ''}`;
+  if (p.kind === 'enum') return p.options.join(' | ');
+  return 'true | false';
+}
+
+/** The values that differ from the defaults, as kebab-case strings, for a URL. */
+export function changedParams<S extends ParamSpecs>(specs: S, values: ParamValues<S>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, p] of Object.entries(specs)) {
+    const v = (values as Record<string, unknown>)[k];
+    if (v !== p.default) out[kebabCase(k)] = String(v);
+  }
+  return out;
+}
