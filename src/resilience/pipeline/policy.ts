@@ -19,7 +19,15 @@ export interface ExecuteContext {
 export type Operation<T> = (context: ExecuteContext) => PromiseLike<T> | T;
 
 export interface Policy {
-  execute<T>(operation: Operation<T>, signal?: AbortSignal): Promise<T>;
+  /**
+   * Runs `operation` under this policy.
+   *
+   * `attempt` is the attempt number of an enclosing retry, passed by
+   * `pipeline` (1 when absent). A policy that does not number attempts itself
+   * must hand it to the operation unchanged, in the `ExecuteContext` it
+   * builds, so that the innermost operation sees the retry's count.
+   */
+  execute<T>(operation: Operation<T>, signal?: AbortSignal, attempt?: number): Promise<T>;
 }
 
 /** A signal that never aborts, shared so a call without one allocates nothing. */
@@ -32,15 +40,17 @@ export function pipeline(...policies: Policy[]): Policy {
   const [outer, ...rest] = policies;
   const inner = pipeline(...rest);
   return {
-    execute<T>(operation: Operation<T>, signal?: AbortSignal): Promise<T> {
-      return outer.execute((ctx) => inner.execute((innerCtx) => operation({ signal: innerCtx.signal, attempt: ctx.attempt }), ctx.signal), signal);
+    execute<T>(operation: Operation<T>, signal?: AbortSignal, attempt?: number): Promise<T> {
+      // The inner policy receives the outer's context piecewise (signal, attempt) rather
+      // than a new context object, so a pipeline adds one closure per call and nothing else.
+      return outer.execute((ctx) => inner.execute(operation, ctx.signal, ctx.attempt), signal, attempt);
     },
   };
 }
 
 /** Runs the operation as it is. */
 export const noopPolicy: Policy = {
-  async execute<T>(operation: Operation<T>, signal?: AbortSignal): Promise<T> {
-    return operation({ signal: signal ?? neverAborted, attempt: 1 });
+  async execute<T>(operation: Operation<T>, signal?: AbortSignal, attempt = 1): Promise<T> {
+    return operation({ signal: signal ?? neverAborted, attempt });
   },
 };

@@ -1,0 +1,49 @@
+import type { RetryBudget, RetryCause } from './retry-budget.ts';
+
+export interface RetryQuotaOptions {
+  /** Capacity at the start, and its ceiling. AWS: 500. */
+  initial?: number;
+  /** Taken from the quota for a retry after an error. AWS: 5. */
+  retryCost?: number;
+  /** Taken for a retry after a timeout, which suggests overload more strongly. AWS: 10. */
+  timeoutCost?: number;
+  /** Added when a request succeeds on its first attempt. AWS: 1. */
+  noRetryIncrement?: number;
+}
+
+/**
+ * The retry quota of the AWS SDKs' "standard" retry mode: a retry takes its
+ * cost from a shared capacity and is refused when the capacity is short; a
+ * request that then succeeds gives back what its last retry took, one that
+ * succeeds at once adds noRetryIncrement. With the defaults, 100 failing
+ * retries in a row (50 after timeouts) empty the quota, and it refills only
+ * as calls succeed again.
+ */
+export function retryQuota({ initial = 500, retryCost = 5, timeoutCost = 10, noRetryIncrement = 1 }: RetryQuotaOptions = {}): RetryBudget & {
+  readonly capacity: number;
+} {
+  for (const [name, value] of Object.entries({ initial, retryCost, timeoutCost, noRetryIncrement })) {
+    if (!(value >= 0 && value < Infinity)) throw new RangeError(`${name} must be >= 0 and finite, got ${value}`);
+  }
+  const cost = (cause: RetryCause) => (cause === 'timeout' ? timeoutCost : retryCost);
+  let capacity = initial;
+  return {
+    get capacity() {
+      return capacity;
+    },
+    onRequest() {},
+    tryAcquireRetry(_now, cause) {
+      const c = cost(cause);
+      if (capacity < c) return false;
+      capacity -= c;
+      return true;
+    },
+    onAttemptEnd(_now, ok, isRetry, retryCause = 'error') {
+      if (!ok) return;
+      capacity = Math.min(initial, capacity + (isRetry ? cost(retryCause) : noRetryIncrement));
+    },
+    snapshot() {
+      return { capacity };
+    },
+  };
+}

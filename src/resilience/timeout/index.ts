@@ -1,0 +1,1 @@
+export { TimeoutPolicy, timeout, type TimeoutOptions } from './timeout-policy.ts';

@@ -1,0 +1,140 @@
+import { realClock, type Clock, type SleepOptions } from '../clock.ts';
+import { TimeoutError } from '../errors.ts';
+import { EventEmitter, type Event, type TimeoutEvent } from '../events.ts';
+import { abortReason } from '../pipeline/abort.ts';
+import { neverAborted, type Operation, type Policy } from '../pipeline/policy.ts';
+import { Epoch } from './epoch.ts';
+import { TimedCall } from './timed-call.ts';
+
+export interface TimeoutOptions {
+  clock?: Clock;
+  /**
+   * Period of the policy's shared timer: an attempt is abandoned between
+   * timeoutMs and timeoutMs + resolutionMs after it started, never earlier
+   * (later only if the event loop is late). timeoutMs/20 by default, within
+   * [1, 100] ms.
+   */
+  resolutionMs?: number;
+}
+
+const housekeeping: SleepOptions = { keepAlive: false };
+
+let capturedResolve: ((value: never) => void) | undefined;
+let capturedReject: ((reason: unknown) => void) | undefined;
+/** A shared promise executor: hands out resolve/reject without allocating a closure per call. */
+function captureSettlers(resolve: (value: never) => void, reject: (reason: unknown) => void): void {
+  capturedResolve = resolve;
+  capturedReject = reject;
+}
+
+function settleFrom<T>(call: TimedCall<T>, pending: PromiseLike<T>): void {
+  pending.then(
+    (value) => call.fulfil(value),
+    (error: unknown) => call.fail(error),
+  );
+}
+
+/**
+ * Abandons an attempt that runs longer than `timeoutMs`: the operation's
+ * signal aborts with a TimeoutError and the call rejects with it at once,
+ * whether or not the operation listens.
+ *
+ * No timer per call, and no clock read per call either (a clock read costs
+ * as much as the rest of the call on some machines). While calls are pending,
+ * one shared timer ticks every `resolutionMs`; the calls started between two
+ * ticks form an Epoch whose deadline is set at the tick that closes it, and a
+ * later tick abandons the epochs whose deadline has passed. A call that
+ * settles leaves its epoch at once; when nothing is pending the timer stops,
+ * and it never keeps a process alive on its own (the pending operations do).
+ */
+export class TimeoutPolicy implements Policy {
+  readonly resolutionMs: number;
+  private readonly clock: Clock;
+  /** Calls started since the last tick; its deadline is not known yet. */
+  private open = new Epoch();
+  /** Closed epochs, oldest (earliest deadline) first. */
+  private oldest: Epoch | undefined = undefined;
+  private newest: Epoch | undefined = undefined;
+  private ticking = false;
+  private readonly timeouts = new EventEmitter<TimeoutEvent>();
+  /** Fires when an attempt is abandoned for running too long. */
+  readonly onTimeout: Event<TimeoutEvent> = this.timeouts.subscribe;
+
+  constructor(
+    readonly timeoutMs: number,
+    { clock = realClock, resolutionMs = Math.min(100, Math.max(1, timeoutMs / 20)) }: TimeoutOptions = {},
+  ) {
+    if (!(timeoutMs > 0 && timeoutMs < Infinity)) throw new RangeError(`timeoutMs must be > 0 and finite, got ${timeoutMs}`);
+    if (!(resolutionMs > 0 && resolutionMs < Infinity)) throw new RangeError(`resolutionMs must be > 0 and finite, got ${resolutionMs}`);
+    this.clock = clock;
+    this.resolutionMs = resolutionMs;
+  }
+
+  execute<T>(operation: Operation<T>, signal: AbortSignal = neverAborted, attempt = 1): Promise<T> {
+    if (signal.aborted) return Promise.reject(abortReason(signal));
+    const promise = new Promise<T>(captureSettlers);
+    // The executor ran synchronously just above, so the captured functions are this promise's.
+    const call = new TimedCall<T>(signal, attempt, capturedResolve as (value: T) => void, capturedReject!);
+    let result: PromiseLike<T> | T;
+    try {
+      result = operation(call);
+    } catch (error) {
+      call.fail(error);
+      return promise;
+    }
+    if (!isThenable(result)) {
+      call.fulfil(result);
+      return promise;
+    }
+    if (!call.settled) {
+      this.open.add(call);
+      if (!this.ticking) this.tickAfter();
+    }
+    settleFrom(call, result);
+    return promise;
+  }
+
+  private tickAfter(delayMs = this.resolutionMs): void {
+    this.ticking = true;
+    this.clock.sleep(delayMs, undefined, housekeeping).then(this.tick);
+  }
+
+  private readonly tick = (): void => {
+    const now = this.clock.now();
+    while (this.oldest !== undefined && this.oldest.deadline <= now) {
+      const due = this.oldest;
+      this.oldest = due.later;
+      if (this.oldest === undefined) this.newest = undefined;
+      for (let call = due.head; call !== undefined; call = due.head) this.abandon(call as TimedCall<unknown>);
+    }
+    if (!this.open.isEmpty) {
+      this.open.deadline = now + this.timeoutMs;
+      if (this.newest === undefined) this.oldest = this.open;
+      else this.newest.later = this.open;
+      this.newest = this.open;
+      this.open = new Epoch();
+    }
+    // Closed epochs whose calls all settled stay queued until their deadline; drop them now.
+    while (this.oldest !== undefined && this.oldest.isEmpty) {
+      this.oldest = this.oldest.later;
+      if (this.oldest === undefined) this.newest = undefined;
+    }
+    // Tick again within resolutionMs to close the next epoch, or sooner at the oldest
+    // deadline, so that a call is abandoned no later than timeoutMs + resolutionMs after it started.
+    if (this.oldest !== undefined) this.tickAfter(Math.min(this.resolutionMs, this.oldest.deadline - now));
+    else this.ticking = false;
+  };
+
+  private abandon(call: TimedCall<unknown>): void {
+    if (this.timeouts.hasListeners) this.timeouts.emit({ timeoutMs: this.timeoutMs, attempt: call.attempt });
+    call.abandon(new TimeoutError(this.timeoutMs));
+  }
+}
+
+function isThenable<T>(value: PromiseLike<T> | T): value is PromiseLike<T> {
+  return typeof value === 'object' && value !== null && typeof (value as { then?: unknown }).then === 'function';
+}
+
+export function timeout(timeoutMs: number, options?: TimeoutOptions): TimeoutPolicy {
+  return new TimeoutPolicy(timeoutMs, options);
+}
