@@ -1,3 +1,5 @@
+import { TimeoutError } from '../../src/resilience/index.ts';
+
 /**
  * A non-2xx response as an error the retry policy understands: it carries
  * the status and the server's Retry-After hint as `retryAfterMs`, the
@@ -21,8 +23,12 @@ export function parseRetryAfter(value: string | null, nowMs: number): number | u
   return Number.isNaN(date) ? undefined : Math.max(0, date - nowMs);
 }
 
-/** Which failures are worth retrying: 429, 502, 503, 504 and network errors, never other 4xx. */
+/**
+ * Which failures are worth retrying, for idempotent requests: 429, 502, 503,
+ * 504, network errors and attempts that timed out; never other 4xx.
+ */
 export function isRetryableHttpFailure(error: unknown): boolean {
+  if (error instanceof TimeoutError) return true;
   if (error instanceof HttpError) return error.status === 429 || error.status === 502 || error.status === 503 || error.status === 504;
   // fetch rejects with a TypeError for a reset or refused connection.
   return error instanceof TypeError;
