@@ -113,10 +113,15 @@ export class RetryCore {
    */
   decide(state: RetryState, outcome: AttemptOutcome, now: number, random: RandomSource): RetryDecision {
     const isRetry = state.attempt > 1;
-    this.budget?.onAttemptEnd(now, outcome.ok, isRetry, state.retryCause);
-    if (outcome.ok) return succeeded;
-
+    if (outcome.ok) {
+      this.budget?.onAttemptEnd(now, true, isRetry, state.retryCause);
+      return succeeded;
+    }
+    // As in gRPC's retry throttling (gRFC A6), only failures the policy
+    // would retry count against the budget: a burst of 400s says nothing
+    // about the dependency's health and must not switch retries off.
     if (this.retryable !== undefined && !this.retryable(outcome)) return gaveUp['not-retryable'];
+    this.budget?.onAttemptEnd(now, false, isRetry, state.retryCause);
     if (state.attempt >= this.maxAttempts) return gaveUp['max-attempts'];
 
     const backoffDelay = this.backoff({ retry: state.attempt, previousDelay: state.previousDelay, random });

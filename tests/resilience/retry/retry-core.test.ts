@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { brookerBackoff, constantBackoff, jitterStrategies, type BackoffContext } from '../../../src/resilience/backoff/index.ts';
 import { attemptSucceeded, RetryCore, type AttemptOutcome } from '../../../src/resilience/retry/retry-core.ts';
 import type { RetryBudget } from '../../../src/resilience/retry-budget/retry-budget.ts';
+import { tokenBucketBudget } from '../../../src/resilience/retry-budget/token-bucket-budget.ts';
 
 const random = () => 0.5;
 const fail: AttemptOutcome = { ok: false, error: new Error('boom') };
@@ -40,6 +41,15 @@ describe('RetryCore', () => {
     const state = core.begin(0);
     expect(core.decide(state, { ok: false, error: new TypeError('bad input') }, 1, random)).toEqual({ retry: false, reason: 'not-retryable' });
     expect(core.decide(core.begin(0), fail, 1, random).retry).toBe(true);
+  });
+
+  it('charges the budget only for failures it would retry (gRFC A6): a burst of non-retryable errors leaves the tokens alone', () => {
+    const budget = tokenBucketBudget({ maxTokens: 10, tokenRatio: 0.1 });
+    const core = new RetryCore({ maxAttempts: 3, backoff: constantBackoff(1), budget, retryable: (f) => !(f.error instanceof TypeError) });
+    for (let i = 0; i < 20; i++) core.decide(core.begin(i), { ok: false, error: new TypeError('400') }, i, random);
+    expect(budget.tokens).toBe(10);
+    core.decide(core.begin(100), fail, 100, random);
+    expect(budget.tokens).toBe(9);
   });
 
   it('waits at least the Retry-After hint, and the backoff when it is longer', () => {
