@@ -11,3 +11,7 @@ export * from './backoff/index.ts';
 export * from './retry-budget/index.ts';
 export * from './retry/index.ts';
 export * from './timeout/index.ts';
+export * from './circuit-breaker/index.ts';
+export * from './bulkhead/index.ts';
+export * from './rate-limiter/index.ts';
+export * from './fallback/index.ts';

@@ -1,0 +1,106 @@
+import { EventEmitter, type Event } from '../events.ts';
+import { abortReason } from '../pipeline/abort.ts';
+import { neverAborted, type ExecuteContext, type Operation, type Policy } from '../pipeline/policy.ts';
+import { BulkheadCore, type BulkheadOptions } from './bulkhead-core.ts';
+import { BulkheadRejectedError } from './bulkhead-rejected-error.ts';
+
+/** A call was turned away: every slot taken, the queue full. */
+export interface BulkheadRejectedEvent {
+  readonly running: number;
+  readonly queued: number;
+}
+
+const firstAttemptContext: ExecuteContext = Object.freeze({ signal: neverAborted, attempt: 1 });
+
+/** What the queue holds: something to resume when a slot is handed to it. */
+interface Resumable {
+  start(): void;
+}
+
+/**
+ * A call waiting for a slot. It listens to its caller's signal as an event
+ * listener object (handleEvent), so waiting costs no closure; on abort it
+ * leaves the queue at once and rejects with the signal's reason.
+ */
+class QueuedCall<T> implements Resumable {
+  constructor(
+    private readonly policy: BulkheadPolicy,
+    private readonly operation: Operation<T>,
+    private readonly signal: AbortSignal,
+    private readonly attempt: number,
+    private readonly resolve: (value: T) => void,
+    private readonly reject: (reason: unknown) => void,
+  ) {
+    if (signal !== neverAborted) signal.addEventListener('abort', this);
+  }
+
+  /** Its turn came: it already holds the slot it was given. */
+  start(): void {
+    if (this.signal !== neverAborted) this.signal.removeEventListener('abort', this);
+    this.policy.runInSlot(this.operation, this.signal, this.attempt).then(this.resolve, this.reject);
+  }
+
+  handleEvent(): void {
+    if (this.policy.core.remove(this)) this.reject(abortReason(this.signal));
+  }
+}
+
+/**
+ * Limits how many calls run at once (`maxConcurrent`), with up to `maxQueue`
+ * callers waiting in FIFO order; beyond that, `BulkheadRejectedError`. A
+ * queued caller whose signal aborts leaves the queue immediately. Isolating
+ * each dependency behind its own bulkhead keeps one slow dependency from
+ * taking every worker (Nygard's bulkheads, Hystrix's semaphore isolation).
+ */
+export class BulkheadPolicy implements Policy {
+  readonly core: BulkheadCore<Resumable>;
+  private readonly rejections = new EventEmitter<BulkheadRejectedEvent>();
+  readonly onRejected: Event<BulkheadRejectedEvent> = this.rejections.subscribe;
+
+  constructor(options: BulkheadOptions) {
+    this.core = new BulkheadCore(options);
+  }
+
+  execute<T>(operation: Operation<T>, signal: AbortSignal = neverAborted, attempt = 1): Promise<T> {
+    if (signal.aborted) return Promise.reject(abortReason(signal));
+    const core = this.core;
+    if (core.tryEnter()) return this.runInSlot(operation, signal, attempt);
+    if (core.queued >= core.maxQueue) {
+      if (this.rejections.hasListeners) this.rejections.emit({ running: core.running, queued: core.queued });
+      return Promise.reject(new BulkheadRejectedError(core.maxConcurrent, core.maxQueue));
+    }
+    return new Promise<T>((resolve, reject) => {
+      core.enqueue(new QueuedCall(this, operation, signal, attempt, resolve, reject));
+    });
+  }
+
+  /** Runs an operation that holds a slot, and passes the slot on when it settles. */
+  runInSlot<T>(operation: Operation<T>, signal: AbortSignal, attempt: number): Promise<T> {
+    let result: PromiseLike<T> | T;
+    try {
+      result = operation(signal === neverAborted && attempt === 1 ? firstAttemptContext : { signal, attempt });
+    } catch (error) {
+      this.leave();
+      return Promise.reject(error);
+    }
+    return Promise.resolve(result).then(this.succeeded as (value: T) => T, this.failed);
+  }
+
+  private readonly succeeded = (value: unknown): unknown => {
+    this.leave();
+    return value;
+  };
+
+  private readonly failed = (error: unknown): never => {
+    this.leave();
+    throw error;
+  };
+
+  private leave(): void {
+    this.core.leave()?.start();
+  }
+}
+
+export function bulkhead(options: BulkheadOptions): BulkheadPolicy {
+  return new BulkheadPolicy(options);
+}

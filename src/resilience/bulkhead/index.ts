@@ -1,0 +1,3 @@
+export { BulkheadCore, type BulkheadOptions } from './bulkhead-core.ts';
+export { BulkheadRejectedError } from './bulkhead-rejected-error.ts';
+export { BulkheadPolicy, bulkhead, type BulkheadRejectedEvent } from './bulkhead-policy.ts';

@@ -1,0 +1,1 @@
+export { FallbackPolicy, fallback, type FallbackOptions, type FallbackValue } from './fallback-policy.ts';
