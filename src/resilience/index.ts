@@ -15,3 +15,5 @@ export * from './circuit-breaker/index.ts';
 export * from './bulkhead/index.ts';
 export * from './rate-limiter/index.ts';
 export * from './fallback/index.ts';
+export * from './load-balancing/index.ts';
+export * from './health/index.ts';

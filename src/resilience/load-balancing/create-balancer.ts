@@ -1,0 +1,69 @@
+import type { Host } from './host.ts';
+import { LeastOutstandingBalancer } from './least-outstanding.ts';
+import { LeastRequestBalancer, type LeastRequestOptions } from './least-request.ts';
+import type { LoadBalancer } from './load-balancer.ts';
+import { MaglevBalancer, type MaglevOptions } from './maglev.ts';
+import { ModuloHashBalancer } from './modulo-hash.ts';
+import { PeakEwmaBalancer, type PeakEwmaOptions } from './peak-ewma.ts';
+import { UniformRandomBalancer } from './uniform-random.ts';
+import { RingHashBalancer, type RingHashOptions } from './ring-hash.ts';
+import { RoundRobinBalancer, type RoundRobinOptions } from './round-robin.ts';
+import { SmoothWeightedRoundRobinBalancer } from './smooth-weighted-round-robin.ts';
+import { WeightedRandomBalancer } from './weighted-random.ts';
+
+/** Every balancer by its URL/CLI name, so scenarios and widgets can offer them as one enum. */
+export const balancerNames = [
+  'round-robin',
+  'smooth-weighted-round-robin',
+  'random',
+  'weighted-random',
+  'least-outstanding',
+  'least-request',
+  'peak-ewma',
+  'modulo-hash',
+  'ring-hash',
+  'maglev',
+] as const;
+
+export type BalancerName = (typeof balancerNames)[number];
+
+export const balancerLabels: Readonly<Record<BalancerName, string>> = {
+  'round-robin': 'Round robin',
+  'smooth-weighted-round-robin': 'Smooth weighted round robin',
+  random: 'Random',
+  'weighted-random': 'Weighted random',
+  'least-outstanding': 'Least outstanding (full scan)',
+  'least-request': 'Least request (power of d choices)',
+  'peak-ewma': 'Peak EWMA (two choices)',
+  'modulo-hash': 'Hash modulo n',
+  'ring-hash': 'Ring hash',
+  maglev: 'Maglev',
+};
+
+/** The union of every balancer's options; each balancer reads only its own. */
+export type BalancerOptions = RoundRobinOptions & LeastRequestOptions & PeakEwmaOptions & RingHashOptions & MaglevOptions;
+
+export function createBalancer(name: BalancerName, hosts: readonly Host[], options: BalancerOptions = {}): LoadBalancer {
+  switch (name) {
+    case 'round-robin':
+      return new RoundRobinBalancer(hosts, options);
+    case 'smooth-weighted-round-robin':
+      return new SmoothWeightedRoundRobinBalancer(hosts, options);
+    case 'random':
+      return new UniformRandomBalancer(hosts);
+    case 'weighted-random':
+      return new WeightedRandomBalancer(hosts, options);
+    case 'least-outstanding':
+      return new LeastOutstandingBalancer(hosts);
+    case 'least-request':
+      return new LeastRequestBalancer(hosts, options);
+    case 'peak-ewma':
+      return new PeakEwmaBalancer(hosts, options);
+    case 'modulo-hash':
+      return new ModuloHashBalancer(hosts);
+    case 'ring-hash':
+      return new RingHashBalancer(hosts, options);
+    case 'maglev':
+      return new MaglevBalancer(hosts, options);
+  }
+}

@@ -1,0 +1,18 @@
+export type { Host } from './host.ts';
+export { uniformHosts, weightedHosts } from './host.ts';
+export type { HashKey, HostPicker, LoadBalancer } from './load-balancer.ts';
+export { BalancerBase } from './balancer-base.ts';
+export { hashKey, hashString } from './hash.ts';
+export { slowStartFactor, type SlowStartOptions } from './slow-start.ts';
+export { RoundRobinBalancer, type RoundRobinOptions } from './round-robin.ts';
+export { SmoothWeightedRoundRobinBalancer, type SmoothWeightedRoundRobinOptions } from './smooth-weighted-round-robin.ts';
+export { UniformRandomBalancer } from './uniform-random.ts';
+export { WeightedRandomBalancer, type WeightedRandomOptions } from './weighted-random.ts';
+export { LeastOutstandingBalancer } from './least-outstanding.ts';
+export { LeastRequestBalancer, type LeastRequestOptions } from './least-request.ts';
+export { PeakEwmaBalancer, type PeakEwmaOptions } from './peak-ewma.ts';
+export { ModuloHashBalancer } from './modulo-hash.ts';
+export { RingHashBalancer, type RingHashOptions } from './ring-hash.ts';
+export { MaglevBalancer, type MaglevOptions } from './maglev.ts';
+export { HealthAwareBalancer, type HealthAwareOptions, type HealthFlag } from './health-aware.ts';
+export { balancerLabels, balancerNames, createBalancer, type BalancerName, type BalancerOptions } from './create-balancer.ts';
