@@ -65,8 +65,9 @@ const noRandom: RandomSource = () => {
  * work (the closed fast path, counting) is plain code reading the cached
  * state. Rules, after resilience4j: trip once the minimum number of calls is
  * reached and a rate is at or above its threshold; in open, reject until
- * strictly after the wait. Half-open follows Polly's success threshold
- * rather than resilience4j's failure rate over the probes.
+ * strictly after the wait. Half-open admits N probes and closes after S
+ * successes among them, reopening as soon as S is out of reach, rather than
+ * judging a failure rate over the probes as resilience4j does.
  */
 export class CircuitBreakerCore {
   private actor: Actor<CircuitBreakerMachine>;

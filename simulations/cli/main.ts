@@ -1,0 +1,5 @@
+// `npm run sim -- ...`: the headless front of the scenarios; see `npm run sim -- --help`.
+import { scenarios } from '../scenarios/index.ts';
+import { runCli } from './run-cli.ts';
+
+process.exitCode = runCli(process.argv.slice(2), { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s) }, scenarios);

@@ -1,0 +1,30 @@
+import { quantile } from 'd3-array';
+
+/**
+ * Samples (latencies) grouped by the time bucket they fall in, for per-bucket
+ * quantiles. Quantiles do not add up the way counts do, so the samples are
+ * kept until the end of the run; a run of a million requests keeps a million
+ * numbers, which is a few megabytes.
+ */
+export class BucketQuantiles {
+  private readonly samples: number[][];
+
+  constructor(
+    readonly bucketMs: number,
+    readonly durationMs: number,
+  ) {
+    const buckets = Math.max(1, Math.ceil(durationMs / bucketMs));
+    this.samples = Array.from({ length: buckets }, () => []);
+  }
+
+  /** Records `value` at time `t`; samples outside [0, durationMs) are ignored. */
+  add(t: number, value: number): void {
+    if (t < 0 || t >= this.durationMs) return;
+    this.samples[Math.floor(t / this.bucketMs)].push(value);
+  }
+
+  /** The `p`-quantile of each bucket (R-7 interpolation, as d3-array); NaN for a bucket with no sample. */
+  column(p: number): number[] {
+    return this.samples.map((s) => (s.length === 0 ? NaN : quantile(s, p)!));
+  }
+}

@@ -1,0 +1,43 @@
+import { randomExponential, randomLogNormal, randomUniform } from 'd3-random';
+import type { RandomSource } from '../../src/resilience/random.ts';
+
+/**
+ * A distribution of a positive quantity (a service time, a think time), as
+ * data, so a model's options can be compared, printed and stored. `sampler`
+ * turns it into draws from one named random stream, through d3-random's
+ * seeded generators.
+ */
+export type Distribution =
+  | { readonly kind: 'constant'; readonly value: number }
+  | { readonly kind: 'exponential'; readonly mean: number }
+  | { readonly kind: 'uniform'; readonly min: number; readonly max: number }
+  /** exp(Normal(ln median, sigma)): a long right tail, as real service times have. */
+  | { readonly kind: 'log-normal'; readonly median: number; readonly sigma: number };
+
+export function sampler(d: Distribution, random: RandomSource): () => number {
+  switch (d.kind) {
+    case 'constant': {
+      const v = d.value;
+      return () => v;
+    }
+    case 'exponential':
+      return randomExponential.source(random)(1 / d.mean);
+    case 'uniform':
+      return randomUniform.source(random)(d.min, d.max);
+    case 'log-normal':
+      return randomLogNormal.source(random)(Math.log(d.median), d.sigma);
+  }
+}
+
+export function meanOf(d: Distribution): number {
+  switch (d.kind) {
+    case 'constant':
+      return d.value;
+    case 'exponential':
+      return d.mean;
+    case 'uniform':
+      return (d.min + d.max) / 2;
+    case 'log-normal':
+      return d.median * Math.exp((d.sigma * d.sigma) / 2);
+  }
+}

@@ -1,0 +1,95 @@
+import { EventQueue } from './event-queue.ts';
+import type { ProgressReporter } from './progress.ts';
+import { RandomStreams } from './random-streams.ts';
+
+/** Something to do at a point of virtual time. */
+export type Action = () => void;
+
+/** Why `run` returned. */
+export type StopReason =
+  /** `isDone` said so. */
+  | 'done'
+  /** Nothing left on the agenda. */
+  | 'idle'
+  /** The next event lies beyond `maxTimeMs`. */
+  | 'time-limit'
+  /** `maxEvents` events have run. */
+  | 'event-limit';
+
+export interface RunLimits {
+  /** Events later than this (virtual ms) are not run. */
+  readonly maxTimeMs: number;
+  /** At most this many events are run; a guard against a model that never settles. */
+  readonly maxEvents: number;
+  /** Checked after every event; the run stops as soon as it returns true. */
+  readonly isDone?: () => boolean;
+  /** Polled every few thousand events. */
+  readonly progress?: ProgressReporter;
+}
+
+/** How many events run between two progress polls: cheap enough to ignore, often enough for a smooth bar. */
+const PROGRESS_EVERY = 4096;
+
+/**
+ * A discrete-event simulation on virtual time (ms): an agenda of actions and
+ * the random streams of one seed. Actions run one at a time in time order
+ * (ties in the order they were scheduled), each seeing `now` at its own time;
+ * an action schedules further actions. Nothing here reads a real clock, so a
+ * run is a pure function of the seed and the model.
+ */
+export class Simulation {
+  /** Virtual time of the action being run (or of the last one run), ms. */
+  now = 0;
+  /** Number of actions run so far. */
+  eventsRun = 0;
+  readonly streams: RandomStreams;
+  private readonly agenda = new EventQueue<Action>();
+
+  constructor(seed: number) {
+    this.streams = new RandomStreams(seed);
+  }
+
+  /** Actions scheduled and not yet run. */
+  get pending(): number {
+    return this.agenda.size;
+  }
+
+  /** Runs `action` at virtual time `time` (ms), which may not lie in the past. */
+  at(time: number, action: Action): void {
+    if (time < this.now) throw new RangeError(`cannot schedule at ${time} ms: it is already ${this.now} ms`);
+    this.agenda.push(time, action);
+  }
+
+  /** Runs `action` `delayMs` from now. */
+  after(delayMs: number, action: Action): void {
+    this.at(this.now + delayMs, action);
+  }
+
+  /** Runs actions in time order until a limit is reached, `isDone` holds, or the agenda is empty. */
+  run(limits: RunLimits): StopReason {
+    const { maxTimeMs, maxEvents, isDone, progress } = limits;
+    const agenda = this.agenda;
+    let reason: StopReason = 'idle';
+    while (agenda.size > 0) {
+      if (isDone?.()) {
+        reason = 'done';
+        break;
+      }
+      if (agenda.peekTime() > maxTimeMs) {
+        reason = 'time-limit';
+        break;
+      }
+      if (this.eventsRun >= maxEvents) {
+        reason = 'event-limit';
+        break;
+      }
+      const action = agenda.pop()!;
+      this.now = agenda.lastTime;
+      this.eventsRun++;
+      action();
+      if (progress && (this.eventsRun & (PROGRESS_EVERY - 1)) === 0) progress.poll();
+    }
+    if (reason === 'idle' && isDone?.()) reason = 'done';
+    return reason;
+  }
+}

@@ -1,0 +1,168 @@
+import { brookerBackoff, RetryCore } from '../../src/resilience/index.ts';
+import { CircuitBreakerCore, type CircuitBreakerCoreOptions } from '../../src/resilience/circuit-breaker/index.ts';
+import { ProgressReporter } from '../engine/progress.ts';
+import { Simulation } from '../engine/simulation.ts';
+import { PiecewiseRate } from '../models/arrival-rate.ts';
+import { recordTransitions, type BreakerTransition } from '../models/breaker-timeline.ts';
+import { CallerMetrics, type CallerSeries } from '../models/caller-metrics.ts';
+import { OpenLoopClients } from '../models/clients.ts';
+import type { FaultWindow } from '../models/fault-schedule.ts';
+import { ProtectedCaller } from '../models/protected-caller.ts';
+import { RequestLedger, type LedgerEntry } from '../models/request-ledger.ts';
+import { Service } from '../models/service.ts';
+import { booleanParam, enumParam, intParam, numberParam, type ParamValues } from '../params.ts';
+import { defineScenario, type ScenarioResult } from '../scenario.ts';
+
+const params = {
+  rate: numberParam({ label: 'Request rate', unit: 'req/s', default: 50, min: 1, max: 500, step: 1, scale: 'log', help: 'New requests per second (Poisson arrivals).' }),
+  duration: intParam({ label: 'Run length', unit: 's', default: 60, min: 10, max: 300, step: 5, help: 'How long requests keep arriving.' }),
+  outageStart: intParam({ label: 'Outage start', unit: 's', default: 20, min: 0, max: 300 }),
+  outageDuration: intParam({ label: 'Outage length', unit: 's', default: 15, min: 0, max: 300, help: '0 for no outage.' }),
+  outageMode: enumParam({
+    label: 'Outage kind',
+    default: 'errors',
+    options: ['errors', 'hang'],
+    optionLabels: { errors: 'errors: every call fails', hang: 'hang: no answer, only the timeout ends a call' },
+  }),
+  timeout: intParam({ label: 'Attempt timeout', unit: 'ms', default: 1000, min: 50, max: 10_000, step: 50, scale: 'log', help: 'How long a caller waits for each attempt.' }),
+  retries: intParam({ label: 'Retries', default: 2, min: 0, max: 5, help: 'Retries per request, outside the breaker: each retry asks the breaker again, and one it refuses ends the request.' }),
+  breaker: booleanParam({ label: 'Circuit breaker', default: true }),
+  failureRateThreshold: numberParam({ label: 'Failure-rate threshold', unit: '%', default: 50, min: 1, max: 100, step: 1, help: 'Trip when at least this share of the calls in the window failed.' }),
+  window: enumParam({
+    label: 'Window',
+    default: 'count',
+    options: ['count', 'time'],
+    optionLabels: { count: 'count-based: the last N calls', time: 'time-based: the calls of the last N seconds' },
+  }),
+  windowSize: intParam({ label: 'Window size', unit: 'calls', default: 20, min: 1, max: 500, step: 1, scale: 'log', help: 'Count-based window: calls it holds.' }),
+  windowDuration: intParam({ label: 'Window length', unit: 's', default: 10, min: 1, max: 60, help: 'Time-based window: seconds it covers, in 10 buckets.' }),
+  minimumCalls: intParam({ label: 'Minimum calls', default: 10, min: 1, max: 500, step: 1, scale: 'log', help: 'Calls the window must hold before it may trip.' }),
+  openDuration: intParam({ label: 'Open duration', unit: 'ms', default: 5000, min: 100, max: 60_000, step: 100, scale: 'log', help: 'How long the breaker rejects calls before letting probes through.' }),
+  halfOpenProbes: intParam({ label: 'Half-open probes', default: 3, min: 1, max: 20, help: 'Probe calls let through in half-open; all must succeed to close.' }),
+};
+
+export type BreakerOutageParams = ParamValues<typeof params>;
+
+/** 500 ms: fine enough for a replay to show a trip within a second, coarse enough for steady rates. */
+const BUCKET_MS = 500;
+/** The dependency: enough workers that only the outage, never the load, makes it fail. */
+const DEPENDENCY = { workers: 64, queueCapacity: 200, serviceTime: { kind: 'log-normal', median: 20, sigma: 0.5 } } as const;
+const BACKOFF = { baseMs: 100, capMs: 2000 };
+
+const summaryDoc = {
+  callsDuringOutage: 'attempts that reached the dependency during the outage',
+  detectionTime: 'ms from the outage start to the first trip of the breaker; -1 without a breaker, without an outage, or if it never tripped',
+  recoveryTime:
+    'ms from the outage end to the first request that succeeded with the breaker closed (without a breaker: the first success); -1 if none did before the run ended',
+  callerErrors: 'requests that did not succeed (requests - succeeded)',
+  callerLatencyP50: 'median time from a request’s start to its end, any outcome, ms (0 without requests)',
+  callerLatencyP99: '99th percentile of the same, ms',
+  dependencyCalls: 'attempts that reached the dependency over the whole run, retries included',
+  timesOpened: 'times the breaker opened: trips, and failed half-open probes',
+  requests: 'requests started',
+  succeeded: 'requests that succeeded',
+  failed: 'requests whose last attempt got an error',
+  rejected: 'requests whose attempt the open (or half-open) breaker turned away',
+  timedOut: 'requests whose last attempt timed out',
+  shed: 'requests whose last attempt the dependency’s full queue turned away',
+};
+
+export interface BreakerOutageResult extends ScenarioResult {
+  readonly summary: { [K in keyof typeof summaryDoc]: number };
+  /** 500 ms buckets over the run; see CallerSeries for the columns. */
+  readonly series: CallerSeries;
+  /** The breaker's state changes in order (it starts closed); empty without a breaker. */
+  readonly states: readonly BreakerTransition[];
+  /** The outage, for shading; it may extend past the run. */
+  readonly outage: { readonly startMs: number; readonly endMs: number };
+}
+
+/** The breaker the params describe (resilience4j's rules: trip at >= threshold once the minimum is reached). */
+export function breakerOptions(p: BreakerOutageParams): CircuitBreakerCoreOptions {
+  const rule = { minimumCalls: p.minimumCalls, failureRateThreshold: p.failureRateThreshold };
+  return {
+    detection: p.window === 'count' ? { kind: 'count-window', windowSize: p.windowSize, ...rule } : { kind: 'time-window', windowMs: p.windowDuration * 1000, ...rule },
+    openDuration: p.openDuration,
+    halfOpen: { probes: p.halfOpenProbes },
+  };
+}
+
+function outageFault(mode: BreakerOutageParams['outageMode'], startMs: number, endMs: number): FaultWindow {
+  // 'errors': the dependency answers every call with an error after its usual work; 'hang': it never answers.
+  const fault = mode === 'errors' ? ({ kind: 'error-spike', probability: 1 } as const) : ({ kind: 'outage', mode: 'hang' } as const);
+  return { startMs, endMs, fault };
+}
+
+/**
+ * Callers with a per-attempt timeout and retries (full jitter) call a
+ * dependency that fails for a while, with or without a circuit breaker
+ * between them. Without one, every request keeps hitting the dead dependency,
+ * each retry included, and in a hang each attempt costs the caller its whole
+ * timeout. With one, a few failures trip it, and from then on callers are
+ * refused at once while the dependency sees only the half-open probes; the
+ * price is recovery: after the outage ends, callers keep being refused until
+ * the open wait is over and the probes succeed.
+ */
+export const breakerOutage = defineScenario({
+  name: 'breaker-outage',
+  title: 'A circuit breaker through an outage',
+  description:
+    'Callers with timeouts and retries call a dependency that fails (errors, or hangs) for a while. A circuit breaker cuts the calls reaching it during the outage, and turns a slow failure into a fast one, at the cost of a delay in recovery.',
+  params,
+  summaryDoc,
+  run(p, seed, options = {}): BreakerOutageResult {
+    const durationMs = p.duration * 1000;
+    const outage = { startMs: p.outageStart * 1000, endMs: (p.outageStart + p.outageDuration) * 1000 };
+
+    const sim = new Simulation(seed);
+    const ledger = new RequestLedger();
+    const metrics = new CallerMetrics(BUCKET_MS, durationMs);
+    const service = new Service(sim, { name: 'dependency', ...DEPENDENCY, faults: [outageFault(p.outageMode, outage.startMs, outage.endMs)] });
+    const breaker = p.breaker ? new CircuitBreakerCore(breakerOptions(p)) : undefined;
+    const states = breaker ? recordTransitions(breaker) : [];
+    const retry = p.retries > 0 ? new RetryCore({ maxAttempts: p.retries + 1, backoff: brookerBackoff('full', BACKOFF) }) : undefined;
+    const caller = new ProtectedCaller(sim, { service, retry, breaker, attemptTimeoutMs: p.timeout, observer: metrics });
+
+    let recoveredAt = -1;
+    const send = () => {
+      const startedAt = sim.now;
+      const request: LedgerEntry = { outcome: undefined };
+      ledger.start(request);
+      metrics.requestStarted(startedAt);
+      caller.call((outcome, now) => {
+        ledger.end(request, outcome);
+        metrics.requestEnded(now, outcome, startedAt);
+        // The caller reports to the breaker before ending the call, so a probe that closed it reads closed here.
+        if (outcome === 'succeeded' && recoveredAt < 0 && now >= outage.endMs && (!breaker || breaker.state === 'closed')) recoveredAt = now;
+      });
+    };
+    const clients = new OpenLoopClients(sim, { rate: PiecewiseRate.constant(p.rate), untilMs: durationMs, send });
+
+    // After the last arrival, a request ends within its attempts' timeouts and backoffs.
+    const drainMs = (p.retries + 1) * (p.timeout + BACKOFF.capMs);
+    const progress = options.onProgress ? new ProgressReporter(options.onProgress, () => sim.now / durationMs) : undefined;
+    const reason = sim.run({ maxTimeMs: durationMs + drainMs, maxEvents: 50_000_000, isDone: () => clients.done && ledger.inFlight === 0, progress });
+    if (reason !== 'done') ledger.cutOff();
+    ledger.assertBalanced();
+    progress?.finish();
+
+    const counts = ledger.counts();
+    const firstTrip = states.find((s) => s.event === 'trip' && s.t >= outage.startMs);
+    return {
+      summary: {
+        callsDuringOutage: metrics.attemptsSentBetween(outage.startMs, outage.endMs),
+        detectionTime: firstTrip && p.outageDuration > 0 ? firstTrip.t - outage.startMs : -1,
+        recoveryTime: recoveredAt < 0 ? -1 : recoveredAt - outage.endMs,
+        callerErrors: counts.requests - counts.succeeded,
+        callerLatencyP50: metrics.latencyQuantile(0.5),
+        callerLatencyP99: metrics.latencyQuantile(0.99),
+        dependencyCalls: caller.attemptsSent,
+        timesOpened: states.filter((s) => s.to === 'open').length,
+        ...counts,
+      },
+      series: metrics.series(),
+      states,
+      outage,
+    };
+  },
+});

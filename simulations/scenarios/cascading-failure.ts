@@ -1,0 +1,195 @@
+import { CircuitBreakerCore, type CircuitBreakerCoreOptions } from '../../src/resilience/circuit-breaker/index.ts';
+import { sampler } from '../engine/distributions.ts';
+import { ProgressReporter } from '../engine/progress.ts';
+import { Simulation } from '../engine/simulation.ts';
+import { PiecewiseRate } from '../models/arrival-rate.ts';
+import { recordTransitions, type BreakerTransition } from '../models/breaker-timeline.ts';
+import { OpenLoopClients } from '../models/clients.ts';
+import type { Fault } from '../models/fault-schedule.ts';
+import { MixedTrafficMetrics, type MixedTrafficSeries } from '../models/mixed-traffic-metrics.ts';
+import { ProtectedCaller } from '../models/protected-caller.ts';
+import { RequestLedger, type LedgerEntry, type RequestOutcome } from '../models/request-ledger.ts';
+import { Service } from '../models/service.ts';
+import { WorkerPool } from '../models/worker-pool.ts';
+import { booleanParam, enumParam, intParam, numberParam, type ParamValues } from '../params.ts';
+import { defineScenario, type ScenarioResult } from '../scenario.ts';
+
+const params = {
+  rate: numberParam({ label: 'Request rate', unit: 'req/s', default: 200, min: 10, max: 1000, step: 10, scale: 'log', help: 'New requests per second to A, both kinds together.' }),
+  dependentShare: numberParam({ label: 'Share needing B', default: 0.5, min: 0, max: 1, step: 0.05, help: 'Fraction of A’s requests that call B; the rest A serves alone.' }),
+  workers: intParam({ label: 'A’s workers', default: 20, min: 1, max: 100, help: 'Requests A works on at once; a worker waiting for B is a busy worker.' }),
+  faultMode: enumParam({
+    label: 'B’s fault',
+    default: 'slow',
+    options: ['slow', 'errors', 'hang'],
+    optionLabels: { slow: 'slow: added latency', errors: 'errors: every call fails', hang: 'hang: no answer at all' },
+  }),
+  addedLatency: intParam({ label: 'Added latency', unit: 'ms', default: 1000, min: 100, max: 10_000, step: 100, scale: 'log', help: 'How much slower B answers during a slow fault.' }),
+  faultStart: intParam({ label: 'Fault start', unit: 's', default: 20, min: 1, max: 300 }),
+  faultDuration: intParam({ label: 'Fault length', unit: 's', default: 20, min: 0, max: 300, help: '0 for no fault.' }),
+  timeout: intParam({ label: 'Timeout on calls to B', unit: 'ms', default: 0, min: 0, max: 5000, step: 50, help: '0: no timeout, A waits as long as B takes.' }),
+  breaker: booleanParam({ label: 'Circuit breaker on calls to B', default: false }),
+  bulkhead: intParam({ label: 'Bulkhead for calls to B', default: 0, min: 0, max: 100, help: 'At most this many of A’s workers may wait on B at once; more calls are refused. 0: none.' }),
+  duration: intParam({ label: 'Run length', unit: 's', default: 60, min: 10, max: 300, step: 5, help: 'How long requests keep arriving.' }),
+};
+
+export type CascadingFailureParams = ParamValues<typeof params>;
+
+const BUCKET_MS = 1000;
+/** A's queue: requests waiting for a worker; one more is shed. */
+const A_QUEUE = 50;
+/** A's own work on a request, before any call to B. */
+const A_WORK = { kind: 'exponential', mean: 5 } as const;
+/** B: more workers than A can ever keep busy, so B's trouble is the fault, never A's load. */
+const B = { workers: 40, queueCapacity: 200, serviceTime: { kind: 'log-normal', median: 20, sigma: 0.5 } } as const;
+/** Calls slower than this count as slow for the breaker. */
+const SLOW_CALL_MS = 500;
+/**
+ * A count window of 20 calls, tripping once 10 are in and half of them
+ * failed, or half were slow: without the slow-call rule a breaker cannot see
+ * a dependency that answers, only late, and with no timeout such a call never
+ * fails. 5 s open, 3 probes.
+ */
+const BREAKER: CircuitBreakerCoreOptions = {
+  detection: { kind: 'count-window', windowSize: 20, minimumCalls: 10, failureRateThreshold: 50, slowCalls: { durationMs: SLOW_CALL_MS, rateThreshold: 50 } },
+  openDuration: 5000,
+  halfOpen: { probes: 3 },
+};
+/**
+ * Arrivals stop at the run's length; this bounds the drain after it. Only
+ * calls that can never end (B hangs and A has no timeout) are still open
+ * then, and the ledger counts them as timed out.
+ */
+const DRAIN_LIMIT_MS = 120_000;
+
+const summaryDoc = {
+  independentGoodputBefore: 'requests that do not need B served per second, before the fault',
+  independentGoodputDuring: 'the same, during the fault',
+  dependentGoodputBefore: 'requests that need B served per second, before the fault',
+  dependentGoodputDuring: 'the same, during the fault',
+  busyWorkersBefore: 'A’s busy workers before the fault, time-weighted mean',
+  busyWorkersDuring: 'the same, during the fault',
+  callsToB: 'calls from A that reached B',
+  requests: 'requests to A',
+  succeeded: 'requests A answered successfully',
+  failed: 'requests that needed B and got an error from it (or B’s full queue refused them)',
+  rejected: 'requests that needed B whose call the breaker or the bulkhead refused',
+  timedOut: 'requests that needed B whose call timed out (or never ended: B hanging with no timeout)',
+  shed: 'requests A turned away because its queue was full',
+};
+
+export interface CascadingFailureResult extends ScenarioResult {
+  readonly summary: { [K in keyof typeof summaryDoc]: number };
+  /** 1 s buckets over the run; see MixedTrafficSeries for the columns. */
+  readonly series: MixedTrafficSeries;
+  /** The breaker's state changes in order (it starts closed); empty without a breaker. */
+  readonly states: readonly BreakerTransition[];
+  /** B's fault, for shading; it may extend past the run. */
+  readonly fault: { readonly startMs: number; readonly endMs: number };
+}
+
+function bFault(p: CascadingFailureParams): Fault {
+  switch (p.faultMode) {
+    case 'slow':
+      return { kind: 'added-latency', ms: p.addedLatency };
+    case 'errors':
+      return { kind: 'error-spike', probability: 1 };
+    case 'hang':
+      return { kind: 'outage', mode: 'hang' };
+  }
+}
+
+/**
+ * A cascading failure (Nygard, "Release It!": integration points and
+ * chain reactions). Service A has a fixed number of workers and serves two
+ * kinds of requests: some need a call to B, the others A serves alone. When
+ * B slows down or hangs, each call to B holds one of A's workers for as long
+ * as B takes; soon every worker waits on B, A's queue fills, and A fails the
+ * requests that never needed B as well. A timeout bounds how long a call
+ * can hold a worker, a bulkhead how many workers B's calls may hold, and a
+ * breaker stops calling B at all once it sees the calls fail or crawl: each
+ * keeps A's own traffic flowing. Errors that come back fast do not cascade:
+ * they free the worker at once.
+ */
+export const cascadingFailure = defineScenario({
+  name: 'cascading-failure',
+  title: 'A cascading failure, and what contains it',
+  description:
+    'Service A calls B for some of its requests. When B slows down or hangs, A’s workers all end up waiting on B and A fails its unrelated traffic too, unless a timeout, a bulkhead or a circuit breaker on the calls to B contains the fault.',
+  params,
+  summaryDoc,
+  run(p, seed, options = {}): CascadingFailureResult {
+    const durationMs = p.duration * 1000;
+    const fault = { startMs: p.faultStart * 1000, endMs: (p.faultStart + p.faultDuration) * 1000 };
+
+    const sim = new Simulation(seed);
+    const ledger = new RequestLedger();
+    const metrics = new MixedTrafficMetrics(BUCKET_MS, durationMs);
+    const pool = new WorkerPool(p.workers, A_QUEUE, metrics);
+    const b = new Service(sim, { name: 'b', ...B, faults: [{ ...fault, fault: bFault(p) }] });
+    const breaker = p.breaker ? new CircuitBreakerCore(BREAKER) : undefined;
+    const states = breaker ? recordTransitions(breaker) : [];
+    const callB = new ProtectedCaller(sim, {
+      service: b,
+      attemptTimeoutMs: p.timeout > 0 ? p.timeout : Infinity,
+      breaker,
+      bulkheadSize: p.bulkhead > 0 ? p.bulkhead : undefined,
+      observer: { attemptSent: (now) => metrics.callSent(now), attemptEnded() {}, attemptRejected() {} },
+    });
+    const aWork = sampler(A_WORK, sim.streams.stream('a.work'));
+    const mix = sim.streams.stream('traffic-mix');
+
+    const arrive = () => {
+      const arrivedAt = sim.now;
+      const dependent = mix() < p.dependentShare;
+      const request: LedgerEntry = { outcome: undefined };
+      const end = (outcome: RequestOutcome, now: number) => {
+        ledger.end(request, outcome);
+        metrics.requestEnded(now, dependent, outcome, arrivedAt);
+      };
+      ledger.start(request);
+      metrics.requestStarted(arrivedAt, dependent);
+      const accepted = pool.submit((_, release) => {
+        sim.after(aWork(), () => {
+          if (!dependent) {
+            release(sim.now);
+            end('succeeded', sim.now);
+            return;
+          }
+          callB.call((outcome, now) => {
+            release(now);
+            // B's full queue is an error answer, as far as A's client can tell; 'shed' stays A's own shedding.
+            end(outcome === 'shed' ? 'failed' : outcome, now);
+          });
+        });
+      }, arrivedAt);
+      if (!accepted) end('shed', arrivedAt);
+    };
+    const clients = new OpenLoopClients(sim, { rate: PiecewiseRate.constant(p.rate), untilMs: durationMs, send: arrive });
+
+    const progress = options.onProgress ? new ProgressReporter(options.onProgress, () => sim.now / durationMs) : undefined;
+    const reason = sim.run({ maxTimeMs: durationMs + DRAIN_LIMIT_MS, maxEvents: 50_000_000, isDone: () => clients.done && ledger.inFlight === 0, progress });
+    if (reason !== 'done') ledger.cutOff();
+    ledger.assertBalanced();
+    progress?.finish();
+    metrics.close();
+
+    const before = [0, fault.startMs] as const;
+    const during = [fault.startMs, fault.endMs] as const;
+    return {
+      summary: {
+        independentGoodputBefore: metrics.mean('independentGoodput', ...before),
+        independentGoodputDuring: metrics.mean('independentGoodput', ...during),
+        dependentGoodputBefore: metrics.mean('dependentGoodput', ...before),
+        dependentGoodputDuring: metrics.mean('dependentGoodput', ...during),
+        busyWorkersBefore: metrics.mean('busyWorkers', ...before),
+        busyWorkersDuring: metrics.mean('busyWorkers', ...during),
+        callsToB: callB.attemptsSent,
+        ...ledger.counts(),
+      },
+      series: metrics.series(),
+      states,
+      fault,
+    };
+  },
+});

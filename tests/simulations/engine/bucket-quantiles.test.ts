@@ -1,0 +1,14 @@
+import { describe, expect, it } from 'vitest';
+import { BucketQuantiles } from '../../../simulations/engine/bucket-quantiles.ts';
+
+describe('BucketQuantiles', () => {
+  it('computes quantiles per bucket, NaN for an empty one, ignoring samples outside the run', () => {
+    const b = new BucketQuantiles(10, 30);
+    for (let v = 1; v <= 101; v++) b.add(3, v);
+    b.add(25, 7);
+    b.add(30, 1000);
+    b.add(-1, 1000);
+    expect(b.column(0.5)).toEqual([51, NaN, 7]);
+    expect(b.column(0.99)).toEqual([100, NaN, 7]);
+  });
+});

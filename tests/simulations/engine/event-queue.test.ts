@@ -1,0 +1,48 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { EventQueue } from '../../../simulations/engine/event-queue.ts';
+
+const time = fc.integer({ min: 0, max: 50 }).map((t) => t / 2);
+
+describe('EventQueue', () => {
+  it('pops events in time order, ties in the order they were pushed, for any interleaving of pushes and pops', () => {
+    // Ops: a number pushes an event at that time, null pops one. The model is a stable sort.
+    fc.assert(
+      fc.property(fc.array(fc.option(time, { nil: null, freq: 3 }), { maxLength: 3000 }), (ops) => {
+        const q = new EventQueue<number>();
+        const model: { t: number; id: number }[] = [];
+        let id = 0;
+        for (const op of ops) {
+          if (op === null) {
+            model.sort((a, b) => a.t - b.t || a.id - b.id);
+            const expected = model.shift();
+            const got = q.pop();
+            expect(got).toBe(expected?.id);
+            if (expected) expect(q.lastTime).toBe(expected.t);
+          } else {
+            q.push(op, id);
+            model.push({ t: op, id });
+            id++;
+          }
+          expect(q.size).toBe(model.length);
+          expect(q.peekTime()).toBe(model.length ? Math.min(...model.map((m) => m.t)) : Infinity);
+        }
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it('grows past its initial capacity without losing events', () => {
+    const q = new EventQueue<number>();
+    for (let i = 5000; i > 0; i--) q.push(i, i);
+    const out: number[] = [];
+    while (q.size) out.push(q.pop()!);
+    expect(out).toEqual(Array.from({ length: 5000 }, (_, i) => i + 1));
+    expect(q.pop()).toBeUndefined();
+  });
+
+  it('refuses negative, infinite and NaN times', () => {
+    const q = new EventQueue<number>();
+    for (const t of [-1, Infinity, NaN]) expect(() => q.push(t, 0)).toThrow(RangeError);
+  });
+});

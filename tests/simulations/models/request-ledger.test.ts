@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { ConservationError, RequestLedger, type LedgerEntry } from '../../../simulations/models/request-ledger.ts';
+
+const entry = (): LedgerEntry => ({ outcome: undefined });
+
+describe('RequestLedger', () => {
+  it('counts each outcome and balances when every request has ended', () => {
+    const ledger = new RequestLedger();
+    const outcomes = ['succeeded', 'failed', 'rejected', 'timedOut', 'shed', 'succeeded'] as const;
+    const entries = outcomes.map(() => {
+      const e = entry();
+      ledger.start(e);
+      return e;
+    });
+    expect(ledger.inFlight).toBe(6);
+    entries.forEach((e, i) => ledger.end(e, outcomes[i]));
+    expect(ledger.counts()).toEqual({ requests: 6, succeeded: 2, failed: 1, rejected: 1, timedOut: 1, shed: 1 });
+    expect(() => ledger.assertBalanced()).not.toThrow();
+  });
+
+  it('refuses to end a request twice', () => {
+    const ledger = new RequestLedger();
+    const e = entry();
+    ledger.start(e);
+    ledger.end(e, 'succeeded');
+    expect(() => ledger.end(e, 'timedOut')).toThrow(ConservationError);
+  });
+
+  it('refuses to end a request that never started', () => {
+    expect(() => new RequestLedger().end(entry(), 'failed')).toThrow(ConservationError);
+  });
+
+  it('does not balance while a request is still open', () => {
+    const ledger = new RequestLedger();
+    ledger.start(entry());
+    expect(() => ledger.assertBalanced()).toThrow(ConservationError);
+  });
+
+  it('cutOff ends the open requests as timed out, and the ledger balances again', () => {
+    const ledger = new RequestLedger();
+    const a = entry();
+    ledger.start(a);
+    ledger.start(entry());
+    ledger.start(entry());
+    ledger.end(a, 'succeeded');
+    expect(ledger.cutOff()).toBe(2);
+    expect(ledger.counts()).toMatchObject({ requests: 3, succeeded: 1, timedOut: 2 });
+    expect(() => ledger.assertBalanced()).not.toThrow();
+  });
+});
