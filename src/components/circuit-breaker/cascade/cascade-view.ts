@@ -1,0 +1,91 @@
+import type { ParamValues } from '../../../../simulations/params.ts';
+import type { ScenarioResult } from '../../../../simulations/scenario.ts';
+import type { CascadingFailureResult } from '../../../../simulations/scenarios/cascading-failure.ts';
+import type { CascadeMeta } from './cascade-plan.ts';
+import type { CascadeSpecs } from './cascade-specs.ts';
+
+export interface CascadeSideView {
+  readonly label: string;
+  /** What guards A's calls to B, in words: "no protection", "a 500 ms timeout and a circuit breaker". */
+  readonly protection: string;
+  /** What B does during the fault, in words. */
+  readonly fault: string;
+  readonly workers: number;
+  /** Bucket midpoints, s. */
+  readonly t: number[];
+  readonly independentOffered: number[];
+  readonly independentGoodput: number[];
+  readonly dependentGoodput: number[];
+  readonly busyWorkers: number[];
+  /** B's fault window, s; it may extend past the run. */
+  readonly window: { readonly start: number; readonly end: number };
+  readonly durationS: number;
+  readonly independentBefore: number;
+  readonly independentDuring: number;
+  readonly dependentBefore: number;
+  readonly dependentDuring: number;
+  readonly busyBefore: number;
+  readonly busyDuring: number;
+  /** Times the breaker on the calls to B tripped (0 without one). */
+  readonly trips: number;
+  /** Seconds from the fault's start to the breaker's first trip in it; null if it never tripped there. */
+  readonly firstTripAfter: number | null;
+}
+
+export interface CascadeView {
+  readonly sides: CascadeSideView[];
+}
+
+/** Results in plan order, one per side. */
+export function reduceCascade(results: ScenarioResult[], meta: CascadeMeta): CascadeView {
+  return {
+    sides: meta.sides.map((side, i): CascadeSideView => {
+      const r = results[i] as CascadingFailureResult;
+      const { bucketMs, columns } = r.series;
+      const s = r.summary;
+      const window = { start: r.fault.startMs / 1000, end: r.fault.endMs / 1000 };
+      const firstTrip = r.states.find((x) => x.event === 'trip' && x.t >= r.fault.startMs);
+      return {
+        label: side.label,
+        protection: describeProtection(side.values),
+        fault: describeFault(side.values),
+        workers: side.values.workers,
+        t: columns.independentGoodput.map((_, k) => ((k + 0.5) * bucketMs) / 1000),
+        independentOffered: columns.independentOffered,
+        independentGoodput: columns.independentGoodput,
+        dependentGoodput: columns.dependentGoodput,
+        busyWorkers: columns.busyWorkers,
+        window,
+        durationS: side.values.duration,
+        independentBefore: s.independentGoodputBefore,
+        independentDuring: s.independentGoodputDuring,
+        dependentBefore: s.dependentGoodputBefore,
+        dependentDuring: s.dependentGoodputDuring,
+        busyBefore: s.busyWorkersBefore,
+        busyDuring: s.busyWorkersDuring,
+        trips: r.states.filter((x) => x.event === 'trip').length,
+        firstTripAfter: firstTrip && side.values.faultDuration > 0 ? (firstTrip.t - r.fault.startMs) / 1000 : null,
+      };
+    }),
+  };
+}
+
+export function describeProtection(v: ParamValues<CascadeSpecs>): string {
+  const parts: string[] = [];
+  if (v.timeout > 0) parts.push(`a ${v.timeout} ms timeout`);
+  if (v.bulkhead > 0) parts.push(`a bulkhead of ${v.bulkhead}`);
+  if (v.breaker) parts.push('a circuit breaker');
+  if (parts.length === 0) return 'no protection';
+  return parts.length === 1 ? parts[0] : `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
+}
+
+function describeFault(v: ParamValues<CascadeSpecs>): string {
+  switch (v.faultMode) {
+    case 'slow':
+      return `B answers ${v.addedLatency} ms slower`;
+    case 'errors':
+      return 'B fails every call';
+    case 'hang':
+      return 'B does not answer at all';
+  }
+}

@@ -1,0 +1,7 @@
+import { SimulationWidget } from '../widget/SimulationWidget.tsx';
+import { binsWidget } from './bins/bins-widget.ts';
+
+/** Maximum load with one random choice vs the power of two choices, against theory (widget id `bins`). */
+export default function MaxLoadWidget() {
+  return <SimulationWidget definition={binsWidget} />;
+}

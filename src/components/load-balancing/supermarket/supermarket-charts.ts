@@ -1,0 +1,96 @@
+import { supermarketMeanTime, supermarketTail } from '../../../../simulations/theory/supermarket.ts';
+import type { ChartModel, LineChartModel, LineSeries } from '../../charts/chart-model.ts';
+import { count, num, percent } from '../../stats/format-number.ts';
+import { sideChartId, sidePrefix } from '../frame/compare-sides.ts';
+import { policies } from './supermarket-specs.ts';
+import type { PolicySweep, SupermarketSideView, SupermarketView } from './supermarket-view.ts';
+
+/** Per side: (a) mean time in system over the sweep with the formulas drawn over it, (b) queue-length tails at the chosen utilization. */
+export function supermarketCharts(view: SupermarketView): ChartModel[] {
+  return view.sides.flatMap((s) => [meanTimeChart(s), tailsChart(s)]);
+}
+
+const styleOf = (c: PolicySweep['choices']) => policies.find((p) => p.choices === c)!;
+/** The level the tail summary quotes: high enough for the doubly exponential fall to show, low enough to have been seen. */
+const QUOTED_LEVEL = 3;
+
+/** The formulas on a fine grid of utilizations up to the sweep's last point. */
+function theoryCurve(d: number, upTo: number): { x: number[]; y: number[] } {
+  const x: number[] = [];
+  for (let k = 0; k <= 100; k++) {
+    const lambda = (upTo * k) / 100;
+    if (lambda < 1) x.push(lambda);
+  }
+  return { x, y: x.map((lambda) => supermarketMeanTime(lambda, d)) };
+}
+
+/**
+ * Time for one M/M/1 queue to forget an empty start, in service times: its
+ * relaxation time 1/(1 − √λ)² (Morse 1955). Runs much shorter than this
+ * measure a queue still filling up.
+ */
+function relaxationTime(lambda: number): number {
+  return 1 / (1 - Math.sqrt(lambda)) ** 2;
+}
+
+function meanTimeChart(s: SupermarketSideView): LineChartModel {
+  const k = s.rates.indexOf(s.utilization);
+  const upTo = s.rates[s.rates.length - 1];
+  const series: LineSeries[] = [];
+  for (const p of s.policies) {
+    const st = styleOf(p.choices);
+    series.push({ key: `sim-${p.choices}`, label: st.label, color: st.color, points: true, x: s.rates, y: p.meanTime });
+  }
+  for (const p of policies) {
+    if (p.d === undefined) continue;
+    const c = theoryCurve(p.d, upTo);
+    series.push({ key: `theory-${p.choices}`, label: p.d === 1 ? '1 choice: 1/(1 − λ)' : `${p.label}: Mitzenmacher’s limit`, color: p.color, dash: 'dashed', x: c.x, y: c.y });
+  }
+  const at = s.policies.map((p) => `${styleOf(p.choices).label.toLowerCase()} ${num(p.meanTime[k])} (${p.choices === 'all' ? 'limit 1' : `theory ${num(p.expected[k])}`})`);
+  const random = s.policies.find((p) => p.choices === '1')!;
+  const runLength = (0.9 * s.requests) / (s.utilization * s.backends);
+  const short = random.meanTime[k] < 0.9 * random.expected[k];
+  return {
+    kind: 'line',
+    id: sideChartId('mean-time', s.label),
+    title: `${sidePrefix(s.label)}(a) Mean time in system against utilization, ${count(s.backends)} backends`,
+    x: { label: 'Utilization λ', domain: [0, 1] },
+    y: { label: 'Mean time in system, log scale', unit: 'mean service times', scale: 'log' },
+    series,
+    markers: [{ x: s.utilization, label: `Chosen utilization ${num(s.utilization)}` }],
+    summary:
+      `${sidePrefix(s.label)}At utilization ${num(s.utilization)} with ${count(s.backends)} backends and ${count(s.requests)} requests per point, the mean time in system was: ${at.join('; ')}.` +
+      (short
+        ? ` One choice stays below 1/(1 − λ) here because the queues start empty: the measured part of the run lasts about ${num(runLength)} service times per backend, while one M/M/1 queue at this load needs about 1/(1 − √λ)² = ${num(relaxationTime(s.utilization))} to settle.`
+        : ''),
+  };
+}
+
+function tailsChart(s: SupermarketSideView): LineChartModel {
+  const series: LineSeries[] = [];
+  for (const p of s.policies) {
+    const st = styleOf(p.choices);
+    series.push({ key: `sim-${p.choices}`, label: st.label, color: st.color, points: true, x: p.tails.level, y: p.tails.measured });
+  }
+  for (const p of policies) {
+    if (p.d === undefined) continue;
+    const level = s.policies[0].tails.level;
+    series.push({ key: `theory-${p.choices}`, label: p.d === 1 ? '1 choice: λ^i' : `${p.label}: λ^((d^i − 1)/(d − 1))`, color: p.color, dash: 'dashed', x: level, y: level.map((i) => supermarketTail(s.utilization, p.d, i)) });
+  }
+  const quoted = s.policies.map((p) => {
+    const i = p.tails.level.indexOf(QUOTED_LEVEL);
+    const d = styleOf(p.choices).d;
+    return `${styleOf(p.choices).label.toLowerCase()} ${percent(p.tails.measured[i] ?? 0)}${d === undefined ? '' : ` (theory ${percent(supermarketTail(s.utilization, d, QUOTED_LEVEL))})`}`;
+  });
+  return {
+    kind: 'line',
+    id: sideChartId('queue-tails', s.label),
+    title: `${sidePrefix(s.label)}(b) Backends with at least i requests, at utilization ${num(s.utilization)}`,
+    x: { label: 'Requests at the backend, queued or in service (at least i)', unit: 'requests' },
+    y: { label: 'Fraction of backends, log scale', scale: 'log' },
+    series,
+    summary:
+      `${sidePrefix(s.label)}At utilization ${num(s.utilization)}, time-averaged after the warm-up, the share of backends holding at least ${QUOTED_LEVEL} requests was: ${quoted.join('; ')}. ` +
+      'With one choice that share falls by a factor λ per request; with d choices the exponent itself multiplies by d at each step, so long queues all but vanish.',
+  };
+}

@@ -1,0 +1,34 @@
+import type { ParamValues } from '../../../../simulations/params.ts';
+import { supermarket } from '../../../../simulations/scenarios/supermarket.ts';
+import { scenarioLookup } from '../../runner/scenario-lookup.ts';
+import type { WidgetDefinition } from '../../widget/widget-definition.ts';
+import { supermarketCharts } from './supermarket-charts.ts';
+import { planSupermarket, type SupermarketMeta } from './supermarket-plan.ts';
+import { supermarketSpecs, type SupermarketSpecs } from './supermarket-specs.ts';
+import { reduceSupermarket, type SupermarketView } from './supermarket-view.ts';
+
+/** Compare starts from A with few backends: how far from the n → ∞ formulas a small cluster is. */
+function suggestB(a: ParamValues<SupermarketSpecs>): ParamValues<SupermarketSpecs> {
+  return { ...a, backends: a.backends === 5 ? 50 : 5 };
+}
+
+export const supermarketWidget: WidgetDefinition<SupermarketSpecs, SupermarketMeta, SupermarketView> = {
+  id: 'supermarket',
+  title: 'The supermarket model: time in system with d choices',
+  description:
+    'Poisson arrivals to n single-worker backends, each request joining the shortest of d sampled queues (or of all of them), swept over utilization, with Mitzenmacher’s formulas and 1/(1 − λ) for one choice drawn over the simulation.',
+  specs: supermarketSpecs,
+  defaultSeed: 1,
+  presets: [
+    { id: 'default', label: '50 backends, queues at λ = 0.9', values: {} },
+    { id: 'high-load', label: 'Near saturation: queues at λ = 0.95', values: { utilization: 0.95 } },
+    { id: 'long-runs', label: 'Longer runs: 50,000 requests per point', values: { requests: 50_000 } },
+    { id: 'small-cluster', label: 'A small cluster: 5 backends', values: { backends: 5 } },
+    { id: 'compare-size', label: 'Compare: 50 backends vs 5', values: {}, compareWith: { backends: 5 } },
+  ],
+  suggestB,
+  lookup: scenarioLookup([supermarket]),
+  plan: planSupermarket,
+  reduce: reduceSupermarket,
+  charts: supermarketCharts,
+};

@@ -1,0 +1,7 @@
+import { SimulationWidget } from '../widget/SimulationWidget.tsx';
+import { budgetWidget } from './budget/budget-widget.ts';
+
+/** Retry amplification across layers and retry budgets compared (widget id `budget`). */
+export default function RetryBudgetWidget() {
+  return <SimulationWidget definition={budgetWidget} />;
+}

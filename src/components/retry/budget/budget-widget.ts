@@ -1,0 +1,28 @@
+import { retryAmplification } from '../../../../simulations/scenarios/retry-amplification.ts';
+import { retryBudget } from '../../../../simulations/scenarios/retry-budget.ts';
+import { scenarioLookup } from '../../runner/scenario-lookup.ts';
+import type { WidgetDefinition } from '../../widget/widget-definition.ts';
+import { budgetCharts } from './budget-charts.ts';
+import { planBudget, type BudgetMeta } from './budget-plan.ts';
+import { budgetSpecs, type BudgetSpecs } from './budget-specs.ts';
+import { reduceBudget, type BudgetView } from './budget-view.ts';
+
+export const budgetWidget: WidgetDefinition<BudgetSpecs, BudgetMeta, BudgetView> = {
+  id: 'budget',
+  title: 'Retry amplification and retry budgets',
+  description:
+    '(a) Layers that each retry multiply the calls reaching a failing dependency. (b) One layer of retries against the same dependency, with each retry policy, swept over failure rates.',
+  specs: budgetSpecs,
+  defaultSeed: 1,
+  presets: [
+    { id: 'outage', label: 'Hard outage', values: {} },
+    { id: 'half', label: 'Half the calls fail', values: { failureRate: 0.5 } },
+    { id: 'blip', label: 'One call in ten fails', values: { failureRate: 0.1 } },
+    { id: 'one-layer', label: 'Retry at one layer only', values: { layers: 1 } },
+    { id: 'compare-layers', label: 'Compare: 3 layers vs 1', values: {}, compareWith: { layers: 1 } },
+  ],
+  lookup: scenarioLookup([retryAmplification, retryBudget]),
+  plan: planBudget,
+  reduce: reduceBudget,
+  charts: budgetCharts,
+};

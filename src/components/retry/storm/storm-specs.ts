@@ -1,0 +1,24 @@
+import { retryStorm } from '../../../../simulations/scenarios/retry-storm.ts';
+
+const p = retryStorm.params;
+
+/**
+ * The scenario's parameters the widget shows, what protects first, then the
+ * load. The service's own model (service time, contention, queue capacity)
+ * stays at the scenario's defaults: it is the patient, not the treatment.
+ */
+export const stormSpecs = {
+  budget: p.budget,
+  backoff: p.backoff,
+  retries: p.retries,
+  cancellation: p.cancellation,
+  timeout: p.timeout,
+  baseRate: p.baseRate,
+  spikeRate: p.spikeRate,
+  spikeStart: p.spikeStart,
+  spikeDuration: p.spikeDuration,
+  duration: p.duration,
+  workers: p.workers,
+};
+
+export type StormSpecs = typeof stormSpecs;

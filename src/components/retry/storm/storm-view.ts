@@ -1,0 +1,78 @@
+import type { ScenarioResult } from '../../../../simulations/scenario.ts';
+import type { RetryStormResult } from '../../../../simulations/scenarios/retry-storm.ts';
+import { stormSpecs } from './storm-specs.ts';
+import type { StormMeta } from './storm-plan.ts';
+
+export interface StormSideView {
+  readonly label: string;
+  /** What protects this side, in words: "no backoff, no retry budget". */
+  readonly protection: string;
+  /** Bucket midpoints, s. */
+  readonly t: number[];
+  readonly offered: number[];
+  readonly attempts: number[];
+  readonly goodput: number[];
+  readonly queue: number[];
+  readonly spike: { readonly start: number; readonly end: number };
+  readonly after: { readonly start: number; readonly end: number };
+  readonly goodputBefore: number;
+  readonly goodputDuring: number;
+  readonly goodputAfter: number;
+  readonly attemptsAfter: number;
+  readonly amplification: number;
+  readonly recovered: boolean;
+}
+
+export interface StormView {
+  readonly sides: StormSideView[];
+}
+
+export function reduceStorm(results: ScenarioResult[], meta: StormMeta): StormView {
+  return {
+    sides: meta.sides.map((side, i): StormSideView => {
+      const r = results[i] as unknown as RetryStormResult;
+      const { bucketMs, columns } = r.series;
+      const t = columns.offered.map((_, k) => ((k + 0.5) * bucketMs) / 1000);
+      const after = { start: r.after.startMs / 1000, end: r.after.endMs / 1000 };
+      const inAfter = columns.attempts.filter((_, k) => t[k] >= after.start && t[k] < after.end);
+      return {
+        label: side.label,
+        protection: describeProtection(side.values),
+        t,
+        offered: columns.offered,
+        attempts: columns.attempts,
+        goodput: columns.goodput,
+        queue: columns.queue,
+        spike: { start: r.spike.startMs / 1000, end: r.spike.endMs / 1000 },
+        after,
+        goodputBefore: r.summary.goodputBefore,
+        goodputDuring: r.summary.goodputDuring,
+        goodputAfter: r.summary.goodputAfter,
+        attemptsAfter: inAfter.length > 0 ? inAfter.reduce((a, b) => a + b, 0) / inAfter.length : 0,
+        amplification: r.summary.amplification,
+        recovered: r.summary.recovered,
+      };
+    }),
+  };
+}
+
+function describeProtection(v: StormMeta['sides'][number]['values']): string {
+  const backoff = v.backoff === 'none' ? 'no backoff' : (stormSpecs.backoff.optionLabels?.[v.backoff] ?? v.backoff);
+  const budget = v.budget === 'none' ? 'no retry budget' : `a ${budgetLabel(v.budget)}`;
+  const parts = [v.retries === 0 ? 'no retries' : `${v.retries} ${v.retries === 1 ? 'retry' : 'retries'}`, backoff, budget];
+  if (v.cancellation) parts.push('abandoned work cancelled');
+  return parts.join(', ');
+}
+
+function budgetLabel(b: string): string {
+  switch (b) {
+    case 'token-bucket':
+      return 'token-bucket budget';
+    case 'ratio-budget':
+      return '10% ratio budget';
+    case 'retry-quota':
+      return 'retry quota';
+    default:
+      return b;
+  }
+}
