@@ -41,10 +41,6 @@ export class HealthCheckDriver {
     for (let h = 0; h < options.hosts; h++) this.scheduleNext(h);
   }
 
-  healthy(host: number): boolean {
-    return this.cores[host].healthy;
-  }
-
   private scheduleNext(host: number): void {
     const at = this.cores[host].nextCheckAt();
     if (at < this.options.untilMs) this.sim.at(Math.max(at, this.sim.now), () => this.start(host));

@@ -28,10 +28,6 @@ export class QueueLengthTails {
     this.since = new Float64Array(levels + 1).fill(fromMs);
   }
 
-  length(server: number): number {
-    return this.lengths[server];
-  }
-
   arrived(server: number, now: number): void {
     const k = ++this.lengths[server];
     if (k > this.maxLength) this.maxLength = k;

@@ -7,7 +7,7 @@ import { SeriesRecorder } from '../engine/time-series.ts';
 import { PiecewiseRate } from '../models/arrival-rate.ts';
 import { BalancedCaller, type BalancedCall } from '../models/balanced-caller.ts';
 import { OpenLoopClients } from '../models/clients.ts';
-import { FaultSchedule, type FaultWindow } from '../models/fault-schedule.ts';
+import { FaultSchedule, type Fault } from '../models/fault-schedule.ts';
 import { HealthCheckDriver } from '../models/health-check-driver.ts';
 import { probeAnswer } from '../models/health-probe.ts';
 import { OutlierDriver } from '../models/outlier-driver.ts';
@@ -59,11 +59,13 @@ const REQUEST_TIMEOUT_MS = 1000;
 const SERVICE_MS = 20;
 const WORKERS = 100;
 const PROBE_MS = 2;
+const OUTLIER_INTERVAL_MS = 1000;
+const OUTLIER_MAX_EJECTION_MS = 20_000;
 /** Outlier detection, when on: Envoy's rules on a faster clock, so ejections come and go within a cycle. */
 const OUTLIER_DETECTION: OutlierDetectionOptions = {
-  intervalMs: 1000,
+  intervalMs: OUTLIER_INTERVAL_MS,
   baseEjectionTimeMs: 5000,
-  maxEjectionTimeMs: 20_000,
+  maxEjectionTimeMs: OUTLIER_MAX_EJECTION_MS,
   maxEjectionPercent: 50,
   consecutive5xx: { threshold: 5 },
   successRate: { minimumHosts: 3, requestVolume: 20 },
@@ -220,7 +222,7 @@ export const healthDetection = defineScenario({
     // Long enough to be detected by the checks alone, whatever the draw.
     const outageMs = bound + period;
     // Long enough to be let back in (and for an ejection to run out) before the next failure.
-    const gapMs = p.healthyThreshold * period + p.timeout + SETTLE_MS + (p.outlierDetection ? OUTLIER_DETECTION.maxEjectionTimeMs! + OUTLIER_DETECTION.intervalMs! : 0);
+    const gapMs = p.healthyThreshold * period + p.timeout + SETTLE_MS + (p.outlierDetection ? OUTLIER_MAX_EJECTION_MS + OUTLIER_INTERVAL_MS : 0);
 
     const sim = new Simulation(seed);
     const failures = failureWindows(p.failures, gapMs, outageMs, FAILURE_SPREAD_PERIODS * period, sim.streams.stream('failures'));
@@ -229,7 +231,7 @@ export const healthDetection = defineScenario({
 
     const ids = uniformHosts(n).map((h) => h.id);
     const roles = ids.map((_, i): HealthTimeline['roles'][number] => (i === FAILING ? 'fails' : i === FLAKY ? 'flaky' : 'steady'));
-    const outage: FaultWindow['fault'] = { kind: 'outage', mode: mode === 'hang' ? 'hang' : 'fail-fast' };
+    const outage: Fault = { kind: 'outage', mode: mode === 'hang' ? 'hang' : 'fail-fast' };
     const schedules = ids.map((_, i) => new FaultSchedule(i === FAILING ? failures.map((f) => ({ startMs: f.startMs, endMs: f.endMs, fault: outage })) : []));
     const errorRates = ids.map((_, i) => (i === FLAKY ? p.flakyErrorRate : 0));
     const services = ids.map(

@@ -15,7 +15,7 @@ import { supermarketMeanTime, supermarketTail } from '../theory/supermarket.ts';
 const choiceOptions = ['1', '2', '3', '4', 'all'] as const;
 
 const params = {
-  backends: intParam({ label: 'Backends', default: 100, min: 2, max: 1000, scale: 'log', help: 'n single-worker FIFO queues with exponential service at rate 1.' }),
+  backends: intParam({ label: 'Backends', default: 100, min: 2, max: 500, scale: 'log', help: 'n single-worker FIFO queues with exponential service at rate 1.' }),
   utilization: numberParam({ label: 'Utilization', default: 0.9, min: 0.05, max: 0.99, step: 0.01, help: 'λ: arrivals at rate λn, so each backend is busy a fraction λ of the time.' }),
   choices: enumParam({
     label: 'Choices',
@@ -24,7 +24,7 @@ const params = {
     optionLabels: { '1': '1 (random)', '2': '2 (power of two choices)', '3': '3', '4': '4', all: 'all (join the shortest queue)' },
     help: 'Queues sampled per arrival (with replacement); the arrival joins the shortest.',
   }),
-  requests: intParam({ label: 'Requests', default: 100_000, min: 100, max: 1_000_000, step: 100, scale: 'log', help: 'Arrivals in the run; the first tenth of the run is a warm-up left out of the statistics.' }),
+  requests: intParam({ label: 'Requests', default: 100_000, min: 100, max: 500_000, step: 100, scale: 'log', help: 'Arrivals in the run; the first tenth of the run is a warm-up left out of the statistics.' }),
 };
 
 export type SupermarketParams = ParamValues<typeof params>;

@@ -35,7 +35,17 @@ const ownTotals: Readonly<Record<string, (s: Summary, p: ParamValues<ParamSpecs>
 };
 
 /** Parameter sets per scenario: 1000, fewer for the scenarios whose small runs still cost milliseconds. */
-const runsFor = (name: string) => ({ queue: 300, 'retry-storm': 300 })[name] ?? 1000;
+const costly: Readonly<Record<string, number>> = {
+  queue: 300,
+  'retry-storm': 300,
+  'breaker-outage': 300,
+  'cascading-failure': 300,
+  supermarket: 300,
+  'consistent-hashing': 200,
+  'lb-heterogeneous': 300,
+  'health-detection': 300,
+};
+const runsFor = (name: string) => costly[name] ?? 1000;
 
 function hasLedgerTotals(s: Summary): boolean {
   return typeof s.requests === 'number' && requestOutcomes.some((o) => typeof s[o] === 'number');

@@ -94,11 +94,16 @@ describe('health-detection: passive checks, errors before detection, false eject
   });
 
   it('errors served before detection are the failing backend’s share of the traffic over the detection time', () => {
-    // Round robin over 5 backends sends it every 5th request: rate/5 per second. The count over
-    // a detection time D varies by at most one request around (rate/5)·D, so over 30 failures the
-    // mean is within 1 of (rate/5)·mean D.
-    const s = run({ failures: 30, flakyErrorRate: 0, rate: 100, backends: 5 }, 3).summary;
-    expect(Math.abs(s.errorsBeforeDetection - (100 / 5) * (s.detectionTimeMean / 1000))).toBeLessThan(1);
+    // Round robin over 5 backends sends it every 5th request. Arrivals are Poisson at `rate`, so over a
+    // detection time D it gets about A/5 requests, A ~ Poisson(rate·D): variance rate·D/25 around
+    // (rate/5)·D. Over F failures the mean's standard error is sqrt(rate·mean D/25/F), and the
+    // mean must be within 4 of them (plus one request for the rotation's phase).
+    const failures = 30;
+    const rate = 100;
+    const s = run({ failures, flakyErrorRate: 0, rate, backends: 5 }, 3).summary;
+    const meanD = s.detectionTimeMean / 1000;
+    const se = Math.sqrt((rate * meanD) / 25 / failures);
+    expect(Math.abs(s.errorsBeforeDetection - (rate / 5) * meanD)).toBeLessThan(4 * se + 1);
   });
 
   it('a healthy backend is never taken out, and a flaky one is taken out less the higher the unhealthy threshold', () => {
