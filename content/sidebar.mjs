@@ -2,4 +2,7 @@
 export const sidebar = [
   { label: 'Introduction', slug: 'index' },
   { label: 'Retry strategies', slug: 'retry-strategies' },
+  { label: 'Circuit breakers', slug: 'circuit-breaker' },
+  { label: 'Load balancing', slug: 'load-balancing' },
+  { label: 'Health checks', slug: 'health-checks' },
 ];

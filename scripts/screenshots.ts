@@ -3,7 +3,7 @@
  * mode and at 390 px wide (a phone), into screenshots/ (gitignored).
  *
  *   node_modules/.bin/astro build          # this script builds nothing
- *   npx tsx scripts/screenshots.ts [--port 4323] [--out screenshots]
+ *   npx tsx scripts/screenshots.ts [--port 4323] [--out screenshots] [--dist dist]
  *
  * It serves dist/ with `astro preview` on its own port (not the browser
  * tests' 4322 nor `npm start`'s 4321, so it can run beside them) and stops
@@ -17,6 +17,7 @@ import { chromium, type Browser } from '@playwright/test';
 import { chromiumLaunchOptions } from '../tests/browser/helpers/chromium.ts';
 import { scrollThroughPage } from '../tests/browser/helpers/scroll.ts';
 import { pageSlug, sitePages } from '../tests/browser/helpers/site-pages.ts';
+import { siteDist } from '../tests/browser/helpers/site-under-test.ts';
 
 interface Variant {
   readonly name: string;
@@ -31,14 +32,21 @@ const VARIANTS: readonly Variant[] = [
   { name: '390', width: 390, height: 844, colorScheme: 'light' },
 ];
 
-const { values } = parseArgs({ options: { port: { type: 'string', default: '4323' }, out: { type: 'string', default: 'screenshots' } } });
+const { values } = parseArgs({
+  options: {
+    port: { type: 'string', default: '4323' },
+    out: { type: 'string', default: 'screenshots' },
+    dist: { type: 'string', default: siteDist },
+  },
+});
 const port = Number(values.port);
 const outDir = values.out ?? 'screenshots';
+const distDir = values.dist ?? siteDist;
 
 function startPreview(): ChildProcess {
   // The .bin entry is node itself (a shebang script), so killing this child
   // stops the server; through npx the server would outlive it.
-  return spawn('node_modules/.bin/astro', ['preview', '--host', '127.0.0.1', '--port', String(port)], {
+  return spawn('node_modules/.bin/astro', ['preview', '--host', '127.0.0.1', '--port', String(port), '--outDir', distDir], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
 }
@@ -92,11 +100,11 @@ async function shoot(browser: Browser, base: string, path: string, v: Variant): 
 }
 
 async function main(): Promise<void> {
-  if (!existsSync('dist/index.html')) {
-    console.error('dist/ is missing: run `node_modules/.bin/astro build` first (this script builds nothing).');
+  if (!existsSync(join(distDir, 'index.html'))) {
+    console.error(`${distDir}/ holds no build: run \`node_modules/.bin/astro build\` first (this script builds nothing).`);
     process.exit(1);
   }
-  const pages = sitePages();
+  const pages = sitePages(distDir);
   mkdirSync(outDir, { recursive: true });
   const server = startPreview();
   const stop = () => {

@@ -43,11 +43,11 @@ export class LeastOutstandingBalancer extends BalancerBase {
     }
   }
 
-  override onStart(host: number): void {
+  override onStart(host: number, _now?: number): void {
     this.load.start(host);
   }
 
-  override onEnd(host: number): void {
+  override onEnd(host: number, _now?: number, _latencyMs?: number, _ok?: boolean): void {
     this.load.end(host);
   }
 }

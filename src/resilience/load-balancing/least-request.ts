@@ -94,11 +94,11 @@ export class LeastRequestBalancer extends BalancerBase {
     return best;
   }
 
-  override onStart(host: number): void {
+  override onStart(host: number, _now?: number): void {
     this.load.start(host);
   }
 
-  override onEnd(host: number): void {
+  override onEnd(host: number, _now?: number, _latencyMs?: number, _ok?: boolean): void {
     this.load.end(host);
   }
 }

@@ -83,11 +83,11 @@ export class PeakEwmaBalancer extends BalancerBase {
     return this.load(hostA, now) < this.load(hostB, now) ? hostA : hostB;
   }
 
-  override onStart(host: number): void {
+  override onStart(host: number, _now?: number): void {
     this.pending[host]++;
   }
 
-  override onEnd(host: number, now: number, latencyMs: number): void {
+  override onEnd(host: number, now: number, latencyMs: number, _ok?: boolean): void {
     if (this.pending[host] === 0) throw new RangeError(`onEnd for host ${host} without a matching onStart`);
     this.pending[host]--;
     this.observe(host, now, Math.max(latencyMs, 0));
