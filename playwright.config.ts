@@ -1,11 +1,12 @@
 import { defineConfig } from '@playwright/test';
 import { chromiumLaunchOptions } from './tests/browser/helpers/chromium.ts';
+import { siteDist, sitePort } from './tests/browser/helpers/site-under-test.ts';
 
-// The browser tests run against the built site (dist/), served the way a
-// reader gets it. Building is the test command's job (scripts/test-all.mjs),
-// not this file's: a build here would run once per `playwright test`, even
-// when a developer re-runs a single spec.
-const port = 4322;
+// The browser tests run against the built site (dist/, or the copy named by
+// BROWSER_TEST_DIST), served the way a reader gets it. Building is the test
+// command's job (scripts/test-all.mjs), not this file's: a build here would
+// run once per `playwright test`, even when a developer re-runs one spec.
+const port = sitePort;
 
 export default defineConfig({
   testDir: 'tests/browser',
@@ -29,7 +30,7 @@ export default defineConfig({
   },
   webServer: {
     // Through node_modules/.bin, not npx: stopping npx leaves the server running.
-    command: `node_modules/.bin/astro preview --host 127.0.0.1 --port ${port}`,
+    command: `node_modules/.bin/astro preview --host 127.0.0.1 --port ${port} --outDir ${siteDist}`,
     url: `http://127.0.0.1:${port}/`,
     reuseExistingServer: !process.env.CI,
     timeout: 60_000,

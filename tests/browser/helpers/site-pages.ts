@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { siteDist } from './site-under-test.ts';
 
 /**
  * Every page of the built site, as paths ("/", "/retry-strategies/"), read
@@ -7,7 +8,7 @@ import { join } from 'node:path';
  * hand-kept list means a new guide page is covered by the page-level tests
  * (load, axe, screenshots) the moment it is written.
  */
-export function sitePages(distDir = 'dist'): string[] {
+export function sitePages(distDir = siteDist): string[] {
   const index = join(distDir, 'sitemap-index.xml');
   if (!existsSync(index)) {
     throw new Error(`${index} is missing: run \`node_modules/.bin/astro build\` before the browser tests.`);

@@ -1,4 +1,5 @@
 import type { ParamValues } from '../../../../simulations/params.ts';
+import { count } from '../../stats/format-number.ts';
 import type { ScenarioResult } from '../../../../simulations/scenario.ts';
 import type { CascadingFailureResult } from '../../../../simulations/scenarios/cascading-failure.ts';
 import type { CascadeMeta } from './cascade-plan.ts';
@@ -72,7 +73,7 @@ export function reduceCascade(results: ScenarioResult[], meta: CascadeMeta): Cas
 
 export function describeProtection(v: ParamValues<CascadeSpecs>): string {
   const parts: string[] = [];
-  if (v.timeout > 0) parts.push(`a ${v.timeout} ms timeout`);
+  if (v.timeout > 0) parts.push(`a ${count(v.timeout)} ms timeout`);
   if (v.bulkhead > 0) parts.push(`a bulkhead of ${v.bulkhead}`);
   if (v.breaker) parts.push('a circuit breaker');
   if (parts.length === 0) return 'no protection';
@@ -82,7 +83,7 @@ export function describeProtection(v: ParamValues<CascadeSpecs>): string {
 function describeFault(v: ParamValues<CascadeSpecs>): string {
   switch (v.faultMode) {
     case 'slow':
-      return `B answers ${v.addedLatency} ms slower`;
+      return `B answers ${count(v.addedLatency)} ms slower`;
     case 'errors':
       return 'B fails every call';
     case 'hang':

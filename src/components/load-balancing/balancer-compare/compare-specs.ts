@@ -1,5 +1,5 @@
 import { enumParam } from '../../../../simulations/params.ts';
-import { heterogeneousAlgorithms, lbHeterogeneous } from '../../../../simulations/scenarios/lb-heterogeneous.ts';
+import { heterogeneousAlgorithms, lbHeterogeneous, type HeterogeneousAlgorithm } from '../../../../simulations/scenarios/lb-heterogeneous.ts';
 import { balancerLabels } from '../../../../src/resilience/load-balancing/index.ts';
 
 const p = lbHeterogeneous.params;
@@ -30,3 +30,14 @@ export const compareSpecs = {
 };
 
 export type CompareSpecs = typeof compareSpecs;
+
+/** Names short enough for a bar chart's category labels on a phone; the controls keep the library's full labels. */
+export const shortLabels: Readonly<Record<HeterogeneousAlgorithm, string>> = {
+  'round-robin': 'Round robin',
+  'smooth-weighted-round-robin': 'Weighted round robin',
+  random: 'Random',
+  'weighted-random': 'Weighted random',
+  'least-outstanding': 'Least outstanding',
+  'least-request': 'Least request (P2C)',
+  'peak-ewma': 'Peak EWMA',
+};

@@ -1,7 +1,7 @@
 import type { ScenarioResult } from '../../../../simulations/scenario.ts';
 import type { BackendStats, HeterogeneousAlgorithm, LbHeterogeneousResult } from '../../../../simulations/scenarios/lb-heterogeneous.ts';
-import { balancerLabels } from '../../../../src/resilience/load-balancing/index.ts';
 import type { CompareMeta } from './compare-plan.ts';
+import { shortLabels } from './compare-specs.ts';
 
 /** One algorithm's run. */
 export interface AlgorithmRun {
@@ -51,7 +51,7 @@ function algorithmRun(algorithm: HeterogeneousAlgorithm, r: LbHeterogeneousResul
   const s = r.summary;
   return {
     algorithm,
-    label: balancerLabels[algorithm],
+    label: shortLabels[algorithm],
     latencyP50: s.latencyP50,
     latencyP99: s.latencyP99,
     errorRate: s.errorRate,

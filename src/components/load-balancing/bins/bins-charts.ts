@@ -52,7 +52,7 @@ function gapChart(s: BinsSideView): LineChartModel {
         : Math.abs(end - mid) < 1
           ? `stayed near ${num(end)} (${num(mid)} at ${count(c.requests[half])} requests)`
           : `${end > mid ? 'grew' : 'fell'} from ${num(mid)} at ${count(c.requests[half])} requests to ${num(end)} at ${count(s.requests)}`;
-    return `with ${label(c.choices)} it ${trend} (theory ${num(gap(c, c.expected[last], last))})`;
+    return `with ${label(c.choices)} it ${trend}, against ${num(gap(c, c.expected[last], last))} in theory`;
   });
   return {
     kind: 'line',

@@ -13,6 +13,14 @@ export function supermarketCharts(view: SupermarketView): ChartModel[] {
 const styleOf = (c: PolicySweep['choices']) => policies.find((p) => p.choices === c)!;
 /** The level the tail summary quotes: high enough for the doubly exponential fall to show, low enough to have been seen. */
 const QUOTED_LEVEL = 3;
+/**
+ * The smallest fraction of backends drawn in (b). A time-averaged fraction
+ * this small is a handful of moments on one backend in a run of the
+ * widget's size, and the theory for d >= 2 goes on to 1e-100 and beyond,
+ * which would squash the rest of the plot into a line.
+ */
+const TAIL_FLOOR = 1e-4;
+const floored = (v: number) => (v >= TAIL_FLOOR ? v : null);
 
 /** The formulas on a fine grid of utilizations up to the sweep's last point. */
 function theoryCurve(d: number, upTo: number): { x: number[]; y: number[] } {
@@ -55,7 +63,8 @@ function meanTimeChart(s: SupermarketSideView): LineChartModel {
     id: sideChartId('mean-time', s.label),
     title: `${sidePrefix(s.label)}(a) Mean time in system against utilization, ${count(s.backends)} backends`,
     x: { label: 'Utilization λ', domain: [0, 1] },
-    y: { label: 'Mean time in system, log scale', unit: 'mean service times', scale: 'log' },
+    // From 1, a request's own service time: join-the-shortest-queue sits just above it, and a point just below it is noise.
+    y: { label: 'Mean time in system, log scale', unit: 'mean service times', scale: 'log', domain: [1, Math.max(10, ...series.flatMap((x) => x.y).filter((v): v is number => v !== null))] },
     series,
     markers: [{ x: s.utilization, label: `Chosen utilization ${num(s.utilization)}` }],
     summary:
@@ -70,12 +79,12 @@ function tailsChart(s: SupermarketSideView): LineChartModel {
   const series: LineSeries[] = [];
   for (const p of s.policies) {
     const st = styleOf(p.choices);
-    series.push({ key: `sim-${p.choices}`, label: st.label, color: st.color, points: true, x: p.tails.level, y: p.tails.measured });
+    series.push({ key: `sim-${p.choices}`, label: st.label, color: st.color, points: true, x: p.tails.level, y: p.tails.measured.map(floored) });
   }
   for (const p of policies) {
     if (p.d === undefined) continue;
     const level = s.policies[0].tails.level;
-    series.push({ key: `theory-${p.choices}`, label: p.d === 1 ? '1 choice: λ^i' : `${p.label}: λ^((d^i − 1)/(d − 1))`, color: p.color, dash: 'dashed', x: level, y: level.map((i) => supermarketTail(s.utilization, p.d, i)) });
+    series.push({ key: `theory-${p.choices}`, label: p.d === 1 ? '1 choice: λ^i' : `${p.label}: λ^((d^i − 1)/(d − 1))`, color: p.color, dash: 'dashed', x: level, y: level.map((i) => floored(supermarketTail(s.utilization, p.d, i))) });
   }
   const quoted = s.policies.map((p) => {
     const i = p.tails.level.indexOf(QUOTED_LEVEL);
@@ -87,7 +96,7 @@ function tailsChart(s: SupermarketSideView): LineChartModel {
     id: sideChartId('queue-tails', s.label),
     title: `${sidePrefix(s.label)}(b) Backends with at least i requests, at utilization ${num(s.utilization)}`,
     x: { label: 'Requests at the backend, queued or in service (at least i)', unit: 'requests' },
-    y: { label: 'Fraction of backends, log scale', scale: 'log' },
+    y: { label: 'Fraction of backends, log scale', scale: 'log', domain: [TAIL_FLOOR, 1] },
     series,
     summary:
       `${sidePrefix(s.label)}At utilization ${num(s.utilization)}, time-averaged after the warm-up, the share of backends holding at least ${QUOTED_LEVEL} requests was: ${quoted.join('; ')}. ` +

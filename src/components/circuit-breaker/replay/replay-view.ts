@@ -1,0 +1,113 @@
+import { breakerDiagram } from '../../../resilience/circuit-breaker/breaker-diagram.ts';
+import type { ScenarioResult } from '../../../../simulations/scenario.ts';
+import type { BreakerOutageResult } from '../../../../simulations/scenarios/breaker-outage.ts';
+import type { ReplayMeta } from './replay-plan.ts';
+import type { ReplayControlValues } from './replay-specs.ts';
+import { toReplayTime, type ReplayTransition } from './replay-time.ts';
+
+/** The run's headline numbers; times in ms, -1 where the scenario says "did not happen". */
+export interface ReplayRunNumbers {
+  readonly callsDuringOutage: number;
+  readonly detectionTime: number;
+  readonly recoveryTime: number;
+  readonly callerErrors: number;
+  readonly requests: number;
+  readonly latencyP50: number;
+  readonly latencyP99: number;
+  readonly timesOpened: number;
+  readonly dependencyCalls: number;
+}
+
+export interface ReplayRunView {
+  readonly label: string;
+  readonly hasBreaker: boolean;
+  /** The breaker's settings in words; "no breaker" without one. */
+  readonly breaker: string;
+  /** Retries and timeout in words. */
+  readonly callers: string;
+  readonly outageMode: ReplayControlValues['outageMode'];
+  readonly durationS: number;
+  /** The outage, s; it may extend past the run. */
+  readonly outage: { readonly start: number; readonly end: number };
+  /** Bucket midpoints, s. */
+  readonly t: number[];
+  readonly offered: number[];
+  readonly dependencyCalls: number[];
+  readonly rejected: number[];
+  /** Failed share of the attempts that ended in each bucket, %; null where none ended. */
+  readonly errorRate: (number | null)[];
+  readonly latencyP50: (number | null)[];
+  readonly latencyP99: (number | null)[];
+  readonly transitions: ReplayTransition[];
+  readonly numbers: ReplayRunNumbers;
+}
+
+export interface ReplayView {
+  readonly compare: boolean;
+  readonly runs: ReplayRunView[];
+  /** The run whose breaker the diagram and the step buttons follow: the first with a breaker, or -1. */
+  readonly focus: number;
+  /** The state a breaker starts in, from the machine definition. */
+  readonly initialState: string;
+  /** The longest run, s: the scrubber's range. */
+  readonly durationS: number;
+  /** Width of the series' buckets, s. */
+  readonly bucketS: number;
+}
+
+/** Results in plan order, one per run. */
+export function reduceReplay(results: ScenarioResult[], meta: ReplayMeta): ReplayView {
+  const runs = meta.runs.map((run, i): ReplayRunView => {
+    const r = results[i] as BreakerOutageResult;
+    const { bucketMs, columns } = r.series;
+    const v = run.values;
+    const s = r.summary;
+    return {
+      label: run.label,
+      hasBreaker: v.breaker,
+      breaker: describeBreaker(v),
+      callers: describeCallers(v),
+      outageMode: v.outageMode,
+      durationS: v.duration,
+      outage: { start: r.outage.startMs / 1000, end: r.outage.endMs / 1000 },
+      t: columns.offered.map((_, k) => ((k + 0.5) * bucketMs) / 1000),
+      offered: columns.offered,
+      dependencyCalls: columns.dependencyCalls,
+      rejected: columns.rejected,
+      errorRate: columns.errorRate.map((x) => (x === null ? null : x * 100)),
+      latencyP50: columns.latencyP50,
+      latencyP99: columns.latencyP99,
+      transitions: r.states.map((x) => ({ t: toReplayTime(x.t), from: x.from, to: x.to, event: x.event })),
+      numbers: {
+        callsDuringOutage: s.callsDuringOutage,
+        detectionTime: s.detectionTime,
+        recoveryTime: s.recoveryTime,
+        callerErrors: s.callerErrors,
+        requests: s.requests,
+        latencyP50: s.callerLatencyP50,
+        latencyP99: s.callerLatencyP99,
+        timesOpened: s.timesOpened,
+        dependencyCalls: s.dependencyCalls,
+      },
+    };
+  });
+  return {
+    compare: meta.compare,
+    runs,
+    focus: runs.findIndex((r) => r.hasBreaker),
+    initialState: breakerDiagram().initial,
+    durationS: Math.max(...runs.map((r) => r.durationS)),
+    bucketS: (results[0] as BreakerOutageResult).series.bucketMs / 1000,
+  };
+}
+
+export function describeBreaker(v: ReplayControlValues): string {
+  if (!v.breaker) return 'no breaker';
+  const window = v.window === 'count' ? `the last ${v.windowSize} calls` : `the calls of the last ${v.windowDuration} s`;
+  return `a breaker tripping at ${v.failureRateThreshold}% failures among ${window} (at least ${v.minimumCalls}), open ${v.openDuration / 1000} s, ${v.halfOpenProbes} ${v.halfOpenProbes === 1 ? 'probe' : 'probes'}`;
+}
+
+function describeCallers(v: ReplayControlValues): string {
+  const retries = v.retries === 0 ? 'no retries' : `${v.retries} ${v.retries === 1 ? 'retry' : 'retries'}`;
+  return `${v.rate} req/s, a ${v.timeout} ms timeout, ${retries}`;
+}

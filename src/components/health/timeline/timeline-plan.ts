@@ -1,0 +1,35 @@
+import { defaultValues, type ParamValues } from '../../../../simulations/params.ts';
+import { healthDetection, type HealthDetectionParams } from '../../../../simulations/scenarios/health-detection.ts';
+import type { RunRequest } from '../../runner/run-request.ts';
+import type { SimulationPlan } from '../../runner/useSimulation.ts';
+import type { WidgetState } from '../../url/widget-url.ts';
+import { compareSides, type Side } from '../../load-balancing/frame/compare-sides.ts';
+import type { TimelineSpecs } from './timeline-specs.ts';
+
+export interface TimelineMeta {
+  readonly sides: readonly Side<TimelineSpecs>[];
+}
+
+/**
+ * Requests in a run: the rate times the run's length, which is per failure
+ * about the gap before it, the outage (the detection bound plus a check
+ * period) and, with outlier detection, the longest ejection. A guess for the
+ * runner's choice of thread, so the scenario's settle time is rounded up.
+ */
+export function requestsEstimate(v: HealthDetectionParams): number {
+  const period = Math.max(v.interval + v.jitter, v.timeout);
+  const bound = v.unhealthyThreshold * period + v.timeout;
+  const perFailureMs = v.healthyThreshold * period + v.timeout + 2500 + bound + 1.5 * period + (v.outlierDetection ? 21_000 : 0);
+  return (v.rate * v.failures * perFailureMs) / 1000;
+}
+
+/** One run per side, on the same seed: the same failure moments and the same traffic. */
+export function planTimeline(state: WidgetState<TimelineSpecs>): SimulationPlan<TimelineMeta> {
+  const base = defaultValues(healthDetection.params);
+  const sides = compareSides(state);
+  const runs: RunRequest[] = sides.map((s) => {
+    const params: HealthDetectionParams = { ...base, ...s.values };
+    return { scenario: 'health-detection', params, seed: state.seed, cost: requestsEstimate(params) };
+  });
+  return { runs, meta: { sides } };
+}

@@ -1,0 +1,47 @@
+import type { ScenarioResult } from '../../../../simulations/scenario.ts';
+import type { HealthDetectionResult, HealthTimeline } from '../../../../simulations/scenarios/health-detection.ts';
+import type { ParamValues } from '../../../../simulations/params.ts';
+import type { TimelineMeta } from './timeline-plan.ts';
+import type { TimelineSpecs } from './timeline-specs.ts';
+
+export interface TimelineSideView {
+  readonly label: string;
+  readonly values: ParamValues<TimelineSpecs>;
+  readonly summary: HealthDetectionResult['summary'];
+  /** Each failure's detection time, ms; null if it went undetected. */
+  readonly detectionTimes: (number | null)[];
+  /** The first failure and the recovery after it, times rounded to the millisecond (the page embeds this view). */
+  readonly timeline: HealthTimeline;
+}
+
+export interface TimelineView {
+  readonly sides: TimelineSideView[];
+}
+
+const ms = (t: number) => Math.round(t);
+
+function rounded(t: HealthTimeline): HealthTimeline {
+  return {
+    ...t,
+    endMs: ms(t.endMs),
+    failures: t.failures.map((f) => ({ startMs: ms(f.startMs), endMs: ms(f.endMs) })),
+    checks: t.checks.map((c) => ({ ...c, t: ms(c.t) })),
+    events: t.events.map((e) => ({ ...e, t: ms(e.t) })),
+    share: { bucketMs: t.share.bucketMs, perHost: t.share.perHost.map((col) => col.map((x) => Math.round(x * 10_000) / 10_000)) },
+  };
+}
+
+export function reduceTimeline(results: ScenarioResult[], meta: TimelineMeta): TimelineView {
+  return {
+    sides: meta.sides.map((side, i): TimelineSideView => {
+      const r = results[i] as unknown as HealthDetectionResult;
+      return {
+        label: side.label,
+        values: side.values,
+        summary: r.summary,
+        detectionTimes: r.detectionTimes.map((t) => (t === null ? null : ms(t))),
+        timeline: rounded(r.timeline),
+      };
+    }),
+  };
+}

@@ -1,0 +1,44 @@
+import type { ParamValues } from '../../../../simulations/params.ts';
+import { lbHeterogeneous } from '../../../../simulations/scenarios/lb-heterogeneous.ts';
+import { scenarioLookup } from '../../runner/scenario-lookup.ts';
+import type { WidgetDefinition } from '../../widget/widget-definition.ts';
+import { compareCharts } from './compare-charts.ts';
+import { planCompare, type CompareMeta } from './compare-plan.ts';
+import { compareSpecs, type CompareSpecs } from './compare-specs.ts';
+import { reduceCompare, type CompareView } from './compare-view.ts';
+
+/** Compare starts from A plus outlier detection (or health checks, when A already has it): the same two algorithms, with and without the safety net. */
+function suggestB(a: ParamValues<CompareSpecs>): ParamValues<CompareSpecs> {
+  return a.outlierDetection ? { ...a, healthChecks: !a.healthChecks } : { ...a, outlierDetection: true };
+}
+
+export const compareWidget: WidgetDefinition<CompareSpecs, CompareMeta, CompareView> = {
+  id: 'lb',
+  title: 'Two balancing algorithms on the same traffic',
+  description:
+    'A client balances requests over fast, normal and slow backends; for 20 s one of the fast ones degrades or fails. Both algorithms see the very same arrivals and service times (same seed).',
+  specs: compareSpecs,
+  defaultSeed: 1,
+  presets: [
+    { id: 'rr-vs-p2c', label: 'Round robin vs least request (P2C), one backend slows down', values: {} },
+    { id: 'random-vs-ewma', label: 'Random vs peak EWMA, one backend slows down', values: { algorithm: 'random', versus: 'peak-ewma' } },
+    { id: 'black-hole', label: 'A backend that fails fast attracts least-request traffic', values: { fault: 'fail-fast' } },
+    {
+      id: 'outlier-detection',
+      label: 'Compare: a backend failing half its requests, without and with outlier detection',
+      values: { fault: 'errors' },
+      compareWith: { fault: 'errors', outlierDetection: true },
+    },
+    {
+      id: 'health-checks',
+      label: 'Compare: a backend that hangs, without and with active health checks',
+      values: { fault: 'hang' },
+      compareWith: { fault: 'hang', healthChecks: true },
+    },
+  ],
+  suggestB,
+  lookup: scenarioLookup([lbHeterogeneous]),
+  plan: planCompare,
+  reduce: reduceCompare,
+  charts: compareCharts,
+};

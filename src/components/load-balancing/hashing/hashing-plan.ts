@@ -1,0 +1,36 @@
+import type { ParamValues } from '../../../../simulations/params.ts';
+import type { RunRequest } from '../../runner/run-request.ts';
+import type { SimulationPlan } from '../../runner/useSimulation.ts';
+import type { WidgetState } from '../../url/widget-url.ts';
+import { compareSides, type Side } from '../frame/compare-sides.ts';
+import { methods, type HashingSpecs } from './hashing-specs.ts';
+
+export interface HashingMeta {
+  readonly sides: readonly Side<HashingSpecs>[];
+}
+
+/**
+ * Lookups in a run: each key before and after the change, plus building a
+ * Maglev table (a few steps per slot and backend) or a ring (points per
+ * backend). A guess for the runner's choice of thread.
+ */
+function lookupsEstimate(v: ParamValues<HashingSpecs>, method: string): number {
+  const build = method === 'maglev' ? v.maglevTableSize * 2 : method === 'ring-hash' ? v.ringPoints * v.backends * 2 : 0;
+  return 2 * v.keys + build;
+}
+
+/**
+ * Per side, each method on the same seed: the scenario draws the keys and
+ * the backends' addresses from streams of their own, so all three methods
+ * place the very same keys on the very same backends.
+ */
+export function planHashing(state: WidgetState<HashingSpecs>): SimulationPlan<HashingMeta> {
+  const sides = compareSides(state);
+  const runs: RunRequest[] = [];
+  for (const side of sides) {
+    for (const m of methods) {
+      runs.push({ scenario: 'consistent-hashing', params: { ...side.values, method: m.method }, seed: state.seed, cost: lookupsEstimate(side.values, m.method) });
+    }
+  }
+  return { runs, meta: { sides } };
+}
