@@ -16,7 +16,7 @@ export default defineConfig({
       // without this, asides and heading anchors are not processed there.
       markdown: { processedDirs: ['./content/docs'] },
       sidebar,
-      customCss: ['./src/styles/widgets.css'],
+      customCss: ['./src/styles/widgets.css', './src/styles/prose.css'],
       lastUpdated: false,
       pagination: true,
     }),
