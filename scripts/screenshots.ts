@@ -77,6 +77,9 @@ async function shoot(browser: Browser, base: string, path: string, v: Variant): 
   const context = await browser.newContext({ viewport: { width: v.width, height: v.height }, colorScheme: v.colorScheme });
   try {
     const page = await context.newPage();
+    // Every step is bounded: on a loaded machine a full-page capture of a
+    // very tall page has been seen to hang, and one page must not stall the rest.
+    page.setDefaultTimeout(120_000);
     await page.goto(base + path);
     // Hydrate every island and let its run finish, so the picture shows what
     // a reader who scrolled down sees, not the build-time placeholder.
@@ -110,17 +113,30 @@ async function main(): Promise<void> {
   const stop = () => {
     if (server.exitCode === null) server.kill('SIGTERM');
   };
-  process.on('SIGINT', () => {
-    stop();
-    process.exit(130);
-  });
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.on(signal, () => {
+      stop();
+      process.exit(1);
+    });
+  }
   let browser: Browser | undefined;
   try {
     const base = await servedAt(server, 30_000);
     if (!base.endsWith(`:${port}`)) console.warn(`port ${port} is taken; astro preview serves on ${base}`);
     browser = await chromium.launch(chromiumLaunchOptions());
+    const failed: string[] = [];
     for (const path of pages) {
-      for (const v of VARIANTS) console.log(await shoot(browser, base, path, v));
+      for (const v of VARIANTS) {
+        try {
+          console.log(await shoot(browser, base, path, v));
+        } catch (err: unknown) {
+          failed.push(`${path} (${v.name}): ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`);
+        }
+      }
+    }
+    if (failed.length > 0) {
+      console.error(`No screenshot for:\n  ${failed.join('\n  ')}`);
+      process.exitCode = 1;
     }
   } finally {
     await browser?.close();

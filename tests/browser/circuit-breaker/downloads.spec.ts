@@ -12,10 +12,13 @@ for (const id of CB_WIDGETS) {
     const section = await hydrated(page, id);
     const [svg] = await Promise.all([page.waitForEvent('download'), section.getByRole('button', { name: 'Download SVG' }).click()]);
     expect(svg.suggestedFilename()).toBe(`${id}-charts.svg`);
-    const parsed = await page.evaluate((xml) => {
-      const doc = new DOMParser().parseFromString(xml, 'image/svg+xml');
-      return { error: doc.querySelector('parsererror')?.textContent ?? null, root: doc.documentElement.localName, charts: doc.documentElement.children.length - 1 };
-    }, await readFile(await svg.path(), 'utf8'));
+    const parsed = await page.evaluate(
+      (xml) => {
+        const doc = new DOMParser().parseFromString(xml, 'image/svg+xml');
+        return { error: doc.querySelector('parsererror')?.textContent ?? null, root: doc.documentElement.localName, charts: doc.documentElement.children.length - 1 };
+      },
+      await readFile(await svg.path(), 'utf8'),
+    );
     expect(parsed.error).toBeNull();
     expect(parsed.root).toBe('svg');
     expect(parsed.charts).toBe(await section.locator('svg[data-chart]').count());

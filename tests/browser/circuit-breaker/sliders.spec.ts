@@ -9,13 +9,15 @@ test.use({ reducedMotion: 'reduce' });
  * Some sliders only matter in a setting (the tests in
  * tests/components/circuit-breaker check the same cases without a browser):
  * the breaker's timeout only when calls hang, a time window's length only for
- * a time window; the cascade's timeout and bulkhead, moved from 0 to their
+ * a time window, the minimum number of calls only when the window holds
+ * fewer calls than that (a low rate, a time window); the cascade's timeout and bulkhead, moved from 0 to their
  * far end, protect nothing (a 5 s timeout for a 1 s slowdown, a bulkhead as
  * large as the worker pool), so they move one step instead.
  */
 const setup: Record<string, string> = {
   'breaker-timeout': 'breaker.outage-mode=hang',
   'breaker-window-duration': 'breaker.window=time',
+  'breaker-minimum-calls': 'breaker.window=time&breaker.rate=5',
 };
 const oneStep = new Set(['cascade-timeout', 'cascade-bulkhead']);
 

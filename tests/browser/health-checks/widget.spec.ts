@@ -1,9 +1,11 @@
 import { expect, test } from '@playwright/test';
 import { hydrated } from '../helpers/widget.ts';
-import { malformedUrlGivesNotice, slidersChangeThePlot, urlRestoresState } from '../load-balancing/widget-checks.ts';
+import { downloadsWork, malformedUrlGivesNotice, slidersChangeThePlot, urlRestoresState } from '../load-balancing/widget-checks.ts';
 import { HEALTH_PAGE } from './health-page.ts';
 
 slidersChangeThePlot(HEALTH_PAGE, 'health');
+
+downloadsWork(HEALTH_PAGE, 'health');
 
 urlRestoresState(
   HEALTH_PAGE,

@@ -1,5 +1,7 @@
+import { readFile } from 'node:fs/promises';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator, type Page } from '@playwright/test';
+import { parseCsv } from '../helpers/csv.ts';
 import { watchPageProblems } from '../helpers/page-problems.ts';
 import { scrollThroughPage } from '../helpers/scroll.ts';
 import { settleWidgets } from '../helpers/settle.ts';
@@ -224,4 +226,34 @@ export function urlRestoresState(path: string, id: string, change: (page: Page, 
 async function controlValue(control: Locator): Promise<string> {
   const type = await control.getAttribute('type');
   return type === 'checkbox' ? String(await control.isChecked()) : control.inputValue();
+}
+
+/** Download SVG gives a well-formed SVG with every chart of the widget; Download CSV a header and rectangular rows of numbers. */
+export function downloadsWork(path: string, id: string): void {
+  test(`the ${id} widget’s Download SVG and Download CSV save every chart and its data`, async ({ page }) => {
+    await page.goto(path);
+    const section = await hydrated(page, id);
+    const chartCount = await charts(section).count();
+
+    const [svgFile] = await Promise.all([page.waitForEvent('download'), section.getByRole('button', { name: 'Download SVG' }).click()]);
+    expect(svgFile.suggestedFilename()).toBe(`${id}-charts.svg`);
+    const svg = await readFile(await svgFile.path(), 'utf8');
+    const parsed = await page.evaluate((xml) => {
+      const doc = new DOMParser().parseFromString(xml, 'image/svg+xml');
+      return { error: doc.querySelector('parsererror')?.textContent ?? null, root: doc.documentElement.localName, charts: doc.querySelectorAll('svg > svg').length };
+    }, svg);
+    expect(parsed).toEqual({ error: null, root: 'svg', charts: chartCount });
+
+    const [csvFile] = await Promise.all([page.waitForEvent('download'), section.getByRole('button', { name: 'Download CSV' }).click()]);
+    expect(csvFile.suggestedFilename()).toBe(`${id}-data.csv`);
+    const [header, ...rows] = parseCsv(await readFile(await csvFile.path(), 'utf8'));
+    expect(header).toEqual(['chart', 'series', 'x', 'y', 'y_error', 'x_label', 'y_label']);
+    expect(rows.filter((r) => r.length !== header.length), 'ragged rows').toEqual([]);
+    // y is a number, or empty where a line has a gap (a value too small for a log axis, a second with no request).
+    expect(rows.filter((r) => r[3] !== '' && !Number.isFinite(Number(r[3]))), 'rows whose y is not a number').toEqual([]);
+    expect(rows.filter((r) => r[3] !== '').length, 'rows carrying a value').toBeGreaterThan(rows.length / 2);
+    // Every chart on screen has its data in the file.
+    const drawn = await charts(section).evaluateAll((els) => els.map((e) => e.getAttribute('data-chart')));
+    expect(new Set(rows.map((r) => r[0]))).toEqual(new Set(drawn));
+  });
 }

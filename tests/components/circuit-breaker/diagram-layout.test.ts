@@ -25,7 +25,12 @@ describe('state diagram layout', () => {
     expect(layout.edges.every((e) => e.label !== undefined)).toBe(true);
     const manual = new Set(layout.edges.filter((e) => e.manual).map((e) => e.event));
     expect([...manual].sort()).toEqual(['disable', 'force-open', 'reset']);
-    expect(layout.edges.filter((e) => !e.manual).map((e) => e.event).sort()).toEqual(['open-timeout-elapsed', 'probe-failed', 'probe-succeeded', 'trip']);
+    expect(
+      layout.edges
+        .filter((e) => !e.manual)
+        .map((e) => e.event)
+        .sort(),
+    ).toEqual(['open-timeout-elapsed', 'probe-failed', 'probe-succeeded', 'trip']);
   });
 
   it('on a phone, still names the breaker’s own transitions and every operator action at least once per target state', () => {

@@ -19,18 +19,16 @@ const run: ReplayTransition[] = [
 ];
 
 /** A chain of transitions at increasing times: each `from` is the previous `to`, as a breaker reports them. */
-const chains = fc
-  .array(fc.tuple(fc.integer({ min: 1, max: 5000 }), fc.constantFrom('closed', 'open', 'half-open', 'forced-open', 'disabled')), { maxLength: 30 })
-  .map((steps) => {
-    let t = 0;
-    let from = 'closed';
-    return steps.map(([dt, to]): ReplayTransition => {
-      t += dt / 100;
-      const tr = { t: toReplayTime(t * 1000), from, to, event: `${from}-to-${to}` };
-      from = to;
-      return tr;
-    });
+const chains = fc.array(fc.tuple(fc.integer({ min: 1, max: 5000 }), fc.constantFrom('closed', 'open', 'half-open', 'forced-open', 'disabled')), { maxLength: 30 }).map((steps) => {
+  let t = 0;
+  let from = 'closed';
+  return steps.map(([dt, to]): ReplayTransition => {
+    t += dt / 100;
+    const tr = { t: toReplayTime(t * 1000), from, to, event: `${from}-to-${to}` };
+    from = to;
+    return tr;
   });
+});
 
 describe('replay time', () => {
   it('rounds a transition time up, so stepping to it lands at or after the moment it happened', () => {

@@ -7,6 +7,7 @@ import { FigureWidget, type FigureWidgetDefinition } from '../../../src/componen
 import { figuresCsv } from '../../../src/components/load-balancing/frame/figures-csv.ts';
 import type { FigureModel } from '../../../src/components/load-balancing/frame/figure-model.ts';
 import { compareSides, sideChartId, sidePrefix } from '../../../src/components/load-balancing/frame/compare-sides.ts';
+import { swatchLegend } from '../../../src/components/load-balancing/frame/SwatchLegend.tsx';
 import { scenarioLookup } from '../../../src/components/runner/scenario-lookup.ts';
 
 const specs = { size: intParam({ label: 'Size', default: 3, min: 1, max: 9 }) };
@@ -94,5 +95,24 @@ describe('FigureWidget and its CSV', () => {
     ]);
     expect([sideChartId('x', ''), sideChartId('x', 'A'), sideChartId('x', 'B')]).toEqual(['x', 'x', 'x-b']);
     expect([sidePrefix(''), sidePrefix('B')]).toEqual(['', 'B: ']);
+  });
+});
+
+describe('swatchLegend', () => {
+  const item = (key: string, label: string) => ({ key, label, swatch: <rect width={10} height={10} /> });
+
+  it('puts short items on one row, and wraps to a new row only when the next one does not fit', () => {
+    expect(swatchLegend([item('a', 'One'), item('b', 'Two')], 600, 0, 0).height).toBe(18);
+    expect(swatchLegend([item('a', 'One'), item('b', 'Two')], 80, 0, 0).height).toBe(36);
+  });
+
+  it('wraps a label longer than the width over several lines instead of running off the drawing', () => {
+    const long = 'Moved between two backends that stayed: needless';
+    const { element, height } = swatchLegend([item('a', long)], 200, 0, 0);
+    const html = renderToString(<svg>{element}</svg>);
+    const lines = [...html.matchAll(/<tspan[^>]*>([^<]*)<\/tspan>/g)].map((m) => m[1]);
+    expect(lines.length).toBeGreaterThan(1);
+    expect(lines.join(' ')).toBe(long);
+    expect(height).toBe(18 + (lines.length - 1) * 15);
   });
 });

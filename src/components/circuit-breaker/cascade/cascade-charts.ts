@@ -55,7 +55,8 @@ function workersChart(view: CascadeView): LineChartModel {
   const first = view.sides[0];
   const most = max(view.sides, (s) => s.workers) ?? 1;
   const sentences = view.sides.map(
-    (s) => `${compare ? `${s.label} (${s.protection}): ` : `With ${s.protection}, `}${num(s.busyBefore)} of A’s ${s.workers} workers were busy on average before the fault and ${num(s.busyDuring)} during it.`,
+    (s) =>
+      `${compare ? `${s.label} (${s.protection}): ` : `With ${s.protection}, `}${num(s.busyBefore)} of A’s ${s.workers} workers were busy on average before the fault and ${num(s.busyDuring)} during it.`,
   );
   return {
     kind: 'line',

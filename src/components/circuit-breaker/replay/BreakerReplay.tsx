@@ -107,8 +107,14 @@ export function BreakerReplay() {
     api.reset();
   };
 
-  const onChangeA = useCallback(<K extends keyof ReplayControlSpecs & string>(name: K, v: ParamValues<ReplayControlSpecs>[K]) => setParam('a', name, v as ParamValues<ReplaySpecs>[K]), [setParam]);
-  const onChangeB = useCallback(<K extends keyof ReplayControlSpecs & string>(name: K, v: ParamValues<ReplayControlSpecs>[K]) => setParam('b', name, v as ParamValues<ReplaySpecs>[K]), [setParam]);
+  const onChangeA = useCallback(
+    <K extends keyof ReplayControlSpecs & string>(name: K, v: ParamValues<ReplayControlSpecs>[K]) => setParam('a', name, v as ParamValues<ReplaySpecs>[K]),
+    [setParam],
+  );
+  const onChangeB = useCallback(
+    <K extends keyof ReplayControlSpecs & string>(name: K, v: ParamValues<ReplayControlSpecs>[K]) => setParam('b', name, v as ParamValues<ReplaySpecs>[K]),
+    [setParam],
+  );
 
   const downloadSvg = () => {
     const svgs = [...(root.current?.querySelectorAll<SVGSVGElement>('svg[data-chart]') ?? [])];

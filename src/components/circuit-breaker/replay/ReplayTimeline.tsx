@@ -153,7 +153,17 @@ export function ReplayTimeline({ model, stateOrder, width, titleId, summaryId, c
             const a = x(s.start);
             const w = Math.max(1.5, x(s.end) - a);
             const h = bandHeight(s.state);
-            return <rect key={`${s.start}`} data-state={s.state} className={`rl-state-fill--${stateColor(s.state, stateOrder)}`} x={a} y={bandTop + (BAND - h) / 2} width={w} height={h} />;
+            return (
+              <rect
+                key={`${s.start}`}
+                data-state={s.state}
+                className={`rl-state-fill--${stateColor(s.state, stateOrder)}`}
+                x={a}
+                y={bandTop + (BAND - h) / 2}
+                width={w}
+                height={h}
+              />
+            );
           })}
         </g>
       ))}

@@ -53,7 +53,17 @@ export function StateDiagram({ diagram, width, title, titleId, summaryId, idPref
       <title id={titleId}>{title}</title>
       <defs>
         {(['plain', 'manual', 'last'] as const).map((kind) => (
-          <marker key={kind} id={marker(kind)} viewBox="0 0 10 10" refX={8} refY={5} markerWidth={ARROW} markerHeight={ARROW} markerUnits="userSpaceOnUse" orient="auto-start-reverse">
+          <marker
+            key={kind}
+            id={marker(kind)}
+            viewBox="0 0 10 10"
+            refX={8}
+            refY={5}
+            markerWidth={ARROW}
+            markerHeight={ARROW}
+            markerUnits="userSpaceOnUse"
+            orient="auto-start-reverse"
+          >
             <path d="M0,0L10,5L0,10z" className={`rl-diagram__arrowhead rl-diagram__arrowhead--${kind}`} />
           </marker>
         ))}
@@ -85,7 +95,14 @@ export function StateDiagram({ diagram, width, title, titleId, summaryId, idPref
           return (
             <g key={n.id} data-node={n.id} data-current={isCurrent} className={`rl-diagram__node${isCurrent ? ' rl-diagram__node--current' : ''}`}>
               <title>{`${n.id}: ${n.description}`}</title>
-              <rect className={`rl-state-stroke--${color}${isCurrent ? ` rl-state-fill--${color}` : ''}`} x={n.x - n.w / 2} y={n.y - n.h / 2} width={n.w} height={n.h} rx={n.h / 2} />
+              <rect
+                className={`rl-state-stroke--${color}${isCurrent ? ` rl-state-fill--${color}` : ''}`}
+                x={n.x - n.w / 2}
+                y={n.y - n.h / 2}
+                width={n.w}
+                height={n.h}
+                rx={n.h / 2}
+              />
               <text x={n.x} y={n.y} textAnchor="middle" dominantBaseline="central" style={{ fontSize: NODE_FONT }}>
                 {n.id}
               </text>

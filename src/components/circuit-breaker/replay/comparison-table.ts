@@ -29,7 +29,9 @@ export function comparisonTable(view: ReplayView): ComparisonTable {
     rows: [
       row('calls-during-outage', 'Calls reaching the dependency during the outage', (r) => count(r.numbers.callsDuringOutage)),
       row('detection', 'Detection: outage start to first trip', detection),
-      row('recovery', 'Recovery: outage end to first success (breaker closed)', (r) => (r.numbers.recoveryTime >= 0 ? formatMs(r.numbers.recoveryTime) : 'not before the run ended')),
+      row('recovery', 'Recovery: outage end to first success (breaker closed)', (r) =>
+        r.numbers.recoveryTime >= 0 ? formatMs(r.numbers.recoveryTime) : 'not before the run ended',
+      ),
       row('failed', 'Requests that failed', (r) => `${count(r.numbers.callerErrors)} of ${count(r.numbers.requests)}`),
       row('p50', 'Caller latency, median', (r) => formatMs(r.numbers.latencyP50)),
       row('p99', 'Caller latency, 99th percentile', (r) => formatMs(r.numbers.latencyP99)),

@@ -22,7 +22,7 @@ export function operatorEvents(diagram: MachineDiagram): Set<string> {
 export function selfDrivenStates(diagram: MachineDiagram): Set<string> {
   const manual = operatorEvents(diagram);
   const reached = new Set([diagram.initial]);
-  for (let grew = true; grew; ) {
+  for (let grew = true; grew;) {
     grew = false;
     for (const e of diagram.edges) {
       if (!manual.has(e.event) && reached.has(e.from) && !reached.has(e.to)) {

@@ -8,7 +8,9 @@ export function outageBars(view: ReplayView): BarChartModel {
   return {
     kind: 'bar',
     id: 'outage-load',
-    title: view.compare ? 'Load on the dependency during the outage, and requests failed: A and B' : 'Load on the dependency during the outage, and requests failed: breaker vs none',
+    title: view.compare
+      ? 'Load on the dependency during the outage, and requests failed: A and B'
+      : 'Load on the dependency during the outage, and requests failed: breaker vs none',
     categories: runs.map((r, i) => ({ key: i === 0 ? 'first' : 'second', label: r.label })),
     value: { label: 'Count', unit: 'calls or requests' },
     series: [
@@ -16,8 +18,9 @@ export function outageBars(view: ReplayView): BarChartModel {
       { key: 'failed', label: 'Requests that failed, whole run', color: 8, values: runs.map((r) => r.numbers.callerErrors) },
     ],
     summary:
-      runs.map((r) => `${r.label}: ${count(r.numbers.callsDuringOutage)} calls reached the dependency during the outage and ${count(r.numbers.callerErrors)} requests failed.`).join(' ') +
-      verdict(view),
+      runs
+        .map((r) => `${r.label}: ${count(r.numbers.callsDuringOutage)} calls reached the dependency during the outage and ${count(r.numbers.callerErrors)} requests failed.`)
+        .join(' ') + verdict(view),
   };
 }
 

@@ -20,10 +20,10 @@ function recovery(r: ReplayRunView): string {
   return `the first request to succeed after the outage${r.hasBreaker ? ', with the breaker closed again,' : ''} did so ${formatMs(rec)} after it ended`;
 }
 
-/** One run in two sentences, from its numbers. */
-export function runSentence(r: ReplayRunView, prefix: string): string {
+/** One run in two sentences, from its numbers; `withLoad: false` when a headline already gave its calls during the outage. */
+export function runSentence(r: ReplayRunView, prefix: string, withLoad = true): string {
   const n = r.numbers;
-  const load = `${count(n.callsDuringOutage)} ${n.callsDuringOutage === 1 ? 'call' : 'calls'} reached the dependency during the outage`;
+  const load = withLoad ? `${count(n.callsDuringOutage)} ${n.callsDuringOutage === 1 ? 'call' : 'calls'} reached the dependency during the outage` : undefined;
   const clauses = [detection(r), load, recovery(r)].filter((c): c is string => c !== undefined);
   return (
     `${prefix}${clauses.join('; ')}. ` +
@@ -38,12 +38,13 @@ export function runSentence(r: ReplayRunView, prefix: string): string {
  */
 export function replaySummary(view: ReplayView): string {
   const [a, b] = view.runs;
-  if (!outageInRun(a)) return `No outage falls within the run (it starts at ${num(a.outage.start)} s and lasts ${num(a.outage.end - a.outage.start)} s). ${runSentence(a, `${a.label}: `)}`;
+  if (!outageInRun(a))
+    return `No outage falls within the run (it starts at ${num(a.outage.start)} s and lasts ${num(a.outage.end - a.outage.start)} s). ${runSentence(a, `${a.label}: `)}`;
   const window = `The dependency ${a.outageMode === 'hang' ? 'hangs' : 'fails every call'} from ${num(a.outage.start)} s to ${num(a.outage.end)} s.`;
   if (!view.compare) {
     const [withB, withoutB] = a.hasBreaker ? [a, b] : [b, a];
     const headline = `Calls reaching the dependency during the outage: ${count(withB.numbers.callsDuringOutage)} with the breaker, ${count(withoutB.numbers.callsDuringOutage)} without, on the same seed.`;
-    return `${window} ${headline} With the breaker, ${runSentence(withB, '')} Without it, ${runSentence(withoutB, '')}`;
+    return `${window} ${headline} With the breaker, ${runSentence(withB, '', false)} Without it, ${runSentence(withoutB, '', false)}`;
   }
   return `${window} ${view.runs.map((r) => runSentence(r, `${r.label} (${r.breaker}; ${r.callers}): `)).join(' ')}`;
 }

@@ -1,6 +1,7 @@
 import { breakerDiagram } from '../../../resilience/circuit-breaker/breaker-diagram.ts';
 import type { ScenarioResult } from '../../../../simulations/scenario.ts';
 import type { BreakerOutageResult } from '../../../../simulations/scenarios/breaker-outage.ts';
+import { count, num } from '../../stats/format-number.ts';
 import type { ReplayMeta } from './replay-plan.ts';
 import type { ReplayControlValues } from './replay-specs.ts';
 import { toReplayTime, type ReplayTransition } from './replay-time.ts';
@@ -104,10 +105,10 @@ export function reduceReplay(results: ScenarioResult[], meta: ReplayMeta): Repla
 export function describeBreaker(v: ReplayControlValues): string {
   if (!v.breaker) return 'no breaker';
   const window = v.window === 'count' ? `the last ${v.windowSize} calls` : `the calls of the last ${v.windowDuration} s`;
-  return `a breaker tripping at ${v.failureRateThreshold}% failures among ${window} (at least ${v.minimumCalls}), open ${v.openDuration / 1000} s, ${v.halfOpenProbes} ${v.halfOpenProbes === 1 ? 'probe' : 'probes'}`;
+  return `a breaker tripping at ${v.failureRateThreshold}% failures among ${window} (at least ${v.minimumCalls}), open ${num(v.openDuration / 1000)} s, ${v.halfOpenProbes} ${v.halfOpenProbes === 1 ? 'probe' : 'probes'}`;
 }
 
 function describeCallers(v: ReplayControlValues): string {
   const retries = v.retries === 0 ? 'no retries' : `${v.retries} ${v.retries === 1 ? 'retry' : 'retries'}`;
-  return `${v.rate} req/s, a ${v.timeout} ms timeout, ${retries}`;
+  return `${count(v.rate)} req/s, a ${count(v.timeout)} ms timeout, ${retries}`;
 }

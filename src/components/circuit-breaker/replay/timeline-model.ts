@@ -39,8 +39,7 @@ export function timelineModel(view: ReplayView, stateOrder: readonly string[], l
   const domain = [0, view.durationS] as const;
   const x = { label: 'Time', unit: 's', domain } as const;
   const runs = view.runs.map((r, i) => ({ key: runKey(i), label: r.label, ...RUN_STYLES[i] }));
-  const perRun = (pick: (r: ReplayRunView) => readonly (number | null)[]) =>
-    view.runs.map((r, i) => ({ key: runKey(i), label: r.label, ...RUN_STYLES[i], x: r.t, y: pick(r) }));
+  const perRun = (pick: (r: ReplayRunView) => readonly (number | null)[]) => view.runs.map((r, i) => ({ key: runKey(i), label: r.label, ...RUN_STYLES[i], x: r.t, y: pick(r) }));
 
   const bands = view.runs.flatMap((r, i): TimelineBand[] =>
     r.hasBreaker ? [{ key: runKey(i), label: `${r.label}: breaker state`, segments: stateSegments(r.transitions, view.initialState, r.durationS) }] : [],

@@ -66,7 +66,7 @@ function latencyChart(s: CompareSideView): BarChartModel {
     kind: 'bar',
     id: sideChartId('latency', s.label),
     title: `${sidePrefix(s.label)}Latency of the requests that succeeded`,
-    categories: s.runs.map((r, i) => ({ key: `run-${i}`, label: labels[i] })),
+    categories: labels.map((label, i) => ({ key: `run-${i}`, label })),
     value: { label: 'Latency', unit: 'ms' },
     series: [
       { key: 'p50', label: 'Median (p50)', color: 4, values: s.runs.map((r) => r.latencyP50) },

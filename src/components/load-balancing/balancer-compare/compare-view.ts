@@ -72,7 +72,7 @@ export function reduceCompare(results: ScenarioResult[], meta: CompareMeta): Com
   let at = 0;
   return {
     sides: meta.sides.map((side): CompareSideView => {
-      const rs = side.algorithms.map((a) => results[at++] as unknown as LbHeterogeneousResult);
+      const rs = side.algorithms.map(() => results[at++] as unknown as LbHeterogeneousResult);
       const first = rs[0];
       const totalSpeed = first.backends.reduce((a, b) => a + b.speed, 0);
       const capacityOf = (g: BackendStats['group']) => first.backends.filter((b) => b.group === g).reduce((a, b) => a + b.speed, 0) / totalSpeed;

@@ -95,7 +95,7 @@ function tailsChart(s: SupermarketSideView): LineChartModel {
     kind: 'line',
     id: sideChartId('queue-tails', s.label),
     title: `${sidePrefix(s.label)}(b) Backends with at least i requests, at utilization ${num(s.utilization)}`,
-    x: { label: 'Requests at the backend, queued or in service (at least i)', unit: 'requests' },
+    x: { label: 'i: requests queued or in service' },
     y: { label: 'Fraction of backends, log scale', scale: 'log', domain: [TAIL_FLOOR, 1] },
     series,
     summary:

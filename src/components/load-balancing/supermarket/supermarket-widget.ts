@@ -22,7 +22,7 @@ export const supermarketWidget: WidgetDefinition<SupermarketSpecs, SupermarketMe
   presets: [
     { id: 'default', label: '50 backends, queues at λ = 0.9', values: {} },
     { id: 'high-load', label: 'Near saturation: queues at λ = 0.95', values: { utilization: 0.95 } },
-    { id: 'long-runs', label: 'Longer runs: 50,000 requests per point', values: { requests: 50_000 } },
+    { id: 'long-runs', label: 'Longer runs: 30,000 requests per point', values: { requests: 30_000 } },
     { id: 'small-cluster', label: 'A small cluster: 5 backends', values: { backends: 5 } },
     { id: 'compare-size', label: 'Compare: 50 backends vs 5', values: {}, compareWith: { backends: 5 } },
   ],
