@@ -2,13 +2,12 @@ import { expect, type Locator, type Page } from '@playwright/test';
 
 /** The widgets of the retry page, by id (also their URL prefix), per the DOM contract. */
 export const RETRY_WIDGETS = ['jitter', 'storm', 'budget'] as const;
-export type RetryWidgetId = (typeof RETRY_WIDGETS)[number];
 
 export function widget(page: Page, id: string): Locator {
   return page.locator(`section[data-widget="${id}"]`);
 }
 
-/** The A side's charts; B-side charts appear only in compare mode. */
+/** The widget's charts (B's too, in compare mode). */
 export function charts(section: Locator): Locator {
   return section.locator('svg[data-chart]');
 }
