@@ -42,7 +42,7 @@ interface InFlightProbe {
 /**
  * In open, a call is let through only strictly after the wait (resilience4j's
  * rule), so a rejected caller is told to wait until the end of the wait plus
- * one microsecond, the resolution of `performance.now()`: a retry that
+ * one microsecond, the resolution of a real clock: a retry that
  * honours `retryAfterMs` to the letter is then let through, instead of
  * arriving exactly at the end and being turned away again.
  */
