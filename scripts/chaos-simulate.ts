@@ -8,7 +8,7 @@
  *   scripts/chaos-simulate.sh [--calls-per-phase 200] [--concurrency 10] [--json]
  */
 import { exponentialBackoff, pipeline, retry, timeout, tokenBucketBudget, type Policy } from '../src/resilience/index.ts';
-import { intParam } from '../simulations/params.ts';
+import { intParam } from '../src/params/params.ts';
 import { startFaultyService, type Faults } from '../examples/shared/faulty-service.ts';
 import { startFaultProxy } from '../examples/shared/fault-proxy.ts';
 import { isRetryableHttpFailure } from '../examples/shared/http-error.ts';

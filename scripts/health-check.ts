@@ -16,7 +16,7 @@ import { realpathSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { randomLcg } from 'd3-random';
 import { realClock, worstCaseDetectionMs, type ActiveHealthCheckOptions } from '../src/resilience/index.ts';
-import { enumParam, intParam, numberParam, type ParamValues } from '../simulations/params.ts';
+import { enumParam, intParam, numberParam, type ParamValues } from '../src/params/params.ts';
 import { runFaultTimeline, type AppliedStep } from '../examples/shared/fault-timeline.ts';
 import { startFaultyService, type Faults, type FaultyService } from '../examples/shared/faulty-service.ts';
 import { warmUpHttpClient } from '../examples/shared/warm-up-http-client.ts';

@@ -6,7 +6,7 @@
  *   scripts/load-test.sh --requests 2000 --concurrency 20 --policy retry-budget --error-rate 0.2
  */
 import { exponentialBackoff, pipeline, retry, timeout, tokenBucketBudget, type Policy } from '../src/resilience/index.ts';
-import { enumParam, intParam, numberParam } from '../simulations/params.ts';
+import { enumParam, intParam, numberParam } from '../src/params/params.ts';
 import { startFaultyService, type FaultyService } from '../examples/shared/faulty-service.ts';
 import { isRetryableHttpFailure } from '../examples/shared/http-error.ts';
 import { runLoad } from '../examples/shared/load-runner.ts';

@@ -4,7 +4,7 @@
  * the engine pieces a new scenario or a chart needs. Layers above (widgets,
  * pages) import from here or, to keep a bundle small, from one scenario's file.
  */
-export * from './params.ts';
+export * from '../src/params/params.ts';
 export { defineScenario, type RunOptions, type Scenario, type ScenarioResult, type Summary } from './scenario.ts';
 export { batchSeed, meanSummary, runMany } from './run-many.ts';
 export { getScenario, scenarioNames, scenarios, type ScenarioName, type ScenarioRegistry } from './scenarios/index.ts';

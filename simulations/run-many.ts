@@ -1,4 +1,4 @@
-import type { ParamSpecs, ParamValues } from './params.ts';
+import type { ParamSpecs, ParamValues } from '../src/params/params.ts';
 import type { RunOptions, Scenario, ScenarioResult, Summary } from './scenario.ts';
 
 /**

@@ -1,4 +1,4 @@
-import type { ParamSpecs, ParamValues } from './params.ts';
+import type { ParamSpecs, ParamValues } from '../src/params/params.ts';
 
 /**
  * A run's headline numbers, flat so that `--runs K` can average them and the

@@ -1,4 +1,4 @@
-import { camelCase, defaultValues, describeRange, kebabCase, parseParamStrict, type ParamSpecs, type ParamValues } from '../../simulations/params.ts';
+import { camelCase, defaultValues, describeRange, kebabCase, parseParamStrict, type ParamSpecs, type ParamValues } from '../../src/params/params.ts';
 
 /**
  * Flags for the real-mode scripts, declared with the same parameter

@@ -1,5 +1,5 @@
-import { describeRange, formatValue, kebabCase } from '../params.ts';
-import type { ParamSpec } from '../params.ts';
+import { describeRange, formatValue, kebabCase } from '../../src/params/params.ts';
+import type { ParamSpec } from '../../src/params/params.ts';
 import type { Scenario, Summary } from '../scenario.ts';
 import type { ScenarioRegistry } from '../scenarios/index.ts';
 import { MAX_RUNS, MAX_SEED, DEFAULT_SEED } from './parse-args.ts';

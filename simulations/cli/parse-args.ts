@@ -1,5 +1,5 @@
-import { describeRange, kebabCase, paramSchema, parseParamStrict } from '../params.ts';
-import type { ParamSpecs, ParamValues } from '../params.ts';
+import { describeRange, kebabCase, paramSchema, parseParamStrict } from '../../src/params/params.ts';
+import type { ParamSpecs, ParamValues } from '../../src/params/params.ts';
 import type { Scenario } from '../scenario.ts';
 import type { ScenarioRegistry } from '../scenarios/index.ts';
 import { closestName } from './closest-name.ts';

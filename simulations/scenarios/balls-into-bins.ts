@@ -2,7 +2,7 @@ import { LeastRequestBalancer, UniformRandomBalancer, uniformHosts, type LoadBal
 import { ProgressReporter } from '../engine/progress.ts';
 import { RandomStreams } from '../engine/random-streams.ts';
 import { RequestLedger, type LedgerEntry, type RequestOutcome } from '../models/request-ledger.ts';
-import { intParam, type ParamValues } from '../params.ts';
+import { intParam, type ParamValues } from '../../src/params/params.ts';
 import { defineScenario, type ScenarioResult } from '../scenario.ts';
 import { expectedMaxLoads } from '../theory/balanced-allocations.ts';
 

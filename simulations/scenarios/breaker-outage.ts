@@ -10,7 +10,7 @@ import type { FaultWindow } from '../models/fault-schedule.ts';
 import { ProtectedCaller } from '../models/protected-caller.ts';
 import { RequestLedger, type LedgerEntry } from '../models/request-ledger.ts';
 import { Service } from '../models/service.ts';
-import { booleanParam, enumParam, intParam, numberParam, type ParamValues } from '../params.ts';
+import { booleanParam, enumParam, intParam, numberParam, type ParamValues } from '../../src/params/params.ts';
 import { defineScenario, type ScenarioResult } from '../scenario.ts';
 
 const params = {

@@ -11,7 +11,7 @@ import { ProtectedCaller } from '../models/protected-caller.ts';
 import { RequestLedger, type LedgerEntry, type RequestOutcome } from '../models/request-ledger.ts';
 import { Service } from '../models/service.ts';
 import { WorkerPool } from '../models/worker-pool.ts';
-import { booleanParam, enumParam, intParam, numberParam, type ParamValues } from '../params.ts';
+import { booleanParam, enumParam, intParam, numberParam, type ParamValues } from '../../src/params/params.ts';
 import { defineScenario, type ScenarioResult } from '../scenario.ts';
 
 const params = {

@@ -3,7 +3,7 @@ import type { RandomSource } from '../../src/resilience/random.ts';
 import { ProgressReporter } from '../engine/progress.ts';
 import { RandomStreams } from '../engine/random-streams.ts';
 import { RequestLedger, type LedgerEntry, type RequestOutcome } from '../models/request-ledger.ts';
-import { enumParam, intParam, type ParamValues } from '../params.ts';
+import { enumParam, intParam, type ParamValues } from '../../src/params/params.ts';
 import { defineScenario, type ScenarioResult } from '../scenario.ts';
 
 const methods = ['modulo', 'ring-hash', 'maglev'] as const;

@@ -13,7 +13,7 @@ import { probeAnswer } from '../models/health-probe.ts';
 import { OutlierDriver } from '../models/outlier-driver.ts';
 import { RequestLedger } from '../models/request-ledger.ts';
 import { Service } from '../models/service.ts';
-import { booleanParam, enumParam, intParam, numberParam, type ParamValues } from '../params.ts';
+import { booleanParam, enumParam, intParam, numberParam, type ParamValues } from '../../src/params/params.ts';
 import { defineScenario, type ScenarioResult } from '../scenario.ts';
 import { expectedActiveDetectionMs, type ProbeFailureMode } from '../theory/health-check-detection.ts';
 

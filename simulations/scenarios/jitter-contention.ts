@@ -4,7 +4,7 @@ import { EventQueue } from '../engine/event-queue.ts';
 import { ProgressReporter } from '../engine/progress.ts';
 import { RandomStreams } from '../engine/random-streams.ts';
 import { SeriesRecorder, type TimeSeries } from '../engine/time-series.ts';
-import { enumParam, intParam } from '../params.ts';
+import { enumParam, intParam } from '../../src/params/params.ts';
 import { defineScenario } from '../scenario.ts';
 
 /**

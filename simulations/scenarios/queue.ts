@@ -6,7 +6,7 @@ import { OpenLoopClients } from '../models/clients.ts';
 import { RequestLedger } from '../models/request-ledger.ts';
 import { RetryingCaller, type SimRequest } from '../models/retrying-caller.ts';
 import { Service } from '../models/service.ts';
-import { intParam, numberParam } from '../params.ts';
+import { intParam, numberParam } from '../../src/params/params.ts';
 import { defineScenario, type ScenarioResult } from '../scenario.ts';
 
 const params = {

@@ -1,7 +1,7 @@
 import { RetryCore, attemptSucceeded, constantBackoff, type AttemptOutcome } from '../../src/resilience/index.ts';
 import { ProgressReporter } from '../engine/progress.ts';
 import { RandomStreams } from '../engine/random-streams.ts';
-import { intParam, numberParam } from '../params.ts';
+import { intParam, numberParam } from '../../src/params/params.ts';
 import { defineScenario } from '../scenario.ts';
 
 /**

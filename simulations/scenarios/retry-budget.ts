@@ -6,7 +6,7 @@ import { ProgressReporter } from '../engine/progress.ts';
 import { RandomStreams } from '../engine/random-streams.ts';
 import { SeriesRecorder, type TimeSeries } from '../engine/time-series.ts';
 import { RequestLedger, type RequestOutcome } from '../models/request-ledger.ts';
-import { enumParam, intParam, numberParam } from '../params.ts';
+import { enumParam, intParam, numberParam } from '../../src/params/params.ts';
 import { defineScenario } from '../scenario.ts';
 
 /**

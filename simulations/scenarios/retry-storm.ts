@@ -8,7 +8,7 @@ import { RequestLedger } from '../models/request-ledger.ts';
 import { RetryingCaller } from '../models/retrying-caller.ts';
 import { Service } from '../models/service.ts';
 import { TrafficMetrics, type TrafficColumn } from '../models/traffic-metrics.ts';
-import { booleanParam, enumParam, intParam, numberParam, type ParamValues } from '../params.ts';
+import { booleanParam, enumParam, intParam, numberParam, type ParamValues } from '../../src/params/params.ts';
 import { defineScenario, type ScenarioResult } from '../scenario.ts';
 
 const budgetKinds = ['none', 'token-bucket', 'ratio-budget', 'retry-quota'] as const;

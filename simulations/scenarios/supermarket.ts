@@ -8,7 +8,7 @@ import { OpenLoopClients } from '../models/clients.ts';
 import { QueueLengthTails } from '../models/queue-length-tails.ts';
 import { RequestLedger } from '../models/request-ledger.ts';
 import { Service } from '../models/service.ts';
-import { enumParam, intParam, numberParam, type ParamValues } from '../params.ts';
+import { enumParam, intParam, numberParam, type ParamValues } from '../../src/params/params.ts';
 import { defineScenario, type ScenarioResult } from '../scenario.ts';
 import { supermarketMeanTime, supermarketTail } from '../theory/supermarket.ts';
 

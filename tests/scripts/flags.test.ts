@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { enumParam, intParam } from '../../simulations/params.ts';
+import { enumParam, intParam } from '../../src/params/params.ts';
 import { parseFlags } from '../../scripts/lib/flags.ts';
 import { assertLoopbackUrl } from '../../scripts/lib/loopback.ts';
 

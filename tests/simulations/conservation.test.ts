@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { ParamValues, ParamSpecs } from '../../simulations/params.ts';
+import type { ParamValues, ParamSpecs } from '../../src/params/params.ts';
 import { requestOutcomes } from '../../simulations/models/request-ledger.ts';
 import type { Summary } from '../../simulations/scenario.ts';
 import { scenarios, type ScenarioRegistry } from '../../simulations/scenarios/index.ts';

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { defaultValues } from '../../simulations/params.ts';
+import { defaultValues } from '../../src/params/params.ts';
 import { scenarios, type ScenarioRegistry } from '../../simulations/scenarios/index.ts';
 import { paramsArbitrary, smallRunBounds } from './small-params.ts';
 

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import type { ParamSpecs, ParamValues } from '../../simulations/params.ts';
+import type { ParamSpecs, ParamValues } from '../../src/params/params.ts';
 
 /** Narrower bounds for some number parameters, inside the declared ones. */
 export type ParamBounds = Readonly<Record<string, { readonly min?: number; readonly max?: number }>>;

@@ -1,4 +1,4 @@
-import type { ParamSpec } from '../../../simulations/params.ts';
+import type { ParamSpec } from '../../params/params.ts';
 import { formatParamValue } from './format-param.ts';
 import { sliderScale } from './slider-scale.ts';
 

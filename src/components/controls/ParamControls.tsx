@@ -1,4 +1,4 @@
-import { kebabCase, type ParamSpecs, type ParamValues } from '../../../simulations/params.ts';
+import { kebabCase, type ParamSpecs, type ParamValues } from '../../params/params.ts';
 import { ParamControl } from './ParamControl.tsx';
 
 export interface ParamControlsProps<S extends ParamSpecs> {

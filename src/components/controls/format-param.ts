@@ -1,5 +1,5 @@
 import { format } from 'd3-format';
-import type { ParamSpec } from '../../../simulations/params.ts';
+import type { ParamSpec } from '../../params/params.ts';
 import { decimals } from './slider-scale.ts';
 
 /** A parameter's value as the reader sees it next to its control: "0.35", "2,000 ms", "token bucket". */

@@ -1,4 +1,4 @@
-import type { NumberParam } from '../../../simulations/params.ts';
+import type { NumberParam } from '../../params/params.ts';
 
 /**
  * How a number parameter maps onto a native range input.

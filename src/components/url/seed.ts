@@ -1,4 +1,4 @@
-import { intParam } from '../../../simulations/params.ts';
+import { intParam } from '../../params/params.ts';
 
 /** Seeds are non-negative 32-bit integers: what the simulator's generator is keyed by. */
 export const MAX_SEED = 2 ** 31 - 1;

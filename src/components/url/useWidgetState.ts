@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { ParamSpecs, ParamValues } from '../../../simulations/params.ts';
+import type { ParamSpecs, ParamValues } from '../../params/params.ts';
 import { applyPreset, defaultState, matchingPreset, withCompare, type Preset } from './widget-state.ts';
 import { readWidgetUrl, writeWidgetUrl, type UrlNotice, type WidgetState } from './widget-url.ts';
 import { throttleLatest } from './throttle.ts';

@@ -1,4 +1,4 @@
-import { defaultValues, type ParamSpecs, type ParamValues } from '../../../simulations/params.ts';
+import { defaultValues, type ParamSpecs, type ParamValues } from '../../params/params.ts';
 import type { WidgetState } from './widget-url.ts';
 
 /**

@@ -1,4 +1,4 @@
-import { changedParams, coerceParams, kebabCase, type ParamSpecs, type ParamValues } from '../../../simulations/params.ts';
+import { changedParams, coerceParams, kebabCase, type ParamSpecs, type ParamValues } from '../../params/params.ts';
 import { seedSpecs } from './seed.ts';
 
 /**

@@ -1,5 +1,5 @@
 import { useCallback, useMemo, useRef } from 'react';
-import type { ParamSpecs, ParamValues } from '../../../simulations/params.ts';
+import type { ParamSpecs, ParamValues } from '../../params/params.ts';
 import { ChartFigure } from '../charts/ChartFigure.tsx';
 import { ParamControls } from '../controls/ParamControls.tsx';
 import { SeedInput } from '../controls/SeedInput.tsx';

@@ -1,4 +1,4 @@
-import type { ParamSpecs, ParamValues } from '../../../simulations/params.ts';
+import type { ParamSpecs, ParamValues } from '../../params/params.ts';
 import type { ScenarioResult } from '../../../simulations/scenario.ts';
 import type { ChartModel } from '../charts/chart-model.ts';
 import type { ScenarioLookup } from '../runner/run-request.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultValues, kebabCase } from '../../../simulations/params.ts';
+import { defaultValues, kebabCase } from '../../../src/params/params.ts';
 import { cascadingFailure } from '../../../simulations/scenarios/cascading-failure.ts';
 import { cascadeCharts } from '../../../src/components/circuit-breaker/cascade/cascade-charts.ts';
 import { cascadeSpecs } from '../../../src/components/circuit-breaker/cascade/cascade-specs.ts';

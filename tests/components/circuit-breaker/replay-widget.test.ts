@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultValues, kebabCase } from '../../../simulations/params.ts';
+import { defaultValues, kebabCase } from '../../../src/params/params.ts';
 import { breakerOutage } from '../../../simulations/scenarios/breaker-outage.ts';
 import { comparisonTable } from '../../../src/components/circuit-breaker/replay/comparison-table.ts';
 import { describeDiagramState } from '../../../src/components/circuit-breaker/replay/diagram-summary.ts';

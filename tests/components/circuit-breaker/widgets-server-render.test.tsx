@@ -1,6 +1,6 @@
 import { renderToString } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import { kebabCase, type ParamSpecs } from '../../../simulations/params.ts';
+import { kebabCase, type ParamSpecs } from '../../../src/params/params.ts';
 import BreakerReplayWidget from '../../../src/components/circuit-breaker/BreakerReplayWidget.tsx';
 import CascadingFailureWidget from '../../../src/components/circuit-breaker/CascadingFailureWidget.tsx';
 import { cascadeSpecs } from '../../../src/components/circuit-breaker/cascade/cascade-specs.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { booleanParam, enumParam, intParam, numberParam } from '../../../simulations/params.ts';
+import { booleanParam, enumParam, intParam, numberParam } from '../../../src/params/params.ts';
 import { formatParamValue } from '../../../src/components/controls/format-param.ts';
 
 describe('formatParamValue', () => {

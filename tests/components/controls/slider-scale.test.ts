@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { intParam, numberParam } from '../../../simulations/params.ts';
+import { intParam, numberParam } from '../../../src/params/params.ts';
 import { decimals, logLadder, sliderScale, snapToStep } from '../../../src/components/controls/slider-scale.ts';
 
 const numberSpecArb = fc

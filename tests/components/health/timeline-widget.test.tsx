@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { renderToString } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import { defaultValues, paramSchema } from '../../../simulations/params.ts';
+import { defaultValues, paramSchema } from '../../../src/params/params.ts';
 import { healthDetection, type HealthDetectionResult, type RotationKind } from '../../../simulations/scenarios/health-detection.ts';
 import { outOfRotation } from '../../../src/components/health/timeline/rotation-intervals.ts';
 import { timelineFigures } from '../../../src/components/health/timeline/timeline-figures.tsx';

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { defaultValues, paramSchema } from '../../../simulations/params.ts';
+import { defaultValues, paramSchema } from '../../../src/params/params.ts';
 import { batchSeed } from '../../../simulations/run-many.ts';
 import { ballsIntoBins, type BallsIntoBinsResult } from '../../../simulations/scenarios/balls-into-bins.ts';
 import { binsCharts } from '../../../src/components/load-balancing/bins/bins-charts.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultValues, paramSchema } from '../../../simulations/params.ts';
+import { defaultValues, paramSchema } from '../../../src/params/params.ts';
 import { lbHeterogeneous } from '../../../simulations/scenarios/lb-heterogeneous.ts';
 import { compareCharts } from '../../../src/components/load-balancing/balancer-compare/compare-charts.ts';
 import { planCompare } from '../../../src/components/load-balancing/balancer-compare/compare-plan.ts';

@@ -1,6 +1,6 @@
 import { renderToString } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import { intParam } from '../../../simulations/params.ts';
+import { intParam } from '../../../src/params/params.ts';
 import { defineScenario } from '../../../simulations/scenario.ts';
 import { CSV_HEADER } from '../../../src/components/export/chart-csv.ts';
 import { FigureWidget, type FigureWidgetDefinition } from '../../../src/components/load-balancing/frame/FigureWidget.tsx';

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { renderToString } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import { defaultValues, paramSchema } from '../../../simulations/params.ts';
+import { defaultValues, paramSchema } from '../../../src/params/params.ts';
 import { consistentHashing } from '../../../simulations/scenarios/consistent-hashing.ts';
 import { hashingFigures } from '../../../src/components/load-balancing/hashing/hashing-figures.tsx';
 import { planHashing } from '../../../src/components/load-balancing/hashing/hashing-plan.ts';

@@ -1,7 +1,7 @@
 import type { ComponentType } from 'react';
 import { renderToString } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import { kebabCase, type ParamSpecs } from '../../../simulations/params.ts';
+import { kebabCase, type ParamSpecs } from '../../../src/params/params.ts';
 
 export interface RenderedWidget {
   readonly C: ComponentType;

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { defaultValues, paramSchema } from '../../../simulations/params.ts';
+import { defaultValues, paramSchema } from '../../../src/params/params.ts';
 import { supermarket } from '../../../simulations/scenarios/supermarket.ts';
 import { supermarketMeanTime } from '../../../simulations/theory/supermarket.ts';
 import { supermarketCharts } from '../../../src/components/load-balancing/supermarket/supermarket-charts.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultValues } from '../../../simulations/params.ts';
+import { defaultValues } from '../../../src/params/params.ts';
 import { budgetCharts } from '../../../src/components/retry/budget/budget-charts.ts';
 import { planBudget } from '../../../src/components/retry/budget/budget-plan.ts';
 import { budgetSpecs, retryPolicies } from '../../../src/components/retry/budget/budget-specs.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultValues } from '../../../simulations/params.ts';
+import { defaultValues } from '../../../src/params/params.ts';
 import { runMany } from '../../../simulations/run-many.ts';
 import { jitterContention } from '../../../simulations/scenarios/jitter-contention.ts';
 import { executeRuns } from '../../../src/components/runner/run-request.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultValues } from '../../../simulations/params.ts';
+import { defaultValues } from '../../../src/params/params.ts';
 import { retryStorm } from '../../../simulations/scenarios/retry-storm.ts';
 import { executeRuns } from '../../../src/components/runner/run-request.ts';
 import { stormCharts } from '../../../src/components/retry/storm/storm-charts.ts';

@@ -1,6 +1,6 @@
 import { renderToString } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import { kebabCase } from '../../../simulations/params.ts';
+import { kebabCase } from '../../../src/params/params.ts';
 import JitterContentionWidget from '../../../src/components/retry/JitterContentionWidget.tsx';
 import RetryBudgetWidget from '../../../src/components/retry/RetryBudgetWidget.tsx';
 import RetryStormWidget from '../../../src/components/retry/RetryStormWidget.tsx';

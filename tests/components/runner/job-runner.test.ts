@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { intParam } from '../../../simulations/params.ts';
+import { intParam } from '../../../src/params/params.ts';
 import { defineScenario, type ScenarioResult } from '../../../simulations/scenario.ts';
 import { CostModel } from '../../../src/components/runner/cost-model.ts';
 import { JobCancelled, JobRunner, type WorkerLike } from '../../../src/components/runner/job-runner.ts';

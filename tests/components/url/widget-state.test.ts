@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultValues, enumParam, intParam } from '../../../simulations/params.ts';
+import { defaultValues, enumParam, intParam } from '../../../src/params/params.ts';
 import { applyPreset, defaultState, matchingPreset, withCompare, type Preset } from '../../../src/components/url/widget-state.ts';
 
 const specs = {

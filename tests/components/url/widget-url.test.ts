@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { booleanParam, defaultValues, enumParam, intParam, numberParam, type ParamValues } from '../../../simulations/params.ts';
+import { booleanParam, defaultValues, enumParam, intParam, numberParam, type ParamValues } from '../../../src/params/params.ts';
 import { readWidgetUrl, writeWidgetUrl, type WidgetState } from '../../../src/components/url/widget-url.ts';
 
 const specs = {

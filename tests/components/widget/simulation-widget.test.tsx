@@ -1,6 +1,6 @@
 import { renderToString } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import { booleanParam, enumParam, intParam } from '../../../simulations/params.ts';
+import { booleanParam, enumParam, intParam } from '../../../src/params/params.ts';
 import { defineScenario } from '../../../simulations/scenario.ts';
 import { scenarioLookup } from '../../../src/components/runner/scenario-lookup.ts';
 import { SimulationWidget } from '../../../src/components/widget/SimulationWidget.tsx';

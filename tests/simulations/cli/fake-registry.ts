@@ -1,4 +1,4 @@
-import { booleanParam, enumParam, intParam, numberParam } from '../../../simulations/params.ts';
+import { booleanParam, enumParam, intParam, numberParam } from '../../../src/params/params.ts';
 import { defineScenario } from '../../../simulations/scenario.ts';
 import type { ScenarioRegistry } from '../../../simulations/scenarios/index.ts';
 

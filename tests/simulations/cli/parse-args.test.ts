@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseArgs, MAX_RUNS, MAX_SEED } from '../../../simulations/cli/parse-args.ts';
 import type { CliError, ParsedArgs } from '../../../simulations/cli/parse-args.ts';
-import { kebabCase } from '../../../simulations/params.ts';
+import { kebabCase } from '../../../src/params/params.ts';
 import { echo, fakeRegistry } from './fake-registry.ts';
 
 function run(argv: string[]) {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseArgs } from '../../../simulations/cli/parse-args.ts';
 import { EXIT_OK, EXIT_USAGE, runCli } from '../../../simulations/cli/run-cli.ts';
-import { kebabCase } from '../../../simulations/params.ts';
+import { kebabCase } from '../../../src/params/params.ts';
 import { scenarios } from '../../../simulations/scenarios/index.ts';
 import type { ScenarioRegistry } from '../../../simulations/scenarios/index.ts';
 import { fakeRegistry } from './fake-registry.ts';

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { breakerDiagram } from '../../../src/resilience/circuit-breaker/index.ts';
-import { defaultValues } from '../../../simulations/params.ts';
+import { defaultValues } from '../../../src/params/params.ts';
 import { breakerOutage, type BreakerOutageParams } from '../../../simulations/scenarios/breaker-outage.ts';
 import { paramsArbitrary, smallRunBounds } from '../small-params.ts';
 

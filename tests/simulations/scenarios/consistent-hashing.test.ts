@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { defaultValues } from '../../../simulations/params.ts';
+import { defaultValues } from '../../../src/params/params.ts';
 import { consistentHashing, type ConsistentHashingParams } from '../../../simulations/scenarios/consistent-hashing.ts';
 import { meanAndStandardError } from './stats.ts';
 

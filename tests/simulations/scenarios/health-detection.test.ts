@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { worstCaseDetectionMs } from '../../../src/resilience/health/index.ts';
-import { defaultValues } from '../../../simulations/params.ts';
+import { defaultValues } from '../../../src/params/params.ts';
 import { healthDetection, type HealthDetectionParams } from '../../../simulations/scenarios/health-detection.ts';
 import { expectedActiveDetectionMs } from '../../../simulations/theory/health-check-detection.ts';
 import { meanAndStandardError } from './stats.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { worstCaseDetectionMs } from '../../../src/resilience/health/index.ts';
-import { defaultValues } from '../../../simulations/params.ts';
+import { defaultValues } from '../../../src/params/params.ts';
 import {
   heterogeneousAlgorithms,
   heterogeneousHealthCheck,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultValues } from '../../../simulations/params.ts';
+import { defaultValues } from '../../../src/params/params.ts';
 import { queueScenario } from '../../../simulations/scenarios/queue.ts';
 
 /** Erlang C: the probability that an arrival to an M/M/c queue has to wait, with offered load a = λ/μ < c. */

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { defaultValues } from '../../../simulations/params.ts';
+import { defaultValues } from '../../../src/params/params.ts';
 import { RetryBreaker, retryBudget, retryPolicies } from '../../../simulations/scenarios/retry-budget.ts';
 import { paramsArbitrary, smallRunBounds } from '../small-params.ts';
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { defaultValues } from '../../../simulations/params.ts';
+import { defaultValues } from '../../../src/params/params.ts';
 import { retryStorm, type RetryStormParams } from '../../../simulations/scenarios/retry-storm.ts';
 
 const defaults = defaultValues(retryStorm.params);

@@ -1,4 +1,4 @@
-import type { ParamValues } from '../../../../simulations/params.ts';
+import type { ParamValues } from '../../../params/params.ts';
 import { count } from '../../stats/format-number.ts';
 import type { ScenarioResult } from '../../../../simulations/scenario.ts';
 import type { CascadingFailureResult } from '../../../../simulations/scenarios/cascading-failure.ts';

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef } from 'react';
-import type { ParamValues } from '../../../../simulations/params.ts';
+import type { ParamValues } from '../../../params/params.ts';
 import { ChartFigure } from '../../charts/ChartFigure.tsx';
 import { useContainerWidth } from '../../charts/useContainerWidth.ts';
 import { ParamControls } from '../../controls/ParamControls.tsx';

@@ -1,4 +1,4 @@
-import { defaultValues } from '../../../../simulations/params.ts';
+import { defaultValues } from '../../../params/params.ts';
 import { breakerOutage } from '../../../../simulations/scenarios/breaker-outage.ts';
 import type { SimulationPlan } from '../../runner/useSimulation.ts';
 import type { WidgetState } from '../../url/widget-url.ts';

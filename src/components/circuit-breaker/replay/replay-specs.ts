@@ -1,4 +1,4 @@
-import { numberParam, type ParamValues } from '../../../../simulations/params.ts';
+import { numberParam, type ParamValues } from '../../../params/params.ts';
 import { breakerOutage } from '../../../../simulations/scenarios/breaker-outage.ts';
 
 const p = breakerOutage.params;

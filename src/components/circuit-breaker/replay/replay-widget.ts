@@ -1,4 +1,4 @@
-import type { ParamValues } from '../../../../simulations/params.ts';
+import type { ParamValues } from '../../../params/params.ts';
 import { breakerOutage } from '../../../../simulations/scenarios/breaker-outage.ts';
 import { breakerDiagram } from '../../../resilience/circuit-breaker/breaker-diagram.ts';
 import type { ChartModel } from '../../charts/chart-model.ts';

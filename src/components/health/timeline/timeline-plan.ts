@@ -1,4 +1,4 @@
-import { defaultValues } from '../../../../simulations/params.ts';
+import { defaultValues } from '../../../params/params.ts';
 import { healthDetection, type HealthDetectionParams } from '../../../../simulations/scenarios/health-detection.ts';
 import type { RunRequest } from '../../runner/run-request.ts';
 import type { SimulationPlan } from '../../runner/useSimulation.ts';

@@ -1,6 +1,6 @@
 import type { ScenarioResult } from '../../../../simulations/scenario.ts';
 import type { HealthDetectionResult, HealthTimeline } from '../../../../simulations/scenarios/health-detection.ts';
-import type { ParamValues } from '../../../../simulations/params.ts';
+import type { ParamValues } from '../../../params/params.ts';
 import type { TimelineMeta } from './timeline-plan.ts';
 import type { TimelineSpecs } from './timeline-specs.ts';
 

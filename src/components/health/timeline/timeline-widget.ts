@@ -1,4 +1,4 @@
-import type { ParamValues } from '../../../../simulations/params.ts';
+import type { ParamValues } from '../../../params/params.ts';
 import { healthDetection } from '../../../../simulations/scenarios/health-detection.ts';
 import type { FigureWidgetDefinition } from '../../load-balancing/frame/FigureWidget.tsx';
 import { scenarioLookup } from '../../runner/scenario-lookup.ts';

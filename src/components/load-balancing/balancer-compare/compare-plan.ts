@@ -1,4 +1,4 @@
-import { defaultValues, type ParamValues } from '../../../../simulations/params.ts';
+import { defaultValues, type ParamValues } from '../../../params/params.ts';
 import { lbHeterogeneous, type HeterogeneousAlgorithm, type LbHeterogeneousParams } from '../../../../simulations/scenarios/lb-heterogeneous.ts';
 import type { RunRequest } from '../../runner/run-request.ts';
 import type { SimulationPlan } from '../../runner/useSimulation.ts';

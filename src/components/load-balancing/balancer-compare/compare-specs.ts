@@ -1,4 +1,4 @@
-import { enumParam } from '../../../../simulations/params.ts';
+import { enumParam } from '../../../params/params.ts';
 import { heterogeneousAlgorithms, lbHeterogeneous, type HeterogeneousAlgorithm } from '../../../../simulations/scenarios/lb-heterogeneous.ts';
 import { balancerLabels } from '../../../../src/resilience/load-balancing/index.ts';
 

@@ -1,4 +1,4 @@
-import type { ParamValues } from '../../../../simulations/params.ts';
+import type { ParamValues } from '../../../params/params.ts';
 import { batchSeed } from '../../../../simulations/run-many.ts';
 import type { RunRequest } from '../../runner/run-request.ts';
 import type { SimulationPlan } from '../../runner/useSimulation.ts';

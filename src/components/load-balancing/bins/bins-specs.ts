@@ -1,4 +1,4 @@
-import { intParam } from '../../../../simulations/params.ts';
+import { intParam } from '../../../params/params.ts';
 import { ballsIntoBins } from '../../../../simulations/scenarios/balls-into-bins.ts';
 import type { Dash, SeriesColor } from '../../charts/chart-model.ts';
 

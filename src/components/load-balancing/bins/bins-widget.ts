@@ -1,4 +1,4 @@
-import type { ParamValues } from '../../../../simulations/params.ts';
+import type { ParamValues } from '../../../params/params.ts';
 import { ballsIntoBins } from '../../../../simulations/scenarios/balls-into-bins.ts';
 import { scenarioLookup } from '../../runner/scenario-lookup.ts';
 import type { WidgetDefinition } from '../../widget/widget-definition.ts';

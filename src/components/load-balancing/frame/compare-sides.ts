@@ -1,4 +1,4 @@
-import type { ParamSpecs, ParamValues } from '../../../../simulations/params.ts';
+import type { ParamSpecs, ParamValues } from '../../../params/params.ts';
 import type { WidgetState } from '../../url/widget-url.ts';
 
 /** One set of settings a widget runs: A alone (label ''), or A and B in compare mode. */

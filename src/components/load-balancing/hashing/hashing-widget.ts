@@ -1,4 +1,4 @@
-import type { ParamValues } from '../../../../simulations/params.ts';
+import type { ParamValues } from '../../../params/params.ts';
 import { consistentHashing } from '../../../../simulations/scenarios/consistent-hashing.ts';
 import { scenarioLookup } from '../../runner/scenario-lookup.ts';
 import type { FigureWidgetDefinition } from '../frame/FigureWidget.tsx';

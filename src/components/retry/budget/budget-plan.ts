@@ -1,4 +1,4 @@
-import { defaultValues, type ParamValues } from '../../../../simulations/params.ts';
+import { defaultValues, type ParamValues } from '../../../params/params.ts';
 import { expectedAmplification } from '../../../../simulations/scenarios/retry-amplification.ts';
 import { retryBudget } from '../../../../simulations/scenarios/retry-budget.ts';
 import type { RunRequest } from '../../runner/run-request.ts';

@@ -1,4 +1,4 @@
-import { intParam, numberParam } from '../../../../simulations/params.ts';
+import { intParam, numberParam } from '../../../params/params.ts';
 import { retryPolicies } from '../../../../simulations/scenarios/retry-budget.ts';
 import type { Dash, SeriesColor } from '../../charts/chart-model.ts';
 

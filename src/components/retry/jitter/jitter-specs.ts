@@ -1,4 +1,4 @@
-import { intParam } from '../../../../simulations/params.ts';
+import { intParam } from '../../../params/params.ts';
 import { jitterContention } from '../../../../simulations/scenarios/jitter-contention.ts';
 
 /**

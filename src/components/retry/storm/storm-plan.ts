@@ -1,4 +1,4 @@
-import { defaultValues, type ParamValues } from '../../../../simulations/params.ts';
+import { defaultValues, type ParamValues } from '../../../params/params.ts';
 import { retryStorm } from '../../../../simulations/scenarios/retry-storm.ts';
 import type { SimulationPlan } from '../../runner/useSimulation.ts';
 import type { WidgetState } from '../../url/widget-url.ts';
