@@ -14,7 +14,11 @@ const firstAttemptContext: ExecuteContext = Object.freeze({ signal: neverAborted
 
 /** What the queue holds: something to resume when a slot is handed to it. */
 interface Resumable {
-  start(): void;
+  /**
+   * Runs the operation in the slot just handed over. False when it threw
+   * synchronously: its caller is already rejected and the slot is free again.
+   */
+  start(): boolean;
 }
 
 /**
@@ -35,9 +39,17 @@ class QueuedCall<T> implements Resumable {
   }
 
   /** Its turn came: it already holds the slot it was given. */
-  start(): void {
+  start(): boolean {
     if (this.signal !== neverAborted) this.signal.removeEventListener('abort', this);
-    this.policy.runInSlot(this.operation, this.signal, this.attempt).then(this.resolve, this.reject);
+    let result: PromiseLike<T> | T;
+    try {
+      result = this.policy.invoke(this.operation, this.signal, this.attempt);
+    } catch (error) {
+      this.reject(error);
+      return false;
+    }
+    this.policy.settleInSlot(result).then(this.resolve, this.reject);
+    return true;
   }
 
   handleEvent(): void {
@@ -75,14 +87,24 @@ export class BulkheadPolicy implements Policy {
   }
 
   /** Runs an operation that holds a slot, and passes the slot on when it settles. */
-  runInSlot<T>(operation: Operation<T>, signal: AbortSignal, attempt: number): Promise<T> {
+  private runInSlot<T>(operation: Operation<T>, signal: AbortSignal, attempt: number): Promise<T> {
     let result: PromiseLike<T> | T;
     try {
-      result = operation(signal === neverAborted && attempt === 1 ? firstAttemptContext : { signal, attempt });
+      result = this.invoke(operation, signal, attempt);
     } catch (error) {
       this.leave();
       return Promise.reject(error);
     }
+    return this.settleInSlot(result);
+  }
+
+  /** Calls the operation; it may throw synchronously. */
+  invoke<T>(operation: Operation<T>, signal: AbortSignal, attempt: number): PromiseLike<T> | T {
+    return operation(signal === neverAborted && attempt === 1 ? firstAttemptContext : { signal, attempt });
+  }
+
+  /** Passes the slot on once a started operation settles. */
+  settleInSlot<T>(result: PromiseLike<T> | T): Promise<T> {
     return Promise.resolve(result).then(this.succeeded as (value: T) => T, this.failed);
   }
 
@@ -96,8 +118,14 @@ export class BulkheadPolicy implements Policy {
     throw error;
   };
 
+  /**
+   * Hands the freed slot down the queue. A queued operation that throws
+   * synchronously frees the slot at once: the loop passes it on to the next
+   * waiter instead of recursing, so thousands of such operations in a row
+   * cannot overflow the stack and strand the slot.
+   */
   private leave(): void {
-    this.core.leave()?.start();
+    for (let next = this.core.leave(); next !== undefined && !next.start(); next = this.core.leave());
   }
 }
 

@@ -246,6 +246,8 @@ export class CircuitBreakerCore {
    * and a probe's slot is given back.
    */
   onIgnored(now: number, permit: Permit): void {
+    // A probe reported after its deadline had already timed out: expire first, then look.
+    if (this.current === 'half-open') this.expireProbes(now);
     if (permit.kind !== 'probe' || permit.epoch !== this.currentEpoch || this.current !== 'half-open') return;
     const i = this.inFlight.findIndex((p) => p.id === permit.probe);
     if (i >= 0) this.inFlight.splice(i, 1);
@@ -342,6 +344,9 @@ export class CircuitBreakerCore {
   // ---- inside -------------------------------------------------------------
 
   private onOutcome(now: number, durationMs: number, permit: Permit, failed: boolean): void {
+    // With no timer (lazy half-open), a probe's deadline may have passed unnoticed:
+    // it timed out then, so it counts as failed before its late outcome is looked at.
+    if (this.current === 'half-open') this.expireProbes(now);
     const slow = durationMs > this.slowCallDurationMs;
     const sameEpoch = permit.epoch === this.currentEpoch;
     const counted = sameEpoch && (this.current === 'closed' || (this.current === 'half-open' && this.isInFlight(permit.probe)));

@@ -15,8 +15,12 @@ export interface ActiveHealthCheckOptions {
   readonly initialJitterMs?: number;
   /**
    * Whether the host counts as healthy before any check (default true). When
-   * false, the host is unhealthy until its first passed check, which alone
-   * makes it healthy, as Envoy treats hosts at startup.
+   * false, the host starts unhealthy; if its very first check passes, that
+   * pass alone makes it healthy, as Envoy treats hosts at startup. Once any
+   * check has failed, `healthyThreshold` passes in a row are needed (Envoy's
+   * `first_check_`, cleared by the first result either way:
+   * https://github.com/envoyproxy/envoy/blob/main/source/extensions/health_checkers/common/health_checker_base_impl.cc,
+   * `handleSuccess` and `setUnhealthy`).
    */
   readonly startHealthy?: boolean;
 }
@@ -66,7 +70,8 @@ export function worstCaseDetectionMs(o: ActiveHealthCheckOptions): number {
  */
 export class ActiveHealthCheck {
   private isHealthy: boolean;
-  private awaitingFirstPass: boolean;
+  /** No check has ended yet: a first pass alone may make the host healthy. */
+  private firstCheck = true;
   private successes = 0;
   private failures = 0;
   private nextAt: number;
@@ -83,7 +88,6 @@ export class ActiveHealthCheck {
     checkActiveHealthCheckOptions(options);
     this.options = options;
     this.isHealthy = options.startHealthy ?? true;
-    this.awaitingFirstPass = !this.isHealthy;
     const initial = options.initialJitterMs ?? 0;
     this.nextAt = now + (initial > 0 ? random() * initial : 0);
   }
@@ -132,12 +136,13 @@ export class ActiveHealthCheck {
     this.inFlight = false;
     // When the timeout exceeds the interval the next check waits for this answer.
     if (this.nextAt < now) this.nextAt = now;
+    const firstCheck = this.firstCheck;
+    this.firstCheck = false;
     if (ok && now <= this.deadline) {
       this.successes++;
       this.failures = 0;
-      if (!this.isHealthy && (this.awaitingFirstPass || this.successes >= this.options.healthyThreshold)) {
+      if (!this.isHealthy && (firstCheck || this.successes >= this.options.healthyThreshold)) {
         this.isHealthy = true;
-        this.awaitingFirstPass = false;
         return 'became-healthy';
       }
       return null;
