@@ -19,8 +19,8 @@ export interface Clock {
 export interface SleepOptions {
   /**
    * false: this wait alone does not keep a Node process alive (the timer is
-   * unref'd), for housekeeping timers such as the shared timer of a timeout
-   * policy, whose calls keep the process alive by themselves. Default true.
+   * unref'd), for housekeeping timers such as a circuit breaker's automatic
+   * half-open, which no caller waits for. Default true.
    * Virtual clocks may ignore it.
    */
   keepAlive?: boolean;

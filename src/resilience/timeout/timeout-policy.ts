@@ -1,4 +1,4 @@
-import { realClock, type Clock, type SleepOptions } from '../clock.ts';
+import { realClock, type Clock } from '../clock.ts';
 import { TimeoutError } from '../errors.ts';
 import { EventEmitter, type Event, type TimeoutEvent } from '../events.ts';
 import { abortReason } from '../pipeline/abort.ts';
@@ -16,8 +16,6 @@ export interface TimeoutOptions {
    */
   resolutionMs?: number;
 }
-
-const housekeeping: SleepOptions = { keepAlive: false };
 
 let capturedResolve: ((value: never) => void) | undefined;
 let capturedReject: ((reason: unknown) => void) | undefined;
@@ -44,8 +42,13 @@ function settleFrom<T>(call: TimedCall<T>, pending: PromiseLike<T>): void {
  * one shared timer ticks every `resolutionMs`; the calls started between two
  * ticks form an Epoch whose deadline is set at the tick that closes it, and a
  * later tick abandons the epochs whose deadline has passed. A call that
- * settles leaves its epoch at once; when nothing is pending the timer stops,
- * and it never keeps a process alive on its own (the pending operations do).
+ * settles leaves its epoch at once; when nothing is pending the timer stops.
+ *
+ * A pending timeout keeps a Node process alive, as a per-call timer would:
+ * `timeout(200).execute(() => new Promise(() => {}))` rejects after 200 ms
+ * even in a process that holds nothing else (an operation may hold no handle
+ * of its own). After the last pending call settles, the timer's last tick
+ * may hold the process for up to `resolutionMs` more.
  */
 export class TimeoutPolicy implements Policy {
   readonly resolutionMs: number;
@@ -96,7 +99,7 @@ export class TimeoutPolicy implements Policy {
 
   private tickAfter(delayMs = this.resolutionMs): void {
     this.ticking = true;
-    this.clock.sleep(delayMs, undefined, housekeeping).then(this.tick);
+    this.clock.sleep(delayMs).then(this.tick);
   }
 
   private readonly tick = (): void => {
