@@ -17,3 +17,4 @@ export * from './rate-limiter/index.ts';
 export * from './fallback/index.ts';
 export * from './load-balancing/index.ts';
 export * from './health/index.ts';
+export * from './chaos/index.ts';
