@@ -14,8 +14,3 @@ export interface BackoffContext {
 
 /** A delay in ms (>= 0) before the retry described by `ctx`. Pure apart from `ctx.random`. */
 export type Backoff = (ctx: BackoffContext) => number;
-
-/** Rejects option values that would make a backoff return a negative, infinite or NaN delay. */
-export function requireNonNegative(name: string, value: number): void {
-  if (!(value >= 0)) throw new RangeError(`${name} must be >= 0, got ${value}`);
-}

@@ -1,3 +1,4 @@
+import { checkOneOf } from '../options/validate.ts';
 import type { Backoff } from './backoff.ts';
 import { decorrelatedJitterBackoff } from './decorrelated-jitter-backoff.ts';
 import { exponentialBackoff } from './exponential-backoff.ts';
@@ -15,6 +16,7 @@ const noWait: Backoff = () => 0;
  * jitter, the others as in exponentialBackoff / decorrelatedJitterBackoff.
  */
 export function brookerBackoff(strategy: JitterStrategy, { baseMs, capMs }: { baseMs: number; capMs: number }): Backoff {
+  checkOneOf('strategy', strategy, jitterStrategies);
   switch (strategy) {
     case 'none':
       return noWait;
@@ -25,7 +27,5 @@ export function brookerBackoff(strategy: JitterStrategy, { baseMs, capMs }: { ba
       return exponentialBackoff({ baseMs, capMs, jitter: strategy });
     case 'decorrelated':
       return decorrelatedJitterBackoff({ baseMs, capMs });
-    default:
-      throw new RangeError(`unknown jitter strategy ${String(strategy)}`);
   }
 }

@@ -1,4 +1,6 @@
-import { requireNonNegative, type Backoff } from './backoff.ts';
+import { checkNumber } from '../options/validate.ts';
+import type { Backoff } from './backoff.ts';
+import { backoffLimits } from './backoff-options.ts';
 
 export interface DecorrelatedJitterBackoffOptions {
   baseMs: number;
@@ -12,8 +14,8 @@ export interface DecorrelatedJitterBackoffOptions {
  * apart instead of colliding again in lockstep.
  */
 export function decorrelatedJitterBackoff({ baseMs, capMs }: DecorrelatedJitterBackoffOptions): Backoff {
-  requireNonNegative('baseMs', baseMs);
-  if (!(capMs >= baseMs)) throw new RangeError(`capMs must be >= baseMs (${baseMs}), got ${capMs}`);
+  checkNumber('baseMs', baseMs, backoffLimits.delayMs);
+  checkNumber('capMs', capMs, { ...backoffLimits.delayMs, min: baseMs });
   return ({ previousDelay, random }) => {
     const previous = previousDelay ?? baseMs;
     return Math.min(capMs, baseMs + (3 * previous - baseMs) * random());

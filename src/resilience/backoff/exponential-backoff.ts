@@ -1,4 +1,6 @@
-import { requireNonNegative, type Backoff } from './backoff.ts';
+import { checkNumber, checkOneOf } from '../options/validate.ts';
+import type { Backoff } from './backoff.ts';
+import { backoffLimits, defaultExponentialFactor } from './backoff-options.ts';
 
 /**
  * How the exponential value v = min(cap, base · factor^retry) becomes a delay,
@@ -17,10 +19,13 @@ export interface ExponentialBackoffOptions {
   jitter: ExponentialJitter;
 }
 
-export function exponentialBackoff({ baseMs, factor = 2, capMs, jitter }: ExponentialBackoffOptions): Backoff {
-  requireNonNegative('baseMs', baseMs);
-  requireNonNegative('capMs', capMs);
-  if (!(factor >= 1)) throw new RangeError(`factor must be >= 1, got ${factor}`);
+const jitters: readonly ExponentialJitter[] = ['none', 'full', 'equal'];
+
+export function exponentialBackoff({ baseMs, factor = defaultExponentialFactor, capMs, jitter }: ExponentialBackoffOptions): Backoff {
+  checkNumber('baseMs', baseMs, backoffLimits.delayMs);
+  checkNumber('capMs', capMs, backoffLimits.delayMs);
+  checkNumber('factor', factor, backoffLimits.factor);
+  checkOneOf('jitter', jitter, jitters);
   // factor^retry overflows to Infinity after ~1000 retries; the cap keeps v finite
   // (and a zero base must stay 0 rather than become 0 · Infinity = NaN).
   const value = (retry: number) => (baseMs === 0 ? 0 : Math.min(capMs, baseMs * factor ** retry));
@@ -34,7 +39,5 @@ export function exponentialBackoff({ baseMs, factor = 2, capMs, jitter }: Expone
         const half = value(retry) / 2;
         return half + half * random();
       };
-    default:
-      throw new RangeError(`unknown jitter ${String(jitter)}`);
   }
 }

@@ -1,4 +1,6 @@
-import { requireNonNegative, type Backoff } from './backoff.ts';
+import { checkNumber } from '../options/validate.ts';
+import type { Backoff } from './backoff.ts';
+import { backoffLimits } from './backoff-options.ts';
 
 export interface LinearBackoffOptions {
   /** Delay before the first retry. */
@@ -11,8 +13,8 @@ export interface LinearBackoffOptions {
 
 /** initialMs, initialMs + stepMs, initialMs + 2·stepMs, ..., never above capMs. */
 export function linearBackoff({ initialMs, stepMs, capMs }: LinearBackoffOptions): Backoff {
-  requireNonNegative('initialMs', initialMs);
-  requireNonNegative('stepMs', stepMs);
-  requireNonNegative('capMs', capMs);
+  checkNumber('initialMs', initialMs, backoffLimits.delayMs);
+  checkNumber('stepMs', stepMs, backoffLimits.delayMs);
+  checkNumber('capMs', capMs, backoffLimits.delayMs);
   return ({ retry }) => Math.min(capMs, initialMs + stepMs * (retry - 1));
 }

@@ -6,6 +6,6 @@ export {
   type AttemptFailure,
   type RetryDecision,
   type GiveUpDecisionReason,
-  type RetryCoreOptions,
 } from './retry-core.ts';
-export { RetryPolicy, retry, retryAfterFromError, type RetryOptions } from './retry-policy.ts';
+export { RetryPolicy, retry, retryAfterFromError } from './retry-policy.ts';
+export { retryDefaults, retryLimits, type RetryCoreOptions, type RetryOptions } from './retry-options.ts';

@@ -1,6 +1,10 @@
 import type { Backoff } from '../backoff/backoff.ts';
+import { checkNumber } from '../options/validate.ts';
 import type { RandomSource } from '../random.ts';
 import type { RetryBudget, RetryCause } from '../retry-budget/retry-budget.ts';
+import { retryDefaults, retryLimits, type RetryCoreOptions } from './retry-options.ts';
+
+export type { RetryCoreOptions } from './retry-options.ts';
 
 /** How an attempt ended, as the caller saw it. */
 export type AttemptOutcome = { ok: true } | AttemptFailure;
@@ -28,22 +32,6 @@ export type RetryDecision =
       attempt: number;
     }
   | { retry: false; reason: 'succeeded' | GiveUpDecisionReason };
-
-export interface RetryCoreOptions {
-  /** Attempts in all, the first one included (see backoff/index.ts); >= 1, may be Infinity. */
-  maxAttempts: number;
-  backoff: Backoff;
-  /**
-   * Time from the start of the first attempt within which every attempt must
-   * start: a retry whose wait would end at or past it does not happen.
-   * Infinity by default.
-   */
-  deadlineMs?: number;
-  /** Which failures are worth another attempt; all by default. */
-  retryable?: (failure: AttemptFailure) => boolean;
-  /** Shared across requests; asked only when a retry would otherwise happen. */
-  budget?: RetryBudget;
-}
 
 /**
  * One request's progress. The caller holds it (the simulator keeps thousands
@@ -82,17 +70,15 @@ const gaveUp: Readonly<Record<GiveUpDecisionReason, RetryDecision>> = Object.fre
 export class RetryCore {
   readonly maxAttempts: number;
   readonly deadlineMs: number;
+  readonly maxDelayMs: number;
   private readonly backoff: Backoff;
   private readonly retryable: ((failure: AttemptFailure) => boolean) | undefined;
   private readonly budget: RetryBudget | undefined;
 
-  constructor({ maxAttempts, backoff, deadlineMs = Infinity, retryable, budget }: RetryCoreOptions) {
-    if (!(maxAttempts >= 1) || (maxAttempts !== Infinity && !Number.isInteger(maxAttempts))) {
-      throw new RangeError(`maxAttempts must be an integer >= 1 or Infinity, got ${maxAttempts}`);
-    }
-    if (!(deadlineMs > 0)) throw new RangeError(`deadlineMs must be > 0, got ${deadlineMs}`);
-    this.maxAttempts = maxAttempts;
-    this.deadlineMs = deadlineMs;
+  constructor({ maxAttempts, backoff, deadlineMs = retryDefaults.deadlineMs, maxDelayMs = retryDefaults.maxDelayMs, retryable, budget }: RetryCoreOptions) {
+    this.maxAttempts = checkNumber('maxAttempts', maxAttempts, retryLimits.maxAttempts);
+    this.deadlineMs = checkNumber('deadlineMs', deadlineMs, retryLimits.deadlineMs);
+    this.maxDelayMs = checkNumber('maxDelayMs', maxDelayMs, retryLimits.maxDelayMs);
     this.backoff = backoff;
     this.retryable = retryable;
     this.budget = budget;
@@ -124,9 +110,12 @@ export class RetryCore {
     this.budget?.onAttemptEnd(now, false, isRetry, state.retryCause);
     if (state.attempt >= this.maxAttempts) return gaveUp['max-attempts'];
 
-    const backoffDelay = this.backoff({ retry: state.attempt, previousDelay: state.previousDelay, random });
+    const asked = this.backoff({ retry: state.attempt, previousDelay: state.previousDelay, random });
+    // A hand-written backoff may return anything; a NaN must not pass for a missed deadline.
+    if (!(asked >= 0)) throw new RangeError(`backoff returned ${asked} for retry ${state.attempt}: a delay must be a number >= 0`);
+    const backoffDelay = asked < this.maxDelayMs ? asked : this.maxDelayMs;
     const hint = outcome.retryAfterMs;
-    const delayMs = hint !== undefined && hint > backoffDelay ? hint : backoffDelay;
+    const delayMs = hint !== undefined && hint > backoffDelay ? (hint < this.maxDelayMs ? hint : this.maxDelayMs) : backoffDelay;
     if (!(now + delayMs < state.deadlineAt)) return gaveUp.deadline;
 
     const cause: RetryCause = outcome.timedOut ? 'timeout' : 'error';

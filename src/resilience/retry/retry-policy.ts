@@ -1,33 +1,13 @@
-import { exponentialBackoff } from '../backoff/exponential-backoff.ts';
-import type { Backoff } from '../backoff/backoff.ts';
 import { realClock, realRandom, type Clock } from '../clock.ts';
 import { BudgetExhaustedError, RetriesExhaustedError, TimeoutError } from '../errors.ts';
 import { EventEmitter, type AttemptEvent, type Event, type GiveUpEvent, type GiveUpReason, type RetryScheduledEvent } from '../events.ts';
 import { abortReason } from '../pipeline/abort.ts';
 import { neverAborted, type ExecuteContext, type Operation, type Policy } from '../pipeline/policy.ts';
 import type { RandomSource } from '../random.ts';
-import type { RetryBudget } from '../retry-budget/retry-budget.ts';
 import { attemptSucceeded, RetryCore, type AttemptFailure, type GiveUpDecisionReason, type RetryState } from './retry-core.ts';
+import { retryDefaults, type RetryOptions } from './retry-options.ts';
 
-export interface RetryOptions {
-  /** Attempts in all, the first one included. 3 by default. */
-  maxAttempts?: number;
-  /** Full-jitter exponential from 100 ms, capped at 10 s, by default. */
-  backoff?: Backoff;
-  /**
-   * Every attempt must start within this many ms of the first one (no retry
-   * whose wait would end later). It does not cut an attempt that is running:
-   * put `timeout(deadlineMs)` outside the retry for that.
-   */
-  deadlineMs?: number;
-  /** Which errors are worth another attempt; all by default. */
-  retryable?: (error: unknown) => boolean;
-  /** The server's Retry-After hint carried by an error, in ms; by default an error's numeric `retryAfterMs` property. */
-  retryAfterMs?: (error: unknown) => number | undefined;
-  budget?: RetryBudget;
-  clock?: Clock;
-  random?: RandomSource;
-}
+export type { RetryOptions } from './retry-options.ts';
 
 /** Reads a numeric `retryAfterMs` property, the convention this project's HTTP examples follow. */
 export function retryAfterFromError(error: unknown): number | undefined {
@@ -36,7 +16,6 @@ export function retryAfterFromError(error: unknown): number | undefined {
   return typeof hint === 'number' && hint >= 0 && hint < Infinity ? hint : undefined;
 }
 
-const defaultBackoff = exponentialBackoff({ baseMs: 100, capMs: 10_000, jitter: 'full' });
 /** The context of a first attempt without a caller's signal: shared, so the fast path allocates none. */
 const firstAttemptContext: ExecuteContext = Object.freeze({ signal: neverAborted, attempt: 1 });
 
@@ -69,9 +48,10 @@ export class RetryPolicy implements Policy {
   readonly onGiveUp: Event<GiveUpEvent> = this.giveUps.subscribe;
 
   constructor({
-    maxAttempts = 3,
-    backoff = defaultBackoff,
-    deadlineMs = Infinity,
+    maxAttempts = retryDefaults.maxAttempts,
+    backoff = retryDefaults.backoff,
+    deadlineMs = retryDefaults.deadlineMs,
+    maxDelayMs,
     retryable,
     retryAfterMs = retryAfterFromError,
     budget,
@@ -82,6 +62,7 @@ export class RetryPolicy implements Policy {
       maxAttempts,
       backoff,
       deadlineMs,
+      maxDelayMs,
       budget,
       retryable: retryable && ((failure: AttemptFailure) => retryable(failure.error)),
     });
