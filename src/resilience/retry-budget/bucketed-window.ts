@@ -1,3 +1,6 @@
+import { checkNumber } from '../options/validate.ts';
+import { retryBudgetDefaults, retryBudgetLimits } from './retry-budget-options.ts';
+
 /**
  * A count over the last `windowMs`, kept in `buckets` fixed slices: adding and
  * reading cost O(1) amortised and no allocation, at the price of the window's
@@ -11,16 +14,16 @@ export class BucketedWindow {
   private currentSlice = -Infinity;
   private sum = 0;
 
-  constructor(windowMs: number, buckets = 10) {
-    if (!(windowMs > 0 && windowMs < Infinity)) throw new RangeError(`windowMs must be > 0 and finite, got ${windowMs}`);
-    if (!(Number.isInteger(buckets) && buckets >= 1)) throw new RangeError(`buckets must be an integer >= 1, got ${buckets}`);
+  constructor(windowMs: number, buckets: number = retryBudgetDefaults.windowBuckets) {
+    checkNumber('windowMs', windowMs, retryBudgetLimits.windowMs);
+    checkNumber('buckets', buckets, retryBudgetLimits.buckets);
     this.counts = new Float64Array(buckets);
     this.sliceMs = windowMs / buckets;
   }
 
   add(now: number, amount = 1): void {
     this.advance(now);
-    this.counts[this.currentSlice % this.counts.length] += amount;
+    this.counts[this.indexOf(this.currentSlice)] += amount;
     this.sum += amount;
   }
 
@@ -48,11 +51,17 @@ export class BucketedWindow {
       this.sum = 0;
     } else {
       for (let s = this.currentSlice + 1; s <= slice; s++) {
-        const i = s % n;
+        const i = this.indexOf(s);
         this.sum -= this.counts[i];
         this.counts[i] = 0;
       }
     }
     this.currentSlice = slice;
+  }
+
+  /** The bucket of a slice; before time zero slices are negative, and `%` would give a negative index. */
+  private indexOf(slice: number): number {
+    const i = slice % this.counts.length;
+    return i < 0 ? i + this.counts.length : i;
   }
 }

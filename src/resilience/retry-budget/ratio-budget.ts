@@ -1,4 +1,6 @@
+import { checkNumber } from '../options/validate.ts';
 import { BucketedWindow } from './bucketed-window.ts';
+import { retryBudgetDefaults, retryBudgetLimits } from './retry-budget-options.ts';
 import type { RetryBudget } from './retry-budget.ts';
 
 export interface RatioBudgetOptions {
@@ -21,11 +23,14 @@ export interface RatioBudgetOptions {
  * failing backend at 1 + ratio, whatever the failure rate.
  * Requests are counted when they start (first attempts only), retries when granted.
  */
-export function ratioBudget({ ratio, windowMs, minRetriesPerWindow = 0, buckets = 10 }: RatioBudgetOptions): RetryBudget {
-  if (!(ratio >= 0 && ratio < Infinity)) throw new RangeError(`ratio must be >= 0 and finite, got ${ratio}`);
-  if (!(minRetriesPerWindow >= 0 && minRetriesPerWindow < Infinity)) {
-    throw new RangeError(`minRetriesPerWindow must be >= 0 and finite, got ${minRetriesPerWindow}`);
-  }
+export function ratioBudget({
+  ratio,
+  windowMs,
+  minRetriesPerWindow = retryBudgetDefaults.ratio.minRetriesPerWindow,
+  buckets = retryBudgetDefaults.ratio.buckets,
+}: RatioBudgetOptions): RetryBudget {
+  checkNumber('ratio', ratio, retryBudgetLimits.amount);
+  checkNumber('minRetriesPerWindow', minRetriesPerWindow, retryBudgetLimits.amount);
   const requests = new BucketedWindow(windowMs, buckets);
   const retries = new BucketedWindow(windowMs, buckets);
   return {

@@ -1,4 +1,6 @@
+import { checkNumber } from '../options/validate.ts';
 import type { RetryBudget, RetryCause } from './retry-budget.ts';
+import { retryBudgetDefaults, retryBudgetLimits } from './retry-budget-options.ts';
 
 export interface RetryQuotaOptions {
   /** Capacity at the start, and its ceiling. AWS: 500. */
@@ -11,6 +13,8 @@ export interface RetryQuotaOptions {
   noRetryIncrement?: number;
 }
 
+const defaults = retryBudgetDefaults.quota;
+
 /**
  * The retry quota of the AWS SDKs' "standard" retry mode: a retry takes its
  * cost from a shared capacity and is refused when the capacity is short; a
@@ -19,12 +23,15 @@ export interface RetryQuotaOptions {
  * retries in a row (50 after timeouts) empty the quota, and it refills only
  * as calls succeed again.
  */
-export function retryQuota({ initial = 500, retryCost = 5, timeoutCost = 10, noRetryIncrement = 1 }: RetryQuotaOptions = {}): RetryBudget & {
+export function retryQuota({
+  initial = defaults.initial,
+  retryCost = defaults.retryCost,
+  timeoutCost = defaults.timeoutCost,
+  noRetryIncrement = defaults.noRetryIncrement,
+}: RetryQuotaOptions = {}): RetryBudget & {
   readonly capacity: number;
 } {
-  for (const [name, value] of Object.entries({ initial, retryCost, timeoutCost, noRetryIncrement })) {
-    if (!(value >= 0 && value < Infinity)) throw new RangeError(`${name} must be >= 0 and finite, got ${value}`);
-  }
+  for (const [name, value] of Object.entries({ initial, retryCost, timeoutCost, noRetryIncrement })) checkNumber(name, value, retryBudgetLimits.amount);
   const cost = (cause: RetryCause) => (cause === 'timeout' ? timeoutCost : retryCost);
   let capacity = initial;
   return {

@@ -1,4 +1,6 @@
+import { checkNumber } from '../options/validate.ts';
 import type { RetryBudget } from './retry-budget.ts';
+import { retryBudgetLimits } from './retry-budget-options.ts';
 
 export interface TokenBucketBudgetOptions {
   /** Bucket size; the bucket starts full. gRPC allows (0, 1000]. */
@@ -18,8 +20,8 @@ export interface TokenBucketBudgetOptions {
  * 0.1 refunds adds up exactly instead of drifting in binary floating point.
  */
 export function tokenBucketBudget({ maxTokens, tokenRatio }: TokenBucketBudgetOptions): RetryBudget & { readonly tokens: number } {
-  if (!(maxTokens > 0 && maxTokens < Infinity)) throw new RangeError(`maxTokens must be > 0 and finite, got ${maxTokens}`);
-  if (!(tokenRatio > 0 && tokenRatio < Infinity)) throw new RangeError(`tokenRatio must be > 0 and finite, got ${tokenRatio}`);
+  checkNumber('maxTokens', maxTokens, retryBudgetLimits.maxTokens);
+  checkNumber('tokenRatio', tokenRatio, retryBudgetLimits.tokenRatio);
   const maxMilli = Math.round(maxTokens * 1000);
   const ratioMilli = Math.round(tokenRatio * 1000);
   const thresholdMilli = maxMilli / 2;
