@@ -13,15 +13,19 @@ export interface LedgerEntry {
   outcome: RequestOutcome | undefined;
 }
 
-/** A run's request totals, as they appear in scenario summaries. */
-export interface LedgerCounts {
+/**
+ * A run's request totals, as they appear in scenario summaries: a summary
+ * type is its own numbers `& LedgerCounts`. A type, not an interface, so that
+ * a summary stays assignable to the index signature of `Summary`.
+ */
+export type LedgerCounts = {
   readonly requests: number;
   readonly succeeded: number;
   readonly failed: number;
   readonly rejected: number;
   readonly timedOut: number;
   readonly shed: number;
-}
+};
 
 /** A run whose totals do not add up: a bug in a model, never a property of the system modelled. */
 export class ConservationError extends Error {

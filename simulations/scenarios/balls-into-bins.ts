@@ -1,7 +1,7 @@
 import { LeastRequestBalancer, UniformRandomBalancer, uniformHosts, type LoadBalancer } from '../../src/resilience/load-balancing/index.ts';
 import { ProgressReporter } from '../engine/progress.ts';
 import { RandomStreams } from '../engine/random-streams.ts';
-import { RequestLedger, type LedgerEntry, type RequestOutcome } from '../models/request-ledger.ts';
+import { RequestLedger, type LedgerEntry, type LedgerCounts, type RequestOutcome } from '../models/request-ledger.ts';
 import { intParam, type ParamValues } from '../../src/params/params.ts';
 import { defineScenario, type ScenarioResult } from '../scenario.ts';
 import { expectedMaxLoads } from '../theory/balanced-allocations.ts';
@@ -36,13 +36,7 @@ export interface BallsIntoBinsResult extends ScenarioResult {
     meanLoad: number;
     minLoad: number;
     expectedMaxLoad: number;
-    requests: number;
-    succeeded: number;
-    failed: number;
-    rejected: number;
-    timedOut: number;
-    shed: number;
-  };
+  } & LedgerCounts;
   /** The maximum load after evenly spaced numbers of requests, the last one after all of them: "max load vs requests". */
   readonly byRequests: LoadAfter[];
 }

@@ -1,11 +1,11 @@
 import { brookerBackoff, RetryCore } from '../../src/resilience/index.ts';
 import { CircuitBreakerCore, type CircuitBreakerCoreOptions } from '../../src/resilience/circuit-breaker/index.ts';
-import { ProgressReporter } from '../engine/progress.ts';
 import { Simulation } from '../engine/simulation.ts';
 import { PiecewiseRate } from '../models/arrival-rate.ts';
 import { recordTransitions, type BreakerTransition } from '../models/breaker-timeline.ts';
 import { CallerMetrics, type CallerSeries } from '../models/caller-metrics.ts';
 import { OpenLoopClients } from '../models/clients.ts';
+import { drainAndBalance } from '../models/drain-and-balance.ts';
 import type { FaultWindow } from '../models/fault-schedule.ts';
 import { ProtectedCaller } from '../models/protected-caller.ts';
 import { RequestLedger, type LedgerEntry } from '../models/request-ledger.ts';
@@ -140,11 +140,7 @@ export const breakerOutage = defineScenario({
 
     // After the last arrival, a request ends within its attempts' timeouts and backoffs.
     const drainMs = (p.retries + 1) * (p.timeout + BACKOFF.capMs);
-    const progress = options.onProgress ? new ProgressReporter(options.onProgress, () => sim.now / durationMs) : undefined;
-    const reason = sim.run({ maxTimeMs: durationMs + drainMs, maxEvents: 50_000_000, isDone: () => clients.done && ledger.inFlight === 0, progress });
-    if (reason !== 'done') ledger.cutOff();
-    ledger.assertBalanced();
-    progress?.finish();
+    drainAndBalance(sim, ledger, { arrivals: clients, maxTimeMs: durationMs + drainMs, fractionDone: () => sim.now / durationMs }, options);
 
     const counts = ledger.counts();
     const firstTrip = states.find((s) => s.event === 'trip' && s.t >= outage.startMs);

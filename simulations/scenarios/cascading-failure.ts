@@ -1,10 +1,10 @@
 import { CircuitBreakerCore, type CircuitBreakerCoreOptions } from '../../src/resilience/circuit-breaker/index.ts';
 import { sampler } from '../engine/distributions.ts';
-import { ProgressReporter } from '../engine/progress.ts';
 import { Simulation } from '../engine/simulation.ts';
 import { PiecewiseRate } from '../models/arrival-rate.ts';
 import { recordTransitions, type BreakerTransition } from '../models/breaker-timeline.ts';
 import { OpenLoopClients } from '../models/clients.ts';
+import { drainAndBalance } from '../models/drain-and-balance.ts';
 import type { Fault } from '../models/fault-schedule.ts';
 import { MixedTrafficMetrics, type MixedTrafficSeries } from '../models/mixed-traffic-metrics.ts';
 import { ProtectedCaller } from '../models/protected-caller.ts';
@@ -167,11 +167,7 @@ export const cascadingFailure = defineScenario({
     };
     const clients = new OpenLoopClients(sim, { rate: PiecewiseRate.constant(p.rate), untilMs: durationMs, send: arrive });
 
-    const progress = options.onProgress ? new ProgressReporter(options.onProgress, () => sim.now / durationMs) : undefined;
-    const reason = sim.run({ maxTimeMs: durationMs + DRAIN_LIMIT_MS, maxEvents: 50_000_000, isDone: () => clients.done && ledger.inFlight === 0, progress });
-    if (reason !== 'done') ledger.cutOff();
-    ledger.assertBalanced();
-    progress?.finish();
+    drainAndBalance(sim, ledger, { arrivals: clients, maxTimeMs: durationMs + DRAIN_LIMIT_MS, fractionDone: () => sim.now / durationMs }, options);
     metrics.close();
 
     const before = [0, fault.startMs] as const;

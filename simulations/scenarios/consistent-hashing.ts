@@ -2,7 +2,7 @@ import { MaglevBalancer, ModuloHashBalancer, RingHashBalancer, type Host, type L
 import type { RandomSource } from '../../src/resilience/random.ts';
 import { ProgressReporter } from '../engine/progress.ts';
 import { RandomStreams } from '../engine/random-streams.ts';
-import { RequestLedger, type LedgerEntry, type RequestOutcome } from '../models/request-ledger.ts';
+import { RequestLedger, type LedgerEntry, type LedgerCounts, type RequestOutcome } from '../models/request-ledger.ts';
 import { enumParam, intParam, type ParamValues } from '../../src/params/params.ts';
 import { defineScenario, type ScenarioResult } from '../scenario.ts';
 
@@ -59,13 +59,7 @@ export interface ConsistentHashingResult extends ScenarioResult {
     excessMovedFraction: number;
     maxOverMean: number;
     relativeStdev: number;
-    requests: number;
-    succeeded: number;
-    failed: number;
-    rejected: number;
-    timedOut: number;
-    shed: number;
-  };
+  } & LedgerCounts;
   /** The first SAMPLE_KEYS keys and where each went. */
   readonly moves: KeyMove[];
   /** Every backend, the added or removed one included. */

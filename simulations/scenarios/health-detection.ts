@@ -1,17 +1,17 @@
 import { OutlierDetector, worstCaseDetectionMs, type ActiveHealthCheckOptions, type OutlierDetectionOptions } from '../../src/resilience/health/index.ts';
 import { HealthAwareBalancer, RoundRobinBalancer, uniformHosts, type HealthFlag } from '../../src/resilience/load-balancing/index.ts';
-import { ProgressReporter } from '../engine/progress.ts';
 import { selectQuantile } from '../engine/select-quantile.ts';
 import { Simulation } from '../engine/simulation.ts';
 import { SeriesRecorder } from '../engine/time-series.ts';
 import { PiecewiseRate } from '../models/arrival-rate.ts';
 import { BalancedCaller, type BalancedCall } from '../models/balanced-caller.ts';
 import { OpenLoopClients } from '../models/clients.ts';
+import { drainAndBalance } from '../models/drain-and-balance.ts';
 import { FaultSchedule, type Fault } from '../models/fault-schedule.ts';
 import { HealthCheckDriver } from '../models/health-check-driver.ts';
 import { probeAnswer } from '../models/health-probe.ts';
 import { OutlierDriver } from '../models/outlier-driver.ts';
-import { RequestLedger } from '../models/request-ledger.ts';
+import { RequestLedger, type LedgerCounts } from '../models/request-ledger.ts';
 import { Service } from '../models/service.ts';
 import { booleanParam, enumParam, intParam, numberParam, type ParamValues } from '../../src/params/params.ts';
 import { defineScenario, type ScenarioResult } from '../scenario.ts';
@@ -115,13 +115,7 @@ export interface HealthDetectionResult extends ScenarioResult {
     flakyRemovals: number;
     flakyOutFraction: number;
     failures: number;
-    requests: number;
-    succeeded: number;
-    failed: number;
-    rejected: number;
-    timedOut: number;
-    shed: number;
-  };
+  } & LedgerCounts;
   /** Each failure's detection time, ms, in order; null if it was never detected. */
   readonly detectionTimes: (number | null)[];
   readonly timeline: HealthTimeline;
@@ -324,16 +318,7 @@ export const healthDetection = defineScenario({
     }
 
     const clients = new OpenLoopClients(sim, { rate: PiecewiseRate.constant(p.rate), untilMs: endMs, send: () => caller.call() });
-    const progress = options.onProgress ? new ProgressReporter(options.onProgress, () => sim.now / endMs) : undefined;
-    const reason = sim.run({
-      maxTimeMs: endMs + REQUEST_TIMEOUT_MS + 1,
-      maxEvents: 50_000_000,
-      isDone: () => clients.done && ledger.inFlight === 0,
-      progress,
-    });
-    if (reason !== 'done') ledger.cutOff();
-    ledger.assertBalanced();
-    progress?.finish();
+    drainAndBalance(sim, ledger, { arrivals: clients, maxTimeMs: endMs + REQUEST_TIMEOUT_MS + 1, fractionDone: () => sim.now / endMs }, options);
     if (!balancer.isAvailable(FLAKY)) flakyOutMs += endMs - flakyOutSince;
 
     const detected = failures.filter((f) => f.detectedBy !== undefined);

@@ -3,18 +3,18 @@ import { OutlierDetector } from '../../src/resilience/health/index.ts';
 import { balancerLabels, createBalancer, HealthAwareBalancer, type BalancerName, type HealthFlag, type Host } from '../../src/resilience/load-balancing/index.ts';
 import { BucketQuantiles } from '../engine/bucket-quantiles.ts';
 import { LevelGauge } from '../engine/level-gauge.ts';
-import { ProgressReporter } from '../engine/progress.ts';
 import { selectQuantile } from '../engine/select-quantile.ts';
 import { Simulation } from '../engine/simulation.ts';
 import { SeriesRecorder } from '../engine/time-series.ts';
 import { PiecewiseRate } from '../models/arrival-rate.ts';
 import { BalancedCaller, type BalancedCall } from '../models/balanced-caller.ts';
 import { OpenLoopClients } from '../models/clients.ts';
+import { drainAndBalance } from '../models/drain-and-balance.ts';
 import { FaultSchedule, type Fault } from '../models/fault-schedule.ts';
 import { HealthCheckDriver } from '../models/health-check-driver.ts';
 import { probeAnswer } from '../models/health-probe.ts';
 import { OutlierDriver } from '../models/outlier-driver.ts';
-import { RequestLedger } from '../models/request-ledger.ts';
+import { RequestLedger, type LedgerCounts } from '../models/request-ledger.ts';
 import { Service } from '../models/service.ts';
 import { booleanParam, enumParam, intParam, numberParam, type ParamValues } from '../../src/params/params.ts';
 import { defineScenario, type ScenarioResult } from '../scenario.ts';
@@ -171,13 +171,7 @@ export interface LbHeterogeneousResult extends ScenarioResult {
     faultyShare: number;
     faultyFairShare: number;
     removals: number;
-    requests: number;
-    succeeded: number;
-    failed: number;
-    rejected: number;
-    timedOut: number;
-    shed: number;
-  };
+  } & LedgerCounts;
   readonly backends: BackendStats[];
   readonly series: LbHeterogeneousSeries;
   /** Backends leaving and rejoining the rotation, in time order. */
@@ -349,17 +343,8 @@ export const lbHeterogeneous = defineScenario({
         caller.call();
       },
     });
-    const progress = options.onProgress ? new ProgressReporter(options.onProgress, () => sim.now / durationMs) : undefined;
-    const reason = sim.run({
-      // Every request ends by its timeout; nothing else keeps the run going once arrivals stop.
-      maxTimeMs: durationMs + p.timeout + 1,
-      maxEvents: 50_000_000,
-      isDone: () => clients.done && ledger.inFlight === 0,
-      progress,
-    });
-    if (reason !== 'done') ledger.cutOff();
-    ledger.assertBalanced();
-    progress?.finish();
+    // Every request ends by its timeout; nothing else keeps the run going once arrivals stop.
+    drainAndBalance(sim, ledger, { arrivals: clients, maxTimeMs: durationMs + p.timeout + 1, fractionDone: () => sim.now / durationMs }, options);
     unavailable.finish(durationMs);
 
     const c = ledger.counts();

@@ -1,9 +1,9 @@
-import { ProgressReporter } from '../engine/progress.ts';
 import { selectQuantile } from '../engine/select-quantile.ts';
 import { Simulation } from '../engine/simulation.ts';
 import { PiecewiseRate } from '../models/arrival-rate.ts';
 import { OpenLoopClients } from '../models/clients.ts';
-import { RequestLedger } from '../models/request-ledger.ts';
+import { drainAndBalance } from '../models/drain-and-balance.ts';
+import { RequestLedger, type LedgerCounts } from '../models/request-ledger.ts';
 import { RetryingCaller, type SimRequest } from '../models/retrying-caller.ts';
 import { Service } from '../models/service.ts';
 import { intParam, numberParam } from '../../src/params/params.ts';
@@ -68,13 +68,7 @@ export interface QueueResult extends ScenarioResult {
     waitProbability: number;
     meanWait: number;
     utilization: number;
-    requests: number;
-    succeeded: number;
-    failed: number;
-    rejected: number;
-    timedOut: number;
-    shed: number;
-  };
+  } & LedgerCounts;
 }
 
 /**
@@ -120,17 +114,13 @@ export const queueScenario = defineScenario({
         caller.call(record);
       },
     });
-    const progress = options.onProgress ? new ProgressReporter(options.onProgress, () => clients.started / p.requests) : undefined;
-    const reason = sim.run({
-      maxTimeMs: Infinity,
+    drainAndBalance(
+      sim,
+      ledger,
       // Two events per request (arrival, departure); the margin only guards against a model bug.
-      maxEvents: 4 * p.requests + 1000,
-      isDone: () => clients.done && ledger.inFlight === 0,
-      progress,
-    });
-    if (reason !== 'done') ledger.cutOff();
-    ledger.assertBalanced();
-    progress?.finish();
+      { arrivals: clients, maxTimeMs: Infinity, maxEvents: 4 * p.requests + 1000, fractionDone: () => clients.started / p.requests },
+      options,
+    );
 
     return {
       events: sim.eventsRun,

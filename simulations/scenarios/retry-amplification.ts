@@ -2,6 +2,7 @@ import { RetryCore, attemptSucceeded, constantBackoff, type AttemptOutcome } fro
 import { ProgressReporter } from '../engine/progress.ts';
 import { RandomStreams } from '../engine/random-streams.ts';
 import { intParam, numberParam } from '../../src/params/params.ts';
+import type { LedgerCounts } from '../models/request-ledger.ts';
 import { defineScenario } from '../scenario.ts';
 
 /**
@@ -47,11 +48,8 @@ export interface RetryAmplificationResult {
     expectedAmplification: number;
     successRate: number;
     expectedSuccessRate: number;
-    requests: number;
-    succeeded: number;
-    failed: number;
     dependencyCalls: number;
-  };
+  } & Pick<LedgerCounts, 'requests' | 'succeeded' | 'failed'>;
   /**
    * Calls received per top-level request at each tier, top first: tier 0 is
    * the top layer (always 1), tier `layers` the dependency (= amplification).

@@ -5,7 +5,7 @@ import { EventQueue } from '../engine/event-queue.ts';
 import { ProgressReporter } from '../engine/progress.ts';
 import { RandomStreams } from '../engine/random-streams.ts';
 import { SeriesRecorder, type TimeSeries } from '../engine/time-series.ts';
-import { RequestLedger, type RequestOutcome } from '../models/request-ledger.ts';
+import { RequestLedger, type LedgerCounts, type RequestOutcome } from '../models/request-ledger.ts';
 import { enumParam, intParam, numberParam } from '../../src/params/params.ts';
 import { defineScenario } from '../scenario.ts';
 
@@ -98,14 +98,10 @@ export interface RetryBudgetResult {
   readonly summary: {
     successRate: number;
     load: number;
-    rejected: number;
-    requests: number;
-    succeeded: number;
-    failed: number;
     attempts: number;
     failedAttempts: number;
     retries: number;
-  };
+  } & Pick<LedgerCounts, 'rejected' | 'requests' | 'succeeded' | 'failed'>;
   /** Per 1 s bucket: requests started, attempts sent, requests succeeded, requests rejected; until the last request ends. */
   readonly series: TimeSeries<SeriesColumn>;
 }

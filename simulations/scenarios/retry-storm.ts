@@ -1,10 +1,10 @@
 import { brookerBackoff, jitterStrategies, ratioBudget, retryQuota, RetryCore, tokenBucketBudget, type RetryBudget } from '../../src/resilience/index.ts';
-import { ProgressReporter } from '../engine/progress.ts';
 import { Simulation } from '../engine/simulation.ts';
 import type { TimeSeries } from '../engine/time-series.ts';
 import { PiecewiseRate } from '../models/arrival-rate.ts';
 import { OpenLoopClients } from '../models/clients.ts';
-import { RequestLedger } from '../models/request-ledger.ts';
+import { drainAndBalance } from '../models/drain-and-balance.ts';
+import { RequestLedger, type LedgerCounts } from '../models/request-ledger.ts';
 import { RetryingCaller } from '../models/retrying-caller.ts';
 import { Service } from '../models/service.ts';
 import { TrafficMetrics, type TrafficColumn } from '../models/traffic-metrics.ts';
@@ -70,13 +70,7 @@ export interface RetryStormResult extends ScenarioResult {
     goodputAfter: number;
     amplification: number;
     recovered: boolean;
-    requests: number;
-    succeeded: number;
-    failed: number;
-    rejected: number;
-    timedOut: number;
-    shed: number;
-  };
+  } & LedgerCounts;
   /** 1-second buckets over the run; see TrafficColumn for what each column holds. */
   readonly series: TimeSeries<TrafficColumn>;
   /** The spike, for shading. */
@@ -171,16 +165,7 @@ export const retryStorm = defineScenario({
 
     // After the last arrival, each open request ends within its remaining attempts' timeouts and waits.
     const drainMs = (p.retries + 1) * (p.timeout + BACKOFF_CAP_MS);
-    const progress = options.onProgress ? new ProgressReporter(options.onProgress, () => sim.now / durationMs) : undefined;
-    const reason = sim.run({
-      maxTimeMs: durationMs + drainMs,
-      maxEvents: 50_000_000,
-      isDone: () => clients.done && ledger.inFlight === 0,
-      progress,
-    });
-    if (reason !== 'done') ledger.cutOff();
-    ledger.assertBalanced();
-    progress?.finish();
+    drainAndBalance(sim, ledger, { arrivals: clients, maxTimeMs: durationMs + drainMs, fractionDone: () => sim.now / durationMs }, options);
 
     const counts = ledger.counts();
     const goodputBefore = metrics.goodput(0, spike.startMs);

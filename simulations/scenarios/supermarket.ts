@@ -1,12 +1,12 @@
 import { LeastOutstandingBalancer, LeastRequestBalancer, uniformHosts, type LoadBalancer } from '../../src/resilience/load-balancing/index.ts';
-import { ProgressReporter } from '../engine/progress.ts';
 import { Simulation } from '../engine/simulation.ts';
 import { selectQuantile } from '../engine/select-quantile.ts';
 import { PiecewiseRate } from '../models/arrival-rate.ts';
 import { BalancedCaller, type BalancedCall } from '../models/balanced-caller.ts';
 import { OpenLoopClients } from '../models/clients.ts';
+import { drainAndBalance } from '../models/drain-and-balance.ts';
 import { QueueLengthTails } from '../models/queue-length-tails.ts';
-import { RequestLedger } from '../models/request-ledger.ts';
+import { RequestLedger, type LedgerCounts } from '../models/request-ledger.ts';
 import { Service } from '../models/service.ts';
 import { enumParam, intParam, numberParam, type ParamValues } from '../../src/params/params.ts';
 import { defineScenario, type ScenarioResult } from '../scenario.ts';
@@ -42,13 +42,7 @@ export interface SupermarketResult extends ScenarioResult {
     expectedMeanTime: number;
     p99Time: number;
     maxQueueLength: number;
-    requests: number;
-    succeeded: number;
-    failed: number;
-    rejected: number;
-    timedOut: number;
-    shed: number;
-  };
+  } & LedgerCounts;
   /**
    * The fraction of backends holding at least i requests (queued or in
    * service), i = 1..12, time-averaged after the warm-up, and the supermarket
@@ -125,17 +119,13 @@ export const supermarket = defineScenario({
         if (clients.started === p.requests) tailFractions = tails.fractions(sim.now);
       },
     });
-    const progress = options.onProgress ? new ProgressReporter(options.onProgress, () => clients.started / p.requests) : undefined;
-    const reason = sim.run({
-      maxTimeMs: Infinity,
+    drainAndBalance(
+      sim,
+      ledger,
       // Two events per request (arrival, departure); the margin only guards against a model bug.
-      maxEvents: 4 * p.requests + 1000,
-      isDone: () => clients.done && ledger.inFlight === 0,
-      progress,
-    });
-    if (reason !== 'done') ledger.cutOff();
-    ledger.assertBalanced();
-    progress?.finish();
+      { arrivals: clients, maxTimeMs: Infinity, maxEvents: 4 * p.requests + 1000, fractionDone: () => clients.started / p.requests },
+      options,
+    );
 
     const sojourns = times.subarray(0, measured);
     let sum = 0;
