@@ -1,18 +1,13 @@
 import type { RandomSource } from '../../src/resilience/random.ts';
 import type { HostPicker } from '../../src/resilience/load-balancing/index.ts';
 import type { Simulation } from '../engine/simulation.ts';
+import { Attempt, type AttemptCaller } from './attempt.ts';
 import type { LedgerEntry, RequestLedger, RequestOutcome } from './request-ledger.ts';
-import type { Job, JobState, Service } from './service.ts';
+import type { Service } from './service.ts';
 
-/**
- * One request through a load balancer: one attempt to the host the balancer
- * picked, then exactly one outcome. It is its own job in the host's service.
- */
-export class BalancedCall implements LedgerEntry, Job {
+/** One request through a load balancer: one attempt at the host the balancer picked, then exactly one outcome. */
+export class BalancedCall implements LedgerEntry {
   outcome: RequestOutcome | undefined = undefined;
-  arrivedAt = NaN;
-  startedAt = NaN;
-  state: JobState = 'new';
   /** When the request ended, ms; NaN until then. */
   endedAt = NaN;
   /**
@@ -23,15 +18,10 @@ export class BalancedCall implements LedgerEntry, Job {
   refused = false;
 
   constructor(
-    private readonly caller: BalancedCaller,
     /** The host the balancer picked; -1 when it had none to offer. */
     readonly host: number,
     readonly sentAt: number,
   ) {}
-
-  respond(ok: boolean, now: number): void {
-    this.caller.answered(this, ok, now);
-  }
 }
 
 /** Hooks, each called at the virtual time of the event. */
@@ -64,7 +54,7 @@ export interface BalancedCallerOptions {
  * when no answer came in time, rejected when the balancer had no host at all.
  * No retries: what the balancer alone does is the point.
  */
-export class BalancedCaller {
+export class BalancedCaller implements AttemptCaller<BalancedCall> {
   private readonly services: readonly Service[];
   private readonly picker: HostPicker;
   private readonly ledger: RequestLedger;
@@ -90,7 +80,7 @@ export class BalancedCaller {
   call(key?: string | number): BalancedCall {
     const now = this.sim.now;
     const host = this.picker.pick(now, this.random, key);
-    const call = new BalancedCall(this, host, now);
+    const call = new BalancedCall(host, now);
     this.ledger.start(call);
     if (host < 0) {
       this.end(call, 'rejected', now);
@@ -99,28 +89,34 @@ export class BalancedCaller {
     if (host >= this.services.length) throw new RangeError(`the balancer picked host ${host}, but there are ${this.services.length} services`);
     this.picker.onStart(host, now);
     this.observer.sent?.(call, now);
-    const admission = this.services[host].submit(call, now);
+    const attempt = new Attempt(this, call);
+    const admission = this.services[host].submit(attempt, now);
     if (admission !== 'accepted') {
+      attempt.settled = true;
       call.refused = true;
       this.picker.onEnd(host, now, 0, false);
       this.end(call, admission === 'shed' ? 'shed' : 'failed', now);
       return call;
     }
-    if (this.timeoutMs !== Infinity) this.sim.after(this.timeoutMs, () => this.timeUp(call));
+    if (this.timeoutMs !== Infinity) this.sim.after(this.timeoutMs, () => this.timeUp(attempt));
     return call;
   }
 
   /** The service's answer. */
-  answered(call: BalancedCall, ok: boolean, now: number): void {
-    if (call.outcome !== undefined) return;
+  answered(attempt: Attempt<BalancedCall>, ok: boolean, now: number): void {
+    if (attempt.settled) return;
+    attempt.settled = true;
+    const call = attempt.request;
     this.picker.onEnd(call.host, now, now - call.sentAt, ok);
     this.end(call, ok ? 'succeeded' : 'failed', now);
   }
 
-  private timeUp(call: BalancedCall): void {
-    if (call.outcome !== undefined) return;
+  private timeUp(attempt: Attempt<BalancedCall>): void {
+    if (attempt.settled) return;
+    attempt.settled = true;
+    const call = attempt.request;
     const now = this.sim.now;
-    this.services[call.host].abandon(call, now);
+    this.services[call.host].abandon(attempt, now);
     // The balancer learns of the timeout as a slow failure: exactly what a peak-EWMA cost should see.
     this.picker.onEnd(call.host, now, now - call.sentAt, false);
     this.end(call, 'timedOut', now);

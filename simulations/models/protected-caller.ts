@@ -2,8 +2,9 @@ import { attemptSucceeded, type AttemptFailure, type RandomSource, type RetryCor
 import { BulkheadCore } from '../../src/resilience/bulkhead/index.ts';
 import type { CircuitBreakerCore, Permit } from '../../src/resilience/circuit-breaker/index.ts';
 import type { Simulation } from '../engine/simulation.ts';
+import { Attempt, type AttemptCaller } from './attempt.ts';
 import type { RequestOutcome } from './request-ledger.ts';
-import type { Job, JobState, Service } from './service.ts';
+import type { Service } from './service.ts';
 
 /** How an attempt that reached the service ended, as the caller saw it. */
 export type AttemptEnding = 'succeeded' | 'failed' | 'timedOut' | 'shed';
@@ -39,26 +40,13 @@ export interface ProtectedCallerOptions {
 /** One call: one or more attempts, then exactly one outcome. */
 class Call {
   retryState: RetryState | undefined = undefined;
+  /**
+   * The breaker's permit for the attempt in flight; undefined without a
+   * breaker. A call has at most one unsettled attempt: the next one is sent
+   * only after the last one settled.
+   */
+  permit: Permit | undefined = undefined;
   constructor(readonly onEnd: (outcome: RequestOutcome, now: number) => void) {}
-}
-
-class Attempt implements Job {
-  arrivedAt = NaN;
-  startedAt = NaN;
-  state: JobState = 'new';
-  /** The caller has its answer, or stopped waiting: later news about this attempt is ignored. */
-  settled = false;
-
-  constructor(
-    private readonly caller: ProtectedCaller,
-    readonly call: Call,
-    /** The breaker's permit; undefined without a breaker. */
-    readonly permit: Permit | undefined,
-  ) {}
-
-  respond(ok: boolean, now: number): void {
-    this.caller.answered(this, ok ? 'succeeded' : 'failed', now);
-  }
 }
 
 const failures: Readonly<Record<Exclude<AttemptEnding, 'succeeded'>, AttemptFailure>> = {
@@ -86,7 +74,7 @@ const failures: Readonly<Record<Exclude<AttemptEnding, 'succeeded'>, AttemptFail
  * A timed-out attempt frees its bulkhead slot at once (the caller stopped
  * waiting), while the service may keep working on it.
  */
-export class ProtectedCaller {
+export class ProtectedCaller implements AttemptCaller<Call> {
   /** Attempts handed to the service so far. */
   attemptsSent = 0;
   private readonly service: Service;
@@ -137,7 +125,8 @@ export class ProtectedCaller {
       }
       return this.reject(call, 'bulkhead');
     }
-    const attempt = new Attempt(this, call, permit);
+    call.permit = permit;
+    const attempt = new Attempt(this, call);
     this.attemptsSent++;
     this.observer?.attemptSent(now);
     const admission = this.service.submit(attempt, now);
@@ -146,21 +135,22 @@ export class ProtectedCaller {
   }
 
   /** The service's answer to `attempt`. */
-  answered(attempt: Attempt, ending: 'succeeded' | 'failed', now: number): void {
-    if (!attempt.settled) this.settle(attempt, ending, now);
+  answered(attempt: Attempt<Call>, ok: boolean, now: number): void {
+    if (!attempt.settled) this.settle(attempt, ok ? 'succeeded' : 'failed', now);
   }
 
-  private timeUp(attempt: Attempt): void {
+  private timeUp(attempt: Attempt<Call>): void {
     if (attempt.settled) return;
     const now = this.sim.now;
     this.service.abandon(attempt, now);
     this.settle(attempt, 'timedOut', now);
   }
 
-  private settle(attempt: Attempt, ending: AttemptEnding, now: number): void {
+  private settle(attempt: Attempt<Call>, ending: AttemptEnding, now: number): void {
     attempt.settled = true;
     this.bulkhead?.leave();
-    const { permit, call } = attempt;
+    const call = attempt.request;
+    const permit = call.permit;
     if (permit) {
       const durationMs = now - attempt.arrivedAt;
       if (ending === 'succeeded') this.breaker!.onSuccess(now, durationMs, permit);

@@ -1,7 +1,8 @@
 import { attemptSucceeded, type AttemptFailure, type RandomSource, type RetryCore, type RetryState } from '../../src/resilience/index.ts';
 import type { Simulation } from '../engine/simulation.ts';
+import { Attempt, type AttemptCaller } from './attempt.ts';
 import type { LedgerEntry, RequestLedger, RequestOutcome } from './request-ledger.ts';
-import type { Job, JobState, Service } from './service.ts';
+import type { Job, Service } from './service.ts';
 import type { TrafficMetrics } from './traffic-metrics.ts';
 
 /** One request of a client: one or more attempts, then exactly one outcome. */
@@ -17,23 +18,6 @@ export class SimRequest implements LedgerEntry {
     readonly startedAt: number,
     readonly onEnd: ((request: SimRequest) => void) | undefined,
   ) {}
-}
-
-class Attempt implements Job {
-  arrivedAt = NaN;
-  startedAt = NaN;
-  state: JobState = 'new';
-  /** The client has its answer, or stopped waiting: later news about this attempt is ignored. */
-  settled = false;
-
-  constructor(
-    private readonly caller: RetryingCaller,
-    readonly request: SimRequest,
-  ) {}
-
-  respond(ok: boolean, now: number): void {
-    this.caller.answered(this, ok, now);
-  }
 }
 
 export interface RetryingCallerOptions {
@@ -59,7 +43,7 @@ const timeoutFailure: AttemptFailure = Object.freeze({ ok: false, timedOut: true
  * succeeded; rejected when the retry budget refused the retry it needed;
  * otherwise as its last attempt ended (failed, shed, timedOut).
  */
-export class RetryingCaller {
+export class RetryingCaller implements AttemptCaller<SimRequest> {
   /** Attempts sent so far, retries included. */
   attemptsSent = 0;
   private readonly service: Service;
@@ -112,7 +96,7 @@ export class RetryingCaller {
   }
 
   /** The service's answer to `attempt`. */
-  answered(attempt: Attempt, ok: boolean, now: number): void {
+  answered(attempt: Attempt<SimRequest>, ok: boolean, now: number): void {
     if (attempt.settled) return;
     attempt.settled = true;
     const request = attempt.request;
@@ -127,7 +111,7 @@ export class RetryingCaller {
     }
   }
 
-  private timeUp(attempt: Attempt): void {
+  private timeUp(attempt: Attempt<SimRequest>): void {
     if (attempt.settled) return;
     attempt.settled = true;
     const now = this.sim.now;
