@@ -1,6 +1,8 @@
 import { FigureWidget } from '../load-balancing/frame/FigureWidget.tsx';
 import { timelineWidget } from './timeline/timeline-widget.ts';
 
+export { timelineWidget as definition };
+
 /** A health-check timeline: checks, thresholds crossed, ejection, traffic moving away and back (widget id `health`). */
 export default function HealthTimelineWidget() {
   return <FigureWidget definition={timelineWidget} />;

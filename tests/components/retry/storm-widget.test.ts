@@ -1,20 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import { defaultValues } from '../../../src/params/params.ts';
 import { retryStorm } from '../../../simulations/scenarios/retry-storm.ts';
-import { executeRuns } from '../../../src/components/runner/run-request.ts';
+import { executeRuns } from '../../../src/components/frame/runner/run.ts';
 import { stormCharts } from '../../../src/components/retry/storm/storm-charts.ts';
 import { planStorm } from '../../../src/components/retry/storm/storm-plan.ts';
 import { stormSpecs } from '../../../src/components/retry/storm/storm-specs.ts';
 import { reduceStorm } from '../../../src/components/retry/storm/storm-view.ts';
 import { stormWidget } from '../../../src/components/retry/storm/storm-widget.ts';
-import { applyPreset, defaultState } from '../../../src/components/url/widget-state.ts';
+import { applyPreset, defaultState } from '../../../src/components/frame/url/widget-state.ts';
 
 const A = defaultValues(stormSpecs);
 
 describe('storm widget', () => {
   it('runs A and B on the same seed, with the scenario’s defaults for what the widget does not show', () => {
     const plan = planStorm({ values: A, seed: 7, compare: true, valuesB: { ...A, budget: 'token-bucket' } });
-    expect(plan.runs.map((r) => r.seed)).toEqual([7, 7]);
+    expect(plan.runs.map((r) => [r.scenario, r.seed])).toEqual([
+      [retryStorm, 7],
+      [retryStorm, 7],
+    ]);
     expect(plan.runs[0].params).toEqual(defaultValues(retryStorm.params));
     expect(plan.runs[1].params.budget).toBe('token-bucket');
   });
@@ -28,7 +31,7 @@ describe('storm widget', () => {
     const preset = stormWidget.presets.find((p) => p.id === 'compare-budget')!;
     const state = applyPreset(stormSpecs, defaultState(stormSpecs, 1), preset);
     const plan = planStorm(state);
-    const view = reduceStorm(executeRuns(stormWidget.lookup, plan.runs), plan.meta);
+    const view = reduceStorm(executeRuns(plan.runs), plan.meta);
     const charts = stormCharts(view);
     expect(charts.map((c) => c.id)).toEqual(['traffic', 'traffic-b', 'queue']);
     expect(charts[0].summary).toMatch(/^A: .*It did not recover/);

@@ -1,34 +1,21 @@
 import { defaultValues, type ParamValues } from '../../../params/params.ts';
-import { retryStorm } from '../../../../simulations/scenarios/retry-storm.ts';
-import type { SimulationPlan } from '../../runner/useSimulation.ts';
-import type { WidgetState } from '../../url/widget-url.ts';
+import { retryStorm, type RetryStormResult } from '../../../../simulations/scenarios/retry-storm.ts';
+import { compareSides, type CompareSide } from '../../frame/compare-sides.ts';
+import { run, type Run } from '../../frame/runner/run.ts';
+import type { SimulationPlan } from '../../frame/runner/useSimulation.ts';
+import type { WidgetState } from '../../frame/url/widget-url.ts';
 import type { StormSpecs } from './storm-specs.ts';
 
-export interface StormSide {
-  readonly label: string;
-  readonly values: ParamValues<StormSpecs>;
-}
-
 export interface StormMeta {
-  readonly sides: readonly StormSide[];
+  readonly sides: readonly CompareSide<StormSpecs>[];
 }
 
 /** One run per side, on the same seed, so A and B see the very same arrivals. */
-export function planStorm(state: WidgetState<StormSpecs>): SimulationPlan<StormMeta> {
-  const sides: StormSide[] = state.compare
-    ? [
-        { label: 'A', values: state.values },
-        { label: 'B', values: state.valuesB },
-      ]
-    : [{ label: '', values: state.values }];
+export function planStorm(state: WidgetState<StormSpecs>): SimulationPlan<Run<RetryStormResult>[], StormMeta> {
+  const sides = compareSides(state);
   const base = defaultValues(retryStorm.params);
   return {
-    runs: sides.map((s) => ({
-      scenario: 'retry-storm',
-      params: { ...base, ...s.values },
-      seed: state.seed,
-      cost: attemptsUpperBound(s.values),
-    })),
+    runs: sides.map((s) => run(retryStorm, { ...base, ...s.values }, state.seed, attemptsUpperBound(s.values))),
     meta: { sides },
   };
 }

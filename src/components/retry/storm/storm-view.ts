@@ -1,4 +1,3 @@
-import type { ScenarioResult } from '../../../../simulations/scenario.ts';
 import type { RetryStormResult } from '../../../../simulations/scenarios/retry-storm.ts';
 import { stormSpecs } from './storm-specs.ts';
 import type { StormMeta } from './storm-plan.ts';
@@ -27,10 +26,11 @@ export interface StormView {
   readonly sides: StormSideView[];
 }
 
-export function reduceStorm(results: ScenarioResult[], meta: StormMeta): StormView {
+/** One result per side, in side order. */
+export function reduceStorm(results: RetryStormResult[], meta: StormMeta): StormView {
   return {
     sides: meta.sides.map((side, i): StormSideView => {
-      const r = results[i] as unknown as RetryStormResult;
+      const r = results[i];
       const { bucketMs, columns } = r.series;
       const t = columns.offered.map((_, k) => ((k + 0.5) * bucketMs) / 1000);
       const after = { start: r.after.startMs / 1000, end: r.after.endMs / 1000 };

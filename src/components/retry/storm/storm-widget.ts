@@ -1,23 +1,22 @@
 import type { ParamValues } from '../../../params/params.ts';
-import { retryStorm } from '../../../../simulations/scenarios/retry-storm.ts';
-import { scenarioLookup } from '../../runner/scenario-lookup.ts';
-import type { WidgetDefinition } from '../../widget/widget-definition.ts';
+import { defineWidget } from '../../frame/widget-definition.ts';
 import { stormCharts } from './storm-charts.ts';
-import { planStorm, type StormMeta } from './storm-plan.ts';
+import { planStorm } from './storm-plan.ts';
 import { stormSpecs, type StormSpecs } from './storm-specs.ts';
-import { reduceStorm, type StormView } from './storm-view.ts';
+import { reduceStorm } from './storm-view.ts';
 
 /** Compare starts from A plus the one change that breaks the loop, or A itself when A already has a budget. */
 function suggestB(a: ParamValues<StormSpecs>): ParamValues<StormSpecs> {
   return a.budget === 'none' ? { ...a, budget: 'token-bucket' } : { ...a };
 }
 
-export const stormWidget: WidgetDefinition<StormSpecs, StormMeta, StormView> = {
+export const stormWidget = defineWidget({
   id: 'storm',
   title: 'A retry storm that outlives its trigger',
   description:
     'Open-loop clients with timeouts and retries call a service that slows down under concurrency and keeps working on requests nobody waits for any more. A short load spike starts the storm.',
   specs: stormSpecs,
+  viewSpecs: {},
   defaultSeed: 1,
   presets: [
     { id: 'no-protection', label: 'No protection: collapses and stays down', values: {} },
@@ -27,8 +26,7 @@ export const stormWidget: WidgetDefinition<StormSpecs, StormMeta, StormView> = {
     { id: 'compare-budget', label: 'Compare: no budget vs token bucket', values: {}, compareWith: { budget: 'token-bucket' } },
   ],
   suggestB,
-  lookup: scenarioLookup([retryStorm]),
   plan: planStorm,
   reduce: reduceStorm,
-  charts: stormCharts,
-};
+  figures: stormCharts,
+});

@@ -1,0 +1,30 @@
+import { kebabCase, type ParamSpecs, type ParamValues } from '../../../params/params.ts';
+import { ParamControl } from './ParamControl.tsx';
+
+export interface ParamControlsProps<S extends ParamSpecs> {
+  /** Id prefix of the controls: the widget id for A, `<id>-b` for B. */
+  readonly idPrefix: string;
+  readonly legend: string;
+  readonly specs: S;
+  readonly values: ParamValues<S>;
+  readonly onChange: <K extends keyof S & string>(name: K, value: ParamValues<S>[K]) => void;
+}
+
+/** Every parameter of a declaration as a control, in declaration order, in one labelled group. */
+export function ParamControls<S extends ParamSpecs>({ idPrefix, legend, specs, values, onChange }: ParamControlsProps<S>) {
+  return (
+    <fieldset className="rl-controls">
+      <legend>{legend}</legend>
+      {Object.entries(specs).map(([name, spec]) => (
+        <ParamControl
+          key={name}
+          id={`${idPrefix}-${kebabCase(name)}`}
+          name={kebabCase(name)}
+          spec={spec}
+          value={values[name]}
+          onChange={(v) => onChange(name, v as ParamValues<S>[typeof name])}
+        />
+      ))}
+    </fieldset>
+  );
+}

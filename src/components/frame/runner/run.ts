@@ -1,0 +1,87 @@
+import type { ParamSpecs, ParamValues } from '../../../params/params.ts';
+import type { RunOptions, Scenario, ScenarioResult } from '../../../../simulations/scenario.ts';
+
+/**
+ * One scenario run a widget needs. It carries the scenario itself, so the
+ * run's result reaches the reducer with that scenario's own result type; the
+ * worker, which cannot be sent functions, is sent the scenario's name and
+ * finds it in the registry (see `toWire`).
+ */
+export class Run<R extends ScenarioResult = ScenarioResult> {
+  constructor(
+    readonly scenario: Scenario<ParamSpecs, R>,
+    readonly params: ParamValues<ParamSpecs>,
+    readonly seed: number,
+    /** Rough size of the run in the scenario's own units (simulated requests or messages), used only to guess how long it takes. */
+    readonly cost: number,
+  ) {}
+}
+
+/**
+ * A run of `scenario` with `params` on `seed`: the params are checked
+ * against the scenario's own declaration here, where the plan builds them.
+ */
+export function run<S extends ParamSpecs, R extends ScenarioResult>(scenario: Scenario<S, R>, params: ParamValues<S>, seed: number, cost: number): Run<R> {
+  return new Run<R>(scenario, params, seed, cost);
+}
+
+/**
+ * The runs of a plan, in whatever shape reads best for its reducer: one run,
+ * a list (per side, per seed, per point of a sweep), or a record when a plan
+ * mixes scenarios, nested as deep as needed.
+ */
+export type Runs = Run | readonly Runs[] | { readonly [key: string]: Runs };
+
+/** The results of `Runs`, in the same shape, each typed by its own scenario. */
+export type ResultsOf<T> = T extends Run<infer R> ? R : { -readonly [K in keyof T]: ResultsOf<T[K]> };
+
+/** What the worker is sent for one run: the scenario by name, since functions cannot cross. */
+export interface WireRun {
+  readonly scenario: string;
+  readonly params: ParamValues<ParamSpecs>;
+  readonly seed: number;
+}
+
+export function toWire(r: Run): WireRun {
+  return { scenario: r.scenario.name, params: r.params, seed: r.seed };
+}
+
+/** Identity of a run: same key, same result, byte for byte (the simulator is deterministic). */
+export function runKey(r: Run | WireRun): string {
+  return JSON.stringify([typeof r.scenario === 'string' ? r.scenario : r.scenario.name, r.seed, r.params]);
+}
+
+function isList(node: Runs): node is readonly Runs[] {
+  return Array.isArray(node);
+}
+
+/** Every run of a tree, depth first, in the order of its lists and records. */
+export function flattenRuns(runs: Runs): Run[] {
+  if (runs instanceof Run) return [runs];
+  return (isList(runs) ? runs : Object.values(runs)).flatMap(flattenRuns);
+}
+
+/** Puts results, in `flattenRuns` order, back into the shape of the runs they came from. */
+export function shapeResults<T extends Runs>(runs: T, results: readonly ScenarioResult[]): ResultsOf<T> {
+  if (results.length !== flattenRuns(runs).length) throw new Error(`expected ${flattenRuns(runs).length} results, got ${results.length}`);
+  let at = 0;
+  const shape = (node: Runs): unknown => {
+    if (node instanceof Run) return results[at++];
+    if (isList(node)) return node.map(shape);
+    return Object.fromEntries(Object.entries(node).map(([k, v]) => [k, shape(v)]));
+  };
+  // The one place results meet their types: results[i] was computed by the
+  // i-th run's own scenario (here, in the worker under its name, or in the
+  // cache under its run key, which names it), so it has that scenario's type.
+  return shape(runs) as ResultsOf<T>;
+}
+
+/** Runs one request on this thread. */
+export function executeRun(r: Run, options?: RunOptions): ScenarioResult {
+  return r.scenario.run(r.params, r.seed, options);
+}
+
+/** Runs a whole plan's runs here and shapes the results: the build-time default, and tests. */
+export function executeRuns<T extends Runs>(runs: T): ResultsOf<T> {
+  return shapeResults(runs, flattenRuns(runs).map((r) => executeRun(r)));
+}

@@ -1,0 +1,84 @@
+import { useCallback, useMemo, useRef, type ReactElement, type RefObject } from 'react';
+import type { ParamSpecs, ParamValues } from '../../params/params.ts';
+import { downloadText } from './export/download-text.ts';
+import { standaloneSvg } from './export/standalone-svg.ts';
+import type { FigureModel } from './figure-model.ts';
+import { figuresCsv } from './figures-csv.ts';
+import { executeRuns, type Runs } from './runner/run.ts';
+import { planKey, useSimulation, type RunState, type Shown } from './runner/useSimulation.ts';
+import { useBuildTimeDefault } from './ssr/useBuildTimeDefault.tsx';
+import { useWidgetState, type Side, type WidgetStateApi } from './url/useWidgetState.ts';
+import { defaultState, type Preset } from './url/widget-state.ts';
+import type { WidgetDefinition } from './widget-definition.ts';
+
+/** Everything `<WidgetFrame>` and a widget's own figures need: the state and its setters, the shown view, the run's status, the tools. */
+export interface SimulationWidget<S extends ParamSpecs, V, VS extends ParamSpecs> extends WidgetStateApi<S, VS> {
+  readonly id: string;
+  readonly title: string;
+  readonly description: string;
+  readonly specs: S;
+  readonly presets: readonly Preset<S>[];
+  /** The reduced result on show: the build-time default until a run for the current state is done. */
+  readonly view: V;
+  readonly figures: readonly FigureModel[];
+  readonly run: { readonly state: RunState; readonly text: string };
+  /** The `<script>` carrying the build-time default into hydration; the frame renders it. */
+  readonly carrier: ReactElement;
+  /** The frame's root element: downloads collect the SVGs inside it. */
+  readonly root: RefObject<HTMLElement | null>;
+  /** A's or B's parameter changed by its control. */
+  onParam(side: Side): <K extends keyof S & string>(name: K, value: ParamValues<S>[K]) => void;
+  downloadSvg(): void;
+  downloadCsv(): void;
+}
+
+/** The default state's view, computed (on the server, at build time) exactly as the browser would compute it. */
+export function buildTimeDefault<S extends ParamSpecs, T extends Runs, M, V, VS extends ParamSpecs>(d: WidgetDefinition<S, T, M, V, VS>): Shown<V> {
+  const plan = d.plan(defaultState(d.specs, d.defaultSeed));
+  return { key: planKey(plan), view: d.reduce(executeRuns(plan.runs), plan.meta) };
+}
+
+/**
+ * A widget's state, runs and tools from its definition: the URL state
+ * (parameters, seed, compare, view state), the plan for the current state
+ * run on the main thread or in the worker (the build-time default shown
+ * until then), the figures of what is shown, and the downloads.
+ */
+export function useSimulationWidget<S extends ParamSpecs, T extends Runs, M, V, VS extends ParamSpecs>(d: WidgetDefinition<S, T, M, V, VS>): SimulationWidget<S, V, VS> {
+  const api = useWidgetState(d);
+  const plan = useMemo(() => d.plan(api.state), [d, api.state]);
+  const { value: initial, carrier } = useBuildTimeDefault(d.id, () => buildTimeDefault(d));
+  const sim = useSimulation(plan, d.reduce, initial, api.ready);
+  const view = sim.shown.view;
+  const figures = useMemo(() => d.figures(view, api.viewState), [d, view, api.viewState]);
+  const root = useRef<HTMLElement>(null);
+  const { setParam } = api;
+  const onA = useCallback(<K extends keyof S & string>(name: K, v: ParamValues<S>[K]) => setParam('a', name, v), [setParam]);
+  const onB = useCallback(<K extends keyof S & string>(name: K, v: ParamValues<S>[K]) => setParam('b', name, v), [setParam]);
+
+  const downloadSvg = () => {
+    const el = root.current;
+    const svgs = [...(el?.querySelectorAll<SVGSVGElement>('svg[data-chart]') ?? [])];
+    if (!el || svgs.length === 0) return;
+    const bg = getComputedStyle(el).getPropertyValue('--sl-color-bg').trim() || '#fff';
+    downloadText(`${d.id}-charts.svg`, 'image/svg+xml', standaloneSvg(svgs, bg));
+  };
+  const downloadCsv = () => downloadText(`${d.id}-data.csv`, 'text/csv', d.csv ? d.csv(view, figures) : figuresCsv(figures));
+
+  return {
+    ...api,
+    id: d.id,
+    title: d.title,
+    description: d.description,
+    specs: d.specs,
+    presets: d.presets,
+    view,
+    figures,
+    run: { state: sim.state, text: sim.text },
+    carrier,
+    root,
+    onParam: (side) => (side === 'a' ? onA : onB),
+    downloadSvg,
+    downloadCsv,
+  };
+}
