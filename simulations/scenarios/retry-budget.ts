@@ -22,10 +22,9 @@ import { defineScenario } from '../scenario.ts';
  * - retry-quota: the AWS SDKs' standard mode (capacity 500, 5 per retry,
  *   refunded on success, 1 back per first-try success);
  * - adaptive: SRE client-side throttling, K = 2 over 2 minutes, gating every
- *   attempt (first ones included), with plain capped retries; above 50 req/s
- *   per client a second request leaves before the first answer (20 ms) is
- *   back, and with no accepts yet the formula rejects with probability
- *   1/2: a cold client rejects a few requests even to a healthy dependency;
+ *   attempt (first ones included), with plain capped retries; the throttle
+ *   rejects nothing before its window holds 20 requests (its cold-start
+ *   guard), so a client whose first attempts fail is not locked out;
  * - circuit-breaker: a circuit breaker on retries only (see RetryBreaker):
  *   each client's breaker counts its last BREAKER_WINDOW attempts and opens
  *   once at least `breakerThreshold` of them failed; while it is open, failed

@@ -11,7 +11,7 @@ export const retryBudgetDefaults = {
   /** The AWS SDKs' standard retry mode. */
   quota: { initial: 500, retryCost: 5, timeoutCost: 10, noRetryIncrement: 1 },
   /** Google SRE book, ch. 21: K = 2 over two minutes, kept in 10 s slices. */
-  adaptive: { k: 2, windowMs: 120_000, buckets: 12, minRequests: 0 },
+  adaptive: { k: 2, windowMs: 120_000, buckets: 12, minRequests: 20, padding: 1 },
 } as const;
 
 export const retryBudgetLimits = {
@@ -24,4 +24,5 @@ export const retryBudgetLimits = {
   tokenRatio: { min: 0.0005 },
   k: { above: 0 },
   minRequests: { min: 0 },
+  padding: { above: 0 },
 } as const satisfies Record<string, NumberRange>;
