@@ -3,29 +3,54 @@
  * fault-injecting proxy, a schedule of faults (latency, errors, resets, an
  * outage, recovery), and the same load through two policies: none, and
  * retry with full jitter + per-attempt timeout + token-bucket budget. Prints
- * per phase what callers saw and what the service received.
+ * per phase what callers saw and what the service received; each phase's
+ * start and end go to stderr as it runs, so a long run is never silent.
  *
  *   scripts/chaos-simulate.sh [--calls-per-phase 200] [--concurrency 10] [--json]
  */
 import { exponentialBackoff, pipeline, retry, timeout, tokenBucketBudget, type Policy } from '../src/resilience/index.ts';
 import { intParam } from '../src/params/params.ts';
+import type { ParsedFlags } from '../src/params/flags.ts';
 import { startFaultyService, type Faults } from '../examples/shared/faulty-service.ts';
 import { startFaultProxy } from '../examples/shared/fault-proxy.ts';
 import { isRetryableHttpFailure } from '../examples/shared/http-error.ts';
 import { runLoad } from '../examples/shared/load-runner.ts';
 import { latencySummary } from '../examples/shared/latency-summary.ts';
-import { parseFlags, usage } from './lib/flags.ts';
+import { consoleIo, isProgram, runAsProgram, runCommand, type Command, type CommandIo } from '../examples/shared/command.ts';
 
-const specs = {
+const params = {
   callsPerPhase: intParam({ label: 'Calls in each phase', min: 10, max: 5000, default: 200 }),
   concurrency: intParam({ label: 'Calls in flight at once', min: 1, max: 128, default: 10 }),
   timeout: intParam({ label: 'Per-attempt timeout', min: 10, max: 10_000, default: 250, unit: 'ms' }),
   maxSeconds: intParam({ label: 'Time limit of each phase', min: 1, max: 60, default: 20, unit: 's' }),
   seed: intParam({ label: 'Seed of the fault draws', min: 0, max: 2 ** 31 - 1, default: 1 }),
 };
+type Flags = ParsedFlags<typeof params>;
 
-/** The experiment's schedule: each phase sets the proxy's faults, then runs the load. */
-const phases: { name: string; faults: Partial<Faults> }[] = [
+/**
+ * The command's flags. One table for every mode, so a new mode (another
+ * schedule, an experiment read from a file) is a flag here and a branch in
+ * `chaosSimulate`, and every flag keeps the same strict parsing.
+ */
+export const chaosSimulateCommand: Command<typeof params> = {
+  name: 'chaos-simulate',
+  invocation: 'scripts/chaos-simulate.sh',
+  about:
+    'A chaos experiment on loopback: a local service behind a fault-injecting proxy, a schedule of faults, and the\n' +
+    'same load through two policies. Progress goes to stderr as each phase starts and ends; the table (or --json) to stdout.',
+  flags: {
+    params,
+    switches: { json: 'print one JSON object instead of the table' },
+  },
+};
+
+/** A step of the schedule: the proxy's faults while the phase's load runs. */
+export interface Phase {
+  readonly name: string;
+  readonly faults: Partial<Faults>;
+}
+
+export const builtInPhases: readonly Phase[] = [
   { name: 'steady', faults: {} },
   { name: 'latency +400 ms', faults: { latencyMs: 400 } },
   { name: '30% errors', faults: { errorRate: 0.3 } },
@@ -40,24 +65,35 @@ const policies: { name: string; make: (timeoutMs: number) => Policy }[] = [
     name: 'retry + timeout + budget',
     make: (t) =>
       pipeline(
-        retry({ maxAttempts: 3, backoff: exponentialBackoff({ baseMs: 10, capMs: 200, jitter: 'full' }), retryable: isRetryableHttpFailure, budget: tokenBucketBudget({ maxTokens: 10, tokenRatio: 0.1 }) }),
+        retry({
+          maxAttempts: 3,
+          backoff: exponentialBackoff({ baseMs: 10, capMs: 200, jitter: 'full' }),
+          retryable: isRetryableHttpFailure,
+          budget: tokenBucketBudget({ maxTokens: 10, tokenRatio: 0.1 }),
+        }),
         timeout(t),
       ),
   },
 ];
 
-async function main(argv: string[]): Promise<number> {
-  const parsed = parseFlags(argv, specs, { switches: ['json', 'help'] });
-  if (!parsed.ok) {
-    console.error(`chaos-simulate: ${parsed.message}\n(scripts/chaos-simulate.sh --help lists the flags)`);
-    return 2;
-  }
-  if (parsed.switches.has('help')) {
-    console.log(`usage: scripts/chaos-simulate.sh [flags] [--json]\n${usage(specs)}`);
-    return 0;
-  }
-  const v = parsed.values;
-  const rows: Record<string, unknown>[] = [];
+export interface PhaseRow {
+  readonly policy: string;
+  readonly phase: string;
+  /** Calls that ended. */
+  readonly calls: number;
+  readonly successRate: number;
+  /** Requests the proxy received per call that ended. */
+  readonly load: number;
+  readonly p99Ms: number;
+  readonly failures: Record<string, number>;
+  /** Calls cut off by the phase's time limit. */
+  readonly unfinished: number;
+}
+
+/** Runs the schedule once per policy; says on stderr when each phase starts and how it ended. */
+export async function runSchedule(phases: readonly Phase[], v: Flags['values'], io: CommandIo): Promise<PhaseRow[]> {
+  const rows: PhaseRow[] = [];
+  const total = policies.length * phases.length;
   for (const policy of policies) {
     const service = await startFaultyService({ seed: v.seed });
     const proxy = await startFaultProxy(service.url, { seed: v.seed });
@@ -65,10 +101,12 @@ async function main(argv: string[]): Promise<number> {
     const p = policy.make(v.timeout);
     try {
       for (const phase of phases) {
+        const step = `[${rows.length + 1}/${total}] ${policy.name}, ${phase.name}`;
+        io.err(`${step}: ${v.callsPerPhase} calls, at most ${v.maxSeconds} s ...`);
         proxy.setFaults({ latencyMs: 0, errorRate: 0, resetRate: 0, outage: false, ...phase.faults });
         const before = proxy.stats.received;
         const r = await runLoad({ url: proxy.url, policy: p, requests: v.callsPerPhase, concurrency: v.concurrency, maxRunMs: v.maxSeconds * 1000 });
-        rows.push({
+        const row: PhaseRow = {
           policy: policy.name,
           phase: phase.name,
           calls: r.calls,
@@ -76,23 +114,40 @@ async function main(argv: string[]): Promise<number> {
           load: (proxy.stats.received - before) / Math.max(1, r.calls),
           p99Ms: latencySummary(r.latencies).p99,
           failures: r.failures,
-        });
+          unfinished: r.unfinished,
+        };
+        rows.push(row);
+        io.err(
+          `${step}: done in ${(r.elapsedMs / 1000).toFixed(1)} s, ${(100 * row.successRate).toFixed(1)}% succeeded${r.unfinished ? `, ${r.unfinished} unfinished` : ''}`,
+        );
       }
     } finally {
       await proxy.close();
       await service.close();
     }
   }
-  if (parsed.switches.has('json')) console.log(JSON.stringify({ phases: phases.map((p) => p.name), rows }));
-  else {
-    console.log(`${'policy'.padEnd(26)}${'phase'.padEnd(18)}success   load  p99 ms  failures`);
-    for (const r of rows) {
-      console.log(
-        `${String(r.policy).padEnd(26)}${String(r.phase).padEnd(18)}${(100 * (r.successRate as number)).toFixed(1).padStart(6)}% ${(r.load as number).toFixed(2).padStart(6)} ${String(r.p99Ms).padStart(7)}  ${JSON.stringify(r.failures)}`,
-      );
-    }
+  return rows;
+}
+
+function printRows(rows: readonly PhaseRow[], io: CommandIo): void {
+  io.out(`${'policy'.padEnd(26)}${'phase'.padEnd(18)}success   load  p99 ms  unfinished  failures`);
+  for (const r of rows) {
+    io.out(
+      `${r.policy.padEnd(26)}${r.phase.padEnd(18)}${(100 * r.successRate).toFixed(1).padStart(6)}% ${r.load.toFixed(2).padStart(6)} ${String(r.p99Ms).padStart(7)} ${String(r.unfinished).padStart(11)}  ${JSON.stringify(r.failures)}`,
+    );
   }
+}
+
+async function chaosSimulate(flags: Flags, io: CommandIo): Promise<number> {
+  const phases = builtInPhases;
+  const rows = await runSchedule(phases, flags.values, io);
+  if (flags.switches.has('json')) io.out(JSON.stringify({ phases: phases.map((p) => p.name), rows }));
+  else printRows(rows, io);
   return 0;
 }
 
-process.exitCode = await main(process.argv.slice(2));
+export function main(argv: readonly string[], io: CommandIo = consoleIo): Promise<number> {
+  return runCommand(chaosSimulateCommand, argv, io, (flags) => chaosSimulate(flags, io));
+}
+
+if (isProgram(import.meta.url)) await runAsProgram(chaosSimulateCommand, (flags) => chaosSimulate(flags, consoleIo));

@@ -9,22 +9,21 @@
  *   scripts/health-check.sh [--interval 500] [--unhealthy-threshold 3] [--failure hang] [--json]
  *   scripts/health-check.sh --url http://127.0.0.1:8080/health --url http://127.0.0.1:8081/health
  *
- * Exit status: 0, or 1 when a target is unhealthy at the end of the run, or
- * 2 for a bad flag or a URL that is not loopback.
+ * Exit status: 0, or 1 when a target is unhealthy at the end of the run (or
+ * never passed a check), or 2 for a bad flag or a URL that is not loopback.
  */
-import { realpathSync } from 'node:fs';
-import { pathToFileURL } from 'node:url';
 import { randomLcg } from 'd3-random';
 import { realClock, worstCaseDetectionMs, type ActiveHealthCheckOptions } from '../src/resilience/index.ts';
 import { enumParam, intParam, numberParam, type ParamValues } from '../src/params/params.ts';
+import { loopbackUrlFlag } from '../src/params/loopback-url.ts';
+import type { ParsedFlags } from '../src/params/flags.ts';
 import { runFaultTimeline, type AppliedStep } from '../examples/shared/fault-timeline.ts';
 import { startFaultyService, type Faults, type FaultyService } from '../examples/shared/faulty-service.ts';
 import { warmUpHttpClient } from '../examples/shared/warm-up-http-client.ts';
-import { runHealthChecks, type HealthCheckRun, type HealthTarget, type TransitionRecord } from '../examples/shared/health-check-runner.ts';
-import { parseFlags, usage } from './lib/flags.ts';
-import { assertLoopbackUrl } from './lib/loopback.ts';
+import { runHealthChecks, type HealthCheckRun, type HealthTarget, type TargetReport, type TransitionRecord } from '../examples/shared/health-check-runner.ts';
+import { consoleIo, isProgram, runAsProgram, runCommand, type Command, type CommandIo } from '../examples/shared/command.ts';
 
-const specs = {
+const params = {
   interval: intParam({ label: 'Time between the starts of two checks', min: 10, max: 60_000, default: 500, unit: 'ms' }),
   timeout: intParam({ label: 'A check with no answer by then fails', min: 10, max: 60_000, default: 250, unit: 'ms' }),
   healthyThreshold: intParam({ label: 'Passed checks in a row that make a target healthy', min: 1, max: 20, default: 2 }),
@@ -36,10 +35,24 @@ const specs = {
   failure: enumParam({ label: 'Built-in services: how it fails', options: ['outage', 'hang', 'reset'] as const, default: 'outage' }),
   seed: intParam({ label: 'Seed of the jitter', min: 0, max: 2 ** 31 - 1, default: 1 }),
 };
-type Values = ParamValues<typeof specs>;
+type Values = ParamValues<typeof params>;
 type FailureKind = Values['failure'];
 
-const builtInOnly = ['fail-at', 'fail-for', 'failure'] as const;
+export const healthCheckCommand: Command<typeof params> = {
+  name: 'health-check',
+  invocation: 'scripts/health-check.sh',
+  about:
+    'Active health checks on the real clock: the loopback URLs given with --url, or three built-in services of which\n' +
+    'one fails for a while and comes back. A 2xx passes; a redirect is never followed and fails the check. A target\n' +
+    'that never passed a check is never reported healthy.',
+  flags: {
+    params,
+    strings: { url: loopbackUrlFlag('a loopback URL to check; without it three built-in services are started', { repeatable: true }) },
+    switches: { json: 'print one JSON object instead of the text report' },
+    conflicts: [{ flag: 'url', refuses: ['fail-at', 'fail-for', 'failure'], reason: 'applies to the built-in services only' }],
+  },
+  exitStatus: '0 every target healthy at the end; 1 a target unhealthy at the end, or never seen healthy',
+};
 const failureLabels: Record<FailureKind, string> = {
   outage: 'every request a 503',
   hang: 'no answer at all',
@@ -48,29 +61,7 @@ const failureLabels: Record<FailureKind, string> = {
 /** A healthy built-in service answers in this long, ms. */
 const SERVICE_LATENCY_MS = 2;
 
-export interface Output {
-  out(line: string): void;
-  err(line: string): void;
-}
-
-const consoleOutput: Output = { out: (l) => console.log(l), err: (l) => console.error(l) };
-
-/** The --url values (repeatable, each possibly comma-separated), and the other arguments. */
-function takeUrls(argv: readonly string[]): { urls: string[]; rest: string[] } | { error: string } {
-  const urls: string[] = [];
-  const rest: string[] = [];
-  for (let i = 0; i < argv.length; i++) {
-    const token = argv[i];
-    if (token !== '--url' && !token.startsWith('--url=')) {
-      rest.push(token);
-      continue;
-    }
-    const value = token === '--url' ? argv[++i] : token.slice('--url='.length);
-    if (value === undefined || value === '' || value.startsWith('--')) return { error: '--url needs a value' };
-    urls.push(...value.split(',').filter((u) => u !== ''));
-  }
-  return { urls, rest };
-}
+export type Output = CommandIo;
 
 function faultsFor(kind: FailureKind): Partial<Faults> {
   switch (kind) {
@@ -112,43 +103,30 @@ function measure(run: HealthCheckRun, failure: BuiltInFailure | undefined) {
   };
 }
 
+function verdict(t: TargetReport): string {
+  if (t.healthy) return 'healthy';
+  return t.passed === 0 ? 'NEVER SEEN HEALTHY' : 'UNHEALTHY';
+}
+
 const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 
 function describeTransition(t: TransitionRecord): string {
-  const verdict = t.transition === 'became-healthy' ? `healthy after ${t.streak} passed check${t.streak === 1 ? '' : 's'}` : `UNHEALTHY after ${t.streak} failed check${t.streak === 1 ? '' : 's'}`;
+  const verdict =
+    t.transition === 'became-healthy'
+      ? `healthy after ${t.streak} passed check${t.streak === 1 ? '' : 's'}`
+      : `UNHEALTHY after ${t.streak} failed check${t.streak === 1 ? '' : 's'}`;
   return `${seconds(t.atMs).padStart(9)}  ${t.target}: ${verdict} (last: ${t.lastAnswer})`;
 }
 
-export async function main(argv: readonly string[], io: Output = consoleOutput): Promise<number> {
-  const fail = (message: string) => {
-    io.err(`health-check: ${message}\n(scripts/health-check.sh --help lists the flags)`);
-    return 2;
-  };
-  const split = takeUrls(argv);
-  if ('error' in split) return fail(split.error);
-  const parsed = parseFlags(split.rest, specs, { switches: ['json', 'help'] });
-  if (!parsed.ok) return fail(parsed.message);
-  if (parsed.switches.has('help')) {
-    io.out(
-      `usage: scripts/health-check.sh [--url http://127.0.0.1:PORT/path ...] [flags] [--json]\n\n` +
-        `  --url                a loopback URL to check (repeatable, or comma-separated); without it three built-in services are started\n${usage(specs)}\n\n` +
-        `Exit status: 0; 1 when a target is unhealthy at the end; 2 for a bad flag.`,
-    );
-    return 0;
-  }
-  const v = parsed.values;
-  const urls: URL[] = [];
-  try {
-    for (const u of split.urls) urls.push(assertLoopbackUrl(u));
-  } catch (error) {
-    return fail(error instanceof Error ? error.message : String(error));
-  }
+async function healthCheck(flags: ParsedFlags<typeof params>, io: CommandIo): Promise<number> {
+  const v = flags.values;
+  const urls = (flags.strings.url ?? []).map((u) => new URL(u));
   const durationMs = v.duration * 1000;
-  if (urls.length > 0) {
-    const misplaced = builtInOnly.find((name) => split.rest.some((t) => t === `--${name}` || t.startsWith(`--${name}=`)));
-    if (misplaced) return fail(`--${misplaced} applies to the built-in services only, not with --url`);
-  } else if (v.failAt * 1000 >= durationMs) {
-    return fail(`--fail-at ${v.failAt} s is not before the end of the run (--duration ${v.duration} s)`);
+  if (urls.length === 0 && v.failAt * 1000 >= durationMs) {
+    io.err(
+      `health-check: --fail-at ${v.failAt} s is not before the end of the run (--duration ${v.duration} s)\n${healthCheckCommand.invocation} --help lists the flags`,
+    );
+    return 2;
   }
 
   const check: ActiveHealthCheckOptions = {
@@ -162,7 +140,7 @@ export async function main(argv: readonly string[], io: Output = consoleOutput):
   const worstDetection = worstCaseDetectionMs(check);
   // Recovery is the same race with the other threshold: that many passes in a row, the last one answered within the timeout.
   const worstRecovery = worstCaseDetectionMs({ ...check, unhealthyThreshold: check.healthyThreshold });
-  const json = parsed.switches.has('json');
+  const json = flags.switches.has('json');
   const say = (line: string) => {
     if (!json) io.out(line);
   };
@@ -185,7 +163,10 @@ export async function main(argv: readonly string[], io: Output = consoleOutput):
     );
     say(`Worst case: a failure is detected within ${worstDetection} ms, a recovery within ${worstRecovery} ms (worstCaseDetectionMs).`);
     for (const t of targets) say(`  ${t.name.padEnd(16)} ${t.url}`);
-    if (failing !== undefined) say(`${targets[failing].name} fails (${failureLabels[v.failure]}) at ${seconds(v.failAt * 1000)} and comes back at ${seconds((v.failAt + v.failFor) * 1000)}.`);
+    if (failing !== undefined)
+      say(
+        `${targets[failing].name} fails (${failureLabels[v.failure]}) at ${seconds(v.failAt * 1000)} and comes back at ${seconds((v.failAt + v.failFor) * 1000)}.`,
+      );
 
     await warmUpHttpClient();
     const clock = realClock;
@@ -207,21 +188,43 @@ export async function main(argv: readonly string[], io: Output = consoleOutput):
         )
       : Promise.resolve([]);
     const [run, steps] = await Promise.all([
-      runHealthChecks({ targets, check, durationMs, random: randomLcg(v.seed), clock, startedAt, signal: stop, onTransition: (t) => say(describeTransition(t)) }),
+      runHealthChecks({
+        targets,
+        check,
+        durationMs,
+        random: randomLcg(v.seed),
+        clock,
+        startedAt,
+        signal: stop,
+        onTransition: (t) => say(describeTransition(t)),
+      }),
       schedule,
     ]);
     const measured = measure(run, failingService ? { target: failingName, steps } : undefined);
 
     if (json) {
-      io.out(JSON.stringify({ check, durationMs, worstCaseDetectionMs: worstDetection, worstCaseRecoveryMs: worstRecovery, targets: run.targets, faults: steps, transitions: run.transitions, measured: measured ?? null }));
+      io.out(
+        JSON.stringify({
+          check,
+          durationMs,
+          worstCaseDetectionMs: worstDetection,
+          worstCaseRecoveryMs: worstRecovery,
+          targets: run.targets,
+          faults: steps,
+          transitions: run.transitions,
+          measured: measured ?? null,
+        }),
+      );
     } else {
       if (measured) {
-        const vs = (ms: number | null, bound: number, what: string) => (ms === null ? `${what}: not within the run` : `${what} in ${Math.round(ms)} ms (worst case ${bound} ms)`);
+        const vs = (ms: number | null, bound: number, what: string) =>
+          ms === null ? `${what}: not within the run` : `${what} in ${Math.round(ms)} ms (worst case ${bound} ms)`;
         if (measured.failedAtMs !== null) say(vs(measured.detectionMs, worstDetection, 'Failure detected'));
         if (measured.recoveredAtMs !== null) say(vs(measured.recoveryMs, worstRecovery, 'Recovery detected'));
-        if (measured.falseTransitions > 0) say(`${measured.falseTransitions} transition(s) of services that never failed: a timeout too tight for this machine?`);
+        if (measured.falseTransitions > 0)
+          say(`${measured.falseTransitions} transition(s) of services that never failed: a timeout too tight for this machine?`);
       }
-      for (const t of run.targets) say(`  ${t.name.padEnd(16)} ${t.checks} checks, ${t.passed} passed; ${t.healthy ? 'healthy' : 'UNHEALTHY'} at the end`);
+      for (const t of run.targets) say(`  ${t.name.padEnd(16)} ${t.checks} checks, ${t.passed} passed; ${verdict(t)} at the end`);
     }
     return run.targets.every((t) => t.healthy) ? 0 : 1;
   } finally {
@@ -229,7 +232,8 @@ export async function main(argv: readonly string[], io: Output = consoleOutput):
   }
 }
 
-// Run as a program, not when a test imports main().
-if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(realpathSync(process.argv[1])).href) {
-  process.exitCode = await main(process.argv.slice(2));
+export function main(argv: readonly string[], io: CommandIo = consoleIo): Promise<number> {
+  return runCommand(healthCheckCommand, argv, io, (flags) => healthCheck(flags, io));
 }
+
+if (isProgram(import.meta.url)) await runAsProgram(healthCheckCommand, (flags) => healthCheck(flags, consoleIo));

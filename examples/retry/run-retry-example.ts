@@ -1,12 +1,4 @@
-import {
-  exponentialBackoff,
-  pipeline,
-  retry,
-  timeout,
-  tokenBucketBudget,
-  type Policy,
-  type RetryPolicy,
-} from '../../src/resilience/index.ts';
+import { exponentialBackoff, pipeline, retry, timeout, tokenBucketBudget, type Policy, type RetryPolicy } from '../../src/resilience/index.ts';
 import { startFaultyService, type Faults } from '../shared/faulty-service.ts';
 import { isRetryableHttpFailure } from '../shared/http-error.ts';
 import { runLoad } from '../shared/load-runner.ts';
@@ -36,6 +28,8 @@ export interface RunReport {
   serviceRequests: number;
   retries: number;
   gaveUp: Record<string, number>;
+  /** Calls cut off by maxRunMs: neither successes nor failures. */
+  unfinished: number;
   p50Ms: number;
   p99Ms: number;
 }
@@ -52,7 +46,14 @@ export const flaky: RetryExampleOptions = {
 /** A dependency that is down: retries only multiply its load, unless a budget stops them. */
 export const outage: RetryExampleOptions = { ...flaky, faults: { errorRate: 1, latencyMs: 5 } };
 
-async function runOne(label: PolicyName, url: string, policy: Policy, opts: RetryExampleOptions, serviceCount: () => number, retryPolicy?: RetryPolicy): Promise<RunReport> {
+async function runOne(
+  label: PolicyName,
+  url: string,
+  policy: Policy,
+  opts: RetryExampleOptions,
+  serviceCount: () => number,
+  retryPolicy?: RetryPolicy,
+): Promise<RunReport> {
   const before = serviceCount();
   let retries = 0;
   const sub = retryPolicy?.onRetry(() => retries++);
@@ -66,6 +67,7 @@ async function runOne(label: PolicyName, url: string, policy: Policy, opts: Retr
     serviceRequests: serviceCount() - before,
     retries,
     gaveUp: load.failures,
+    unfinished: load.unfinished,
     p50Ms: p50,
     p99Ms: p99,
   };

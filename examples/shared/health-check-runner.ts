@@ -49,6 +49,13 @@ export interface TransitionRecord {
 export interface TargetReport extends HealthTarget {
   readonly checks: number;
   readonly passed: number;
+  /**
+   * Healthy at the end, as far as anyone can tell: the core says so and at
+   * least one check passed. A core starts a host healthy so that a new run
+   * sends it traffic at once, but a target this run never saw pass (dead from
+   * the start, in a run shorter than `unhealthyThreshold` checks) is not
+   * known to be healthy, and a report must not say it is.
+   */
   readonly healthy: boolean;
   /**
    * How late this target's timers woke up in all, ms. Each late wake
@@ -132,7 +139,7 @@ export async function runHealthChecks(o: HealthCheckRunOptions): Promise<HealthC
         o.onTransition?.(record);
       }
     }
-    return { ...target, checks, passed, healthy: core.healthy, timerLateMs: lateMs };
+    return { ...target, checks, passed, healthy: core.healthy && passed > 0, timerLateMs: lateMs };
   };
 
   const targets = await Promise.all(o.targets.map(checkTarget));

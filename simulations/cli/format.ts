@@ -1,8 +1,8 @@
-import { describeRange, formatValue, kebabCase } from '../../src/params/params.ts';
+import { describeRange, formatValue, kebabCase, toDecimal } from '../../src/params/params.ts';
 import type { ParamSpec } from '../../src/params/params.ts';
 import type { Scenario, Summary } from '../scenario.ts';
 import type { ScenarioRegistry } from '../scenarios/index.ts';
-import { MAX_RUNS, MAX_SEED, DEFAULT_SEED } from './parse-args.ts';
+import { DEFAULT_BUDGET_SECONDS, MAX_BUDGET_SECONDS, MAX_RUNS, MAX_SEED, DEFAULT_SEED } from './parse-args.ts';
 import type { CliCommand } from './parse-args.ts';
 
 type RunCommand = Extract<CliCommand, { kind: 'run' }>;
@@ -12,14 +12,16 @@ export function formatHelp(registry: ScenarioRegistry): string {
     'Runs a simulation scenario headlessly: the same code the widgets run.',
     '',
     'usage:',
-    '  npm run sim -- <scenario> [--<param> <value>]... [--seed N] [--runs K] [--json]',
+    '  npm run sim -- <scenario> [--<param> <value>]... [--seed N] [--runs K] [--budget S] [--json]',
     '  npm run sim -- --list [--json]       every scenario, its parameters and summary keys',
-    '  npm run sim -- <scenario> --help     one scenario',
+    '  npm run sim -- <scenario> --help     one scenario (-h works too; help never runs anything)',
     '',
     'options:',
     `  --seed N    run seed, an integer from 0 to ${MAX_SEED} (default ${DEFAULT_SEED}); same seed, same result`,
     `  --runs K    average the summary over K runs (1 to ${MAX_RUNS}) on seeds N, N+1, ..., N+K-1;`,
-    '              booleans become the fraction of runs in which they held',
+    '              booleans become the fraction of runs in which they held; N+K-1 may not pass the largest seed',
+    `  --budget S  refuse a run estimated to take longer than S seconds (default ${DEFAULT_BUDGET_SECONDS}, up to ${MAX_BUDGET_SECONDS});`,
+    '              a run estimated over a few seconds shows its progress on stderr',
     '  --json      print one JSON object { scenario, params, seed, runs, summary }',
     '',
     `scenarios: ${Object.keys(registry).join(', ')}`,
@@ -71,7 +73,10 @@ export function listAsJson(registry: ScenarioRegistry): unknown {
 }
 
 /** The object `--json` prints. */
-export function runAsJson(cmd: RunCommand, summary: Summary): { scenario: string; params: Record<string, unknown>; seed: number; runs: number; summary: Summary } {
+export function runAsJson(
+  cmd: RunCommand,
+  summary: Summary,
+): { scenario: string; params: Record<string, unknown>; seed: number; runs: number; summary: Summary } {
   return { scenario: cmd.scenario.name, params: cmd.params, seed: cmd.seed, runs: cmd.runs, summary };
 }
 
@@ -79,10 +84,23 @@ export function runAsJson(cmd: RunCommand, summary: Summary): { scenario: string
 export function formatRunTable(cmd: RunCommand, summary: Summary): string {
   const { scenario } = cmd;
   // The flags as they would be typed, so the lines can be pasted to rerun.
-  const flags = Object.keys(scenario.params).map((k) => `--${kebabCase(k)} ${String(cmd.params[k])}`);
+  const flags = Object.keys(scenario.params).map((k) => {
+    const v = cmd.params[k];
+    return `--${kebabCase(k)} ${typeof v === 'number' ? toDecimal(v) : String(v)}`;
+  });
   const header = cmd.runs === 1 ? `seed ${cmd.seed}` : `means over ${cmd.runs} runs, seeds ${cmd.seed} to ${cmd.seed + cmd.runs - 1}`;
   const rows = Object.entries(summary).map(([k, v]) => [k, formatNumber(v), scenario.summaryDoc[k] ?? '']);
-  return [`${scenario.name} (${header})`, ...wrap(flags, 76).map((l) => '  ' + l), '', ...alignRows(rows, [false, true, false]).map((l) => '  ' + l), ''].join('\n');
+  return [`${scenario.name} (${header})`, ...wrap(flags, 76).map((l) => '  ' + l), '', ...alignRows(rows, [false, true, false]).map((l) => '  ' + l), ''].join(
+    '\n',
+  );
+}
+
+/** A duration for a person: `40 s`, `12 min`, `3.2 h`, `2.5 days`. */
+export function formatDuration(seconds: number): string {
+  if (seconds < 120) return `${Number(seconds.toPrecision(2))} s`;
+  if (seconds < 7200) return `${Math.round(seconds / 60)} min`;
+  if (seconds < 172_800) return `${Number((seconds / 3600).toPrecision(2))} h`;
+  return `${Number((seconds / 86_400).toPrecision(2))} days`;
 }
 
 /** Six significant digits: enough to compare runs, short enough to read. */

@@ -93,7 +93,11 @@ export function paramSchema<S extends ParamSpecs>(specs: S): z.ZodType<ParamValu
   const shape: Record<string, z.ZodTypeAny> = {};
   for (const [k, p] of Object.entries(specs)) {
     if (p.kind === 'number') {
-      let n = z.number({ invalid_type_error: `${kebabCase(k)} must be a number` }).finite().min(p.min).max(p.max);
+      let n = z
+        .number({ invalid_type_error: `${kebabCase(k)} must be a number` })
+        .finite()
+        .min(p.min)
+        .max(p.max);
       if (p.integer) n = n.int();
       shape[k] = n;
     } else if (p.kind === 'enum') {
@@ -174,23 +178,58 @@ function coerceOne(p: ParamSpec, given: string): { value: unknown; problem?: str
 }
 
 /**
- * Strict parsing, for the CLI: a value that is not valid is an error with a
- * message naming the flag and what it accepts.
+ * A number as a person types it in decimal: `5`, `-2`, `0.25`, `.5`. Not
+ * what `Number()` also takes (`0x10`, `0b11`, `1e1`, `" 5"`, `""`), so that a
+ * flag means what it looks like and every numeric flag reads the same way.
+ */
+const DECIMAL = /^-?(?:\d+(?:\.\d*)?|\.\d+)$/;
+
+/** The value of a decimal number as typed (±Infinity past the doubles), or undefined for anything else. */
+export function parseDecimal(given: string): number | undefined {
+  return DECIMAL.test(given) ? Number(given) : undefined;
+}
+
+/**
+ * A number written the way parseDecimal reads it back, exactly: String(x)
+ * where that is plain decimal, else the same digits with the exponent
+ * spelled out (1e-7 -> 0.0000001, 1e21 -> 1000000000000000000000).
+ */
+export function toDecimal(x: number): string {
+  const s = String(x);
+  const m = /^(-?)(\d)(?:\.(\d+))?e([+-]\d+)$/.exec(s);
+  if (!m) return s;
+  const [, sign, lead, rest = '', exp] = m;
+  const digits = lead + rest;
+  const point = 1 + Number(exp);
+  if (point <= 0) return `${sign}0.${'0'.repeat(-point)}${digits}`;
+  if (point >= digits.length) return `${sign}${digits}${'0'.repeat(point - digits.length)}`;
+  return `${sign}${digits.slice(0, point)}.${digits.slice(point)}`;
+}
+
+/**
+ * Strict parsing, for command-line flags: a value that is not valid is an
+ * error with a message naming the flag and what it accepts. Numbers are
+ * decimal only; an enum option may differ in letter case; a boolean is
+ * true/false (or 1/0, yes/no, on/off). Nothing is trimmed.
  */
 export function parseParamStrict(name: string, p: ParamSpec, given: string): { ok: true; value: unknown } | { ok: false; message: string } {
   const flag = `--${kebabCase(name)}`;
   if (p.kind === 'number') {
-    const x = given.trim() === '' ? NaN : Number(given);
-    if (!Number.isFinite(x)) return { ok: false, message: `${flag}: "${given}" is not a number (expected ${describeRange(p)})` };
+    const x = parseDecimal(given);
+    if (x === undefined) return { ok: false, message: `${flag}: ${JSON.stringify(given)} is not a number (expected ${describeRange(p)}, in decimal)` };
     if (x < p.min || x > p.max) return { ok: false, message: `${flag}: ${given} is out of range (expected ${describeRange(p)})` };
-    if (p.integer && !Number.isInteger(x)) return { ok: false, message: `${flag}: ${given} is not a whole number` };
+    if (p.integer && !Number.isInteger(x)) return { ok: false, message: `${flag}: ${given} is not a whole number (expected ${describeRange(p)})` };
     return { ok: true, value: x };
   }
-  const r = coerceOne(p, given);
-  if (r.problem || (p.kind === 'enum' && r.value !== given.trim() && !p.options.includes(given))) {
+  if (given !== given.trim() || given === '') {
     const expected = p.kind === 'enum' ? p.options.join(' | ') : 'true | false';
-    if (r.problem) return { ok: false, message: `${flag}: "${given}" ${r.problem} (expected ${expected})` };
+    return {
+      ok: false,
+      message: `${flag}: ${JSON.stringify(given)} is not ${p.kind === 'enum' ? `one of ${p.options.join(', ')}` : 'true or false'} (expected ${expected})`,
+    };
   }
+  const r = coerceOne(p, given);
+  if (r.problem) return { ok: false, message: `${flag}: ${JSON.stringify(given)} ${r.problem} (expected ${describeRange(p)})` };
   return { ok: true, value: r.value };
 }
 

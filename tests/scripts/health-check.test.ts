@@ -32,6 +32,10 @@ describe('scripts/health-check', () => {
     [['--bogus', '1'], /unknown flag --bogus/],
     [['--json=yes'], /--json takes no value/],
     [['--url'], /--url needs a value/],
+    [['--url', 'http://user:secret@127.0.0.1:1/'], /--url: a URL with a user name or password is refused/],
+    [['--interval', '0x10'], /--interval: "0x10" is not a number/],
+    [['--interval', '100', '--interval', '200'], /--interval is given twice/],
+    [['-v'], /unknown option "-v"/],
     [['--fail-at', '20', '--duration', '10'], /--fail-at 20 s is not before the end of the run/],
     [['--url', 'http://127.0.0.1:1/', '--failure', 'hang'], /--failure applies to the built-in services only/],
   ])('exits 2 with a message naming the problem for %j', async (argv, message) => {
@@ -41,7 +45,7 @@ describe('scripts/health-check', () => {
     expect(io.lines).toEqual([]);
   });
 
-  it.each(['http://10.0.0.1/', 'http://example.com/health', 'https://127.0.0.1/', 'http://127.0.0.1:1/,http://192.168.0.1/'])(
+  it.each(['http://10.0.0.1/', 'http://example.com/health', 'https://127.0.0.1/', 'http://192.168.0.1/,http://127.0.0.1:1/'])(
     'refuses %s before checking anything (exit 2)',
     async (url) => {
       const io = capture();
@@ -61,7 +65,22 @@ describe('scripts/health-check', () => {
     services = [await startFaultyService(), await startFaultyService({ faults: { outage: true } })];
     const [up, down] = services;
     const io = capture();
-    const argv = ['--url', up.url, `--url=${down.url}`, '--interval', '50', '--timeout', '200', '--unhealthy-threshold', '2', '--jitter', '0', '--duration', '0.8', '--json'];
+    const argv = [
+      '--url',
+      up.url,
+      `--url=${down.url}`,
+      '--interval',
+      '50',
+      '--timeout',
+      '200',
+      '--unhealthy-threshold',
+      '2',
+      '--jitter',
+      '0',
+      '--duration',
+      '0.8',
+      '--json',
+    ];
     expect(await main(argv, io)).toBe(1);
     const report = JSON.parse(io.lines.join('')) as Report;
     expect(report.targets.map((t) => t.healthy)).toEqual([true, false]);

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseArgs, MAX_RUNS, MAX_SEED } from '../../../simulations/cli/parse-args.ts';
 import type { CliError, ParsedArgs } from '../../../simulations/cli/parse-args.ts';
-import { kebabCase } from '../../../src/params/params.ts';
+import { kebabCase, toDecimal } from '../../../src/params/params.ts';
 import { echo, fakeRegistry } from './fake-registry.ts';
 
 function run(argv: string[]) {
@@ -51,7 +51,12 @@ describe('parseArgs: runs', () => {
     });
     fc.assert(
       fc.property(values, fc.integer({ min: 0, max: MAX_SEED }), (v, seed) => {
-        const argv = ['echo', ...Object.entries(v).flatMap(([k, x]) => [`--${kebabCase(k)}`, String(x)]), '--seed', String(seed)];
+        const argv = [
+          'echo',
+          ...Object.entries(v).flatMap(([k, x]) => [`--${kebabCase(k)}`, typeof x === 'number' ? toDecimal(x) : String(x)]),
+          '--seed',
+          String(seed),
+        ];
         const r = run(argv);
         // String(-0) is "0": the flag cannot carry the sign of zero, and needs not to.
         expect(r.params).toEqual({ ...v, arrivalRate: v.arrivalRate === 0 ? 0 : v.arrivalRate });
@@ -62,7 +67,7 @@ describe('parseArgs: runs', () => {
 });
 
 describe('parseArgs: help and list', () => {
-  it('--help and -h ask for the general help, or a scenario\'s', () => {
+  it("--help and -h ask for the general help, or a scenario's", () => {
     expect(parseArgs(['--help'], fakeRegistry)).toEqual({ kind: 'help', scenario: undefined });
     expect(parseArgs(['-h'], fakeRegistry)).toEqual({ kind: 'help', scenario: undefined });
     expect(parseArgs(['echo', '--help'], fakeRegistry)).toEqual({ kind: 'help', scenario: echo });
@@ -81,7 +86,7 @@ describe('parseArgs: errors name the flag and what it accepts', () => {
     [['ecko'], /unknown scenario "ecko"/, /did you mean echo\?/],
     [['constructor'], /unknown scenario "constructor"/],
     [['echo', 'extra'], /unexpected argument "extra"/],
-    [['echo', '--bogus', '1'], /unknown flag --bogus for echo/, /--arrival-rate, --workers, --mode, --cancel, --seed, --runs/],
+    [['echo', '--bogus', '1'], /unknown flag --bogus/, /--arrival-rate --workers --mode --cancel --seed --runs --budget --json --help/],
     [['echo', '--worker', '2'], /unknown flag --worker/, /did you mean --workers\?/],
     [['echo', '--arrivalRate', '2'], /unknown flag --arrivalRate/, /did you mean --arrival-rate\?/],
     [['echo', '-w', '2'], /unknown option "-w"/, /two dashes/],
@@ -89,17 +94,17 @@ describe('parseArgs: errors name the flag and what it accepts', () => {
     [['echo', '--workers', '--json'], /--workers needs a value/],
     [['echo', '--workers', '9'], /--workers: 9 is out of range \(expected an integer from 1 to 8\)/],
     [['echo', '--workers', '2.5'], /--workers: 2.5 is not a whole number/],
-    [['echo', '--arrival-rate', 'abc'], /--arrival-rate: "abc" is not a number \(expected a number from 0 to 10 req\/s\)/],
+    [['echo', '--arrival-rate', 'abc'], /--arrival-rate: "abc" is not a number \(expected a number from 0 to 10 req\/s, in decimal\)/],
     [['echo', '--arrival-rate', 'Infinity'], /--arrival-rate: "Infinity" is not a number/],
     [['echo', '--mode', 'medium'], /--mode: "medium" is not one of fast, slow \(expected fast \| slow\)/],
     [['echo', '--cancel', 'maybe'], /--cancel: "maybe" is not true or false/],
     [['echo', '--workers', '2', '--workers', '3'], /--workers is given twice/],
     [['echo', '--json=yes'], /--json takes no value/],
-    [['echo', '--runs', '0'], /--runs: "0" is not valid \(expected an integer from 1 to 10000\)/],
-    [['echo', '--runs', '10001'], /--runs: "10001"/],
-    [['echo', '--runs', '1.5'], /--runs: "1.5"/],
+    [['echo', '--runs', '0'], /--runs: 0 is out of range \(expected an integer from 1 to 10000\)/],
+    [['echo', '--runs', '10001'], /--runs: 10001 is out of range/],
+    [['echo', '--runs', '1.5'], /--runs: 1.5 is not a whole number/],
     [['echo', '--runs'], /--runs needs a value \(expected an integer from 1 to 10000\)/],
-    [['echo', '--seed', '-1'], /--seed: "-1" is not valid \(expected an integer from 0 to 4294967295\)/],
+    [['echo', '--seed', '-1'], /--seed: -1 is out of range \(expected an integer from 0 to 4294967295\)/],
     [['echo', '--seed', '1e3'], /--seed: "1e3"/],
     [['echo', '--seed', String(MAX_SEED + 1)], /--seed/],
   ];

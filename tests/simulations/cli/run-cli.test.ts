@@ -66,7 +66,7 @@ describe('runCli', () => {
   });
 
   it('--help prints the usage; <scenario> --help its flags', () => {
-    expect(cli(['--help']).out).toContain('npm run sim -- <scenario> [--<param> <value>]... [--seed N] [--runs K] [--json]');
+    expect(cli(['--help']).out).toContain('npm run sim -- <scenario> [--<param> <value>]... [--seed N] [--runs K] [--budget S] [--json]');
     expect(cli(['echo', '--help']).out).toContain('--arrival-rate');
   });
 
@@ -96,7 +96,8 @@ describe('runCli', () => {
   it('--list --json is the registry as data', () => {
     const listed = JSON.parse(cli(['--list', '--json'], scenarios).out) as { name: string; params: { flag: string }[]; summary: object }[];
     expect(listed.map((s) => s.name)).toEqual(Object.keys(scenarios));
-    for (const s of listed) expect(s.params.map((p) => p.flag)).toEqual(Object.keys(scenarios[s.name as keyof typeof scenarios].params).map((k) => `--${kebabCase(k)}`));
+    for (const s of listed)
+      expect(s.params.map((p) => p.flag)).toEqual(Object.keys(scenarios[s.name as keyof typeof scenarios].params).map((k) => `--${kebabCase(k)}`));
   });
 });
 
