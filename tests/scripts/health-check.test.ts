@@ -1,4 +1,7 @@
 import { spawnSync } from 'node:child_process';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startFaultyService, type FaultyService } from '../../examples/shared/faulty-service.ts';
 import { main, type Output } from '../../scripts/health-check.ts';
@@ -105,4 +108,52 @@ describe('scripts/health-check', () => {
     expect(report.measured!.recoveryMs!).toBeLessThanOrEqual(report.worstCaseRecoveryMs + failing.timerLateMs);
     expect(code).toBe(0);
   });
+
+  it('a dead target in a run shorter than --unhealthy-threshold checks is not reported healthy (exit 1)', async () => {
+    const io = capture();
+    const code = await main(['--url', await closedPortUrl(), '--duration', '1', '--interval', '500', '--unhealthy-threshold', '3'], io);
+    expect(io.lines.join('\n')).toMatch(/0 passed; NEVER SEEN HEALTHY at the end/);
+    expect(code).toBe(1);
+  });
+
+  it('property: a target that never passes a check is never reported healthy, whatever the thresholds and the run length', async () => {
+    // One server per kind of failure a check can meet: an error status, a redirect (never followed), a refused connection.
+    const failing = await startFaultyService({ faults: { outage: true } });
+    services = [failing];
+    const redirect = createServer((_, res) => res.writeHead(302, { location: failing.url }).end());
+    await new Promise<void>((resolve) => redirect.listen(0, '127.0.0.1', () => resolve()));
+    const urls = [failing.url, `http://127.0.0.1:${(redirect.address() as AddressInfo).port}/`, await closedPortUrl()];
+    try {
+      await fc.assert(
+        fc.asyncProperty(
+          fc.constantFrom(...urls),
+          fc.integer({ min: 1, max: 20 }),
+          fc.integer({ min: 1, max: 20 }),
+          fc.integer({ min: 20, max: 300 }),
+          fc.integer({ min: 5, max: 40 }).map((tenths) => tenths / 100),
+          async (url, healthy, unhealthy, interval, duration) => {
+            const io = capture();
+            const argv = ['--url', url, '--healthy-threshold', String(healthy), '--unhealthy-threshold', String(unhealthy), '--interval', String(interval)];
+            const code = await main([...argv, '--jitter', '0', '--timeout', '200', '--duration', String(Math.max(0.5, duration)), '--json'], io);
+            const report = JSON.parse(io.lines.join('')) as Report;
+            expect(report.targets[0].healthy).toBe(false);
+            expect(code).toBe(1);
+          },
+        ),
+        { numRuns: 12 },
+      );
+    } finally {
+      redirect.closeAllConnections();
+      await new Promise<void>((resolve) => redirect.close(() => resolve()));
+    }
+  });
 });
+
+/** A loopback URL on a port nothing listens on: a server took it and let it go. */
+async function closedPortUrl(): Promise<string> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return `http://127.0.0.1:${port}/`;
+}
