@@ -40,7 +40,7 @@ export const MAX_BUDGET_SECONDS = 86_400;
 export const runFlags = {
   seed: intParam({ label: 'Seed of the run; same seed, same result', min: 0, max: MAX_SEED, default: DEFAULT_SEED }),
   runs: intParam({ label: 'Runs to average, on seeds seed, seed+1, ..., seed+runs-1', min: 1, max: MAX_RUNS, default: 1 }),
-  budget: intParam({
+  timeBudget: intParam({
     label: 'Refuse a run estimated to take longer than this',
     min: 1,
     max: MAX_BUDGET_SECONDS,
@@ -52,7 +52,7 @@ export const runFlags = {
 const usageHint = 'usage: npm run sim -- <scenario> [--<param> <value>]... (npm run sim -- --help)';
 
 /**
- * Parses `[<scenario>] [--<param> <value>]... [--seed N] [--runs K] [--budget S] [--json]`,
+ * Parses `[<scenario>] [--<param> <value>]... [--seed N] [--runs K] [--time-budget S] [--json]`,
  * or `--list [--json]` / `--help`, against a registry, with the project's
  * strict flag parser (src/params/flags.ts). Never exits and never prints:
  * the caller turns the result into output and an exit code.
@@ -93,10 +93,10 @@ function parseRun(scenario: Scenario, flags: Parameters<typeof readFlags>[0]): P
   const helpHint = `see npm run sim -- ${scenario.name} --help`;
   const read = readFlags(flags, { params: { ...scenario.params, ...runFlags }, switches: { json: '' } }, helpHint);
   if (read.kind === 'error') return read;
-  const { seed, runs, budget, ...values } = read.values;
+  const { seed, runs, timeBudget, ...values } = read.values;
   // Checked by readFlags already; the narrowing is for the type.
-  if (typeof seed !== 'number' || typeof runs !== 'number' || typeof budget !== 'number')
-    return flagError('--seed, --runs and --budget must be numbers', helpHint);
+  if (typeof seed !== 'number' || typeof runs !== 'number' || typeof timeBudget !== 'number')
+    return flagError('--seed, --runs and --time-budget must be numbers', helpHint);
   if (seed + runs - 1 > MAX_SEED) {
     return flagError(
       `--seed ${seed} --runs ${runs} would run seeds up to ${seed + runs - 1}, past the largest seed ${MAX_SEED}`,
@@ -107,5 +107,5 @@ function parseRun(scenario: Scenario, flags: Parameters<typeof readFlags>[0]): P
   // on what a valid set is, and the widgets and URLs use the same one.
   const checked = paramSchema(scenario.params).safeParse(values);
   if (!checked.success) return flagError(checked.error.issues.map((i) => i.message).join('; '), helpHint);
-  return { kind: 'run', scenario, params: checked.data, seed, runs, json: read.switches.has('json'), budgetSeconds: budget };
+  return { kind: 'run', scenario, params: checked.data, seed, runs, json: read.switches.has('json'), budgetSeconds: timeBudget };
 }

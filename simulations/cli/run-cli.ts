@@ -48,7 +48,7 @@ function run(cmd: RunCommand, io: CliIo, estimate: number | undefined): number {
   if (estimate !== undefined && estimate > cmd.budgetSeconds) {
     io.err(
       `error: ${what} would take about ${formatDuration(estimate)} by its estimate, over the budget of ${formatDuration(cmd.budgetSeconds)}\n` +
-        `hint: ask for less (fewer runs, a shorter or smaller run), or raise the budget: --budget ${Math.ceil(estimate * 2)}\n`,
+        `hint: ask for less (fewer runs, a shorter or smaller run), or raise the budget: --time-budget ${Math.ceil(estimate * 2)}\n`,
     );
     return EXIT_USAGE;
   }

@@ -86,7 +86,7 @@ describe('parseArgs: errors name the flag and what it accepts', () => {
     [['ecko'], /unknown scenario "ecko"/, /did you mean echo\?/],
     [['constructor'], /unknown scenario "constructor"/],
     [['echo', 'extra'], /unexpected argument "extra"/],
-    [['echo', '--bogus', '1'], /unknown flag --bogus/, /--arrival-rate --workers --mode --cancel --seed --runs --budget --json --help/],
+    [['echo', '--bogus', '1'], /unknown flag --bogus/, /--arrival-rate --workers --mode --cancel --seed --runs --time-budget --json --help/],
     [['echo', '--worker', '2'], /unknown flag --worker/, /did you mean --workers\?/],
     [['echo', '--arrivalRate', '2'], /unknown flag --arrivalRate/, /did you mean --arrival-rate\?/],
     [['echo', '-w', '2'], /unknown option "-w"/, /two dashes/],

@@ -66,7 +66,7 @@ describe('runCli', () => {
   });
 
   it('--help prints the usage; <scenario> --help its flags', () => {
-    expect(cli(['--help']).out).toContain('npm run sim -- <scenario> [--<param> <value>]... [--seed N] [--runs K] [--budget S] [--json]');
+    expect(cli(['--help']).out).toContain('npm run sim -- <scenario> [--<param> <value>]... [--seed N] [--runs K] [--time-budget S] [--json]');
     expect(cli(['echo', '--help']).out).toContain('--arrival-rate');
   });
 
