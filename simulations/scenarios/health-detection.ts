@@ -1,21 +1,21 @@
-import { OutlierDetector, worstCaseDetectionMs, type ActiveHealthCheckOptions, type OutlierDetectionOptions } from '../../src/resilience/health/index.ts';
-import { HealthAwareBalancer, RoundRobinBalancer, uniformHosts, type HealthFlag } from '../../src/resilience/load-balancing/index.ts';
-import { selectQuantile } from '../engine/select-quantile.ts';
+import { worstCaseDetectionMs, type ActiveHealthCheckOptions, type OutlierDetectionOptions } from '../../src/resilience/health/index.ts';
+import { HealthAwareBalancer, RoundRobinBalancer, uniformHosts } from '../../src/resilience/load-balancing/index.ts';
 import { Simulation } from '../engine/simulation.ts';
-import { SeriesRecorder } from '../engine/time-series.ts';
 import { PiecewiseRate } from '../models/arrival-rate.ts';
-import { BalancedCaller, type BalancedCall } from '../models/balanced-caller.ts';
+import { BackendCluster } from '../models/backend-cluster.ts';
+import { BalancedCaller } from '../models/balanced-caller.ts';
 import { OpenLoopClients } from '../models/clients.ts';
 import { drainAndBalance } from '../models/drain-and-balance.ts';
-import { FaultSchedule, type Fault } from '../models/fault-schedule.ts';
-import { HealthCheckDriver } from '../models/health-check-driver.ts';
-import { probeAnswer } from '../models/health-probe.ts';
-import { OutlierDriver } from '../models/outlier-driver.ts';
+import { FailureEpisodes } from '../models/failure-episodes.ts';
+import { HealthRotation, type RotationKind } from '../models/health-rotation.ts';
+import { HealthTimelineRecorder, type HealthTimeline } from '../models/health-timeline-recorder.ts';
 import { RequestLedger, type LedgerCounts } from '../models/request-ledger.ts';
-import { Service } from '../models/service.ts';
+import { RotationDowntime } from '../models/rotation-downtime.ts';
 import { booleanParam, enumParam, intParam, numberParam, type ParamValues } from '../../src/params/params.ts';
 import { defineScenario, type ScenarioResult } from '../scenario.ts';
 import { expectedActiveDetectionMs, type ProbeFailureMode } from '../theory/health-check-detection.ts';
+
+export type { HealthTimeline, RotationKind };
 
 const params = {
   interval: intParam({ label: 'Check interval', unit: 'ms', default: 1000, min: 100, max: 5000, step: 100, scale: 'log', help: 'Time between the starts of two checks of a backend.' }),
@@ -72,33 +72,10 @@ const OUTLIER_DETECTION: OutlierDetectionOptions = {
 };
 /** Extra healthy time after a failure, on top of the time to be let back in, before the next failure can start. */
 const SETTLE_MS = 2000;
-/** Check periods over which each failure's start is spread (see failureWindows). */
+/** Check periods over which each failure's start is spread (see FailureEpisodes). */
 const FAILURE_SPREAD_PERIODS = 4;
 /** Buckets in the timeline's traffic-share series, about. */
 const TIMELINE_BUCKETS = 120;
-
-export type RotationKind = 'unhealthy' | 'healthy' | 'ejected' | 'unejected';
-
-/**
- * The first failure and the recovery after it, for a health-check timeline:
- * every check of every backend, every threshold crossing and ejection, and
- * each backend's share of the traffic over time.
- */
-export interface HealthTimeline {
-  /** The timeline covers [0, endMs). */
-  readonly endMs: number;
-  readonly hosts: string[];
-  /** What each backend is: the one that fails, the flaky one, or a steady one. */
-  readonly roles: ('fails' | 'flaky' | 'steady')[];
-  /** The failing backend's outage(s) within the timeline. */
-  readonly failures: { readonly startMs: number; readonly endMs: number }[];
-  /** Each check, at the time it started, with its verdict. */
-  readonly checks: { readonly t: number; readonly host: number; readonly ok: boolean }[];
-  /** Threshold crossings of active checking (unhealthy, healthy) and outlier ejections and returns. */
-  readonly events: { readonly t: number; readonly host: number; readonly kind: RotationKind }[];
-  /** perHost[h][i]: backend h's share of the requests sent in bucket i (0 for every backend in a bucket with none). */
-  readonly share: { readonly bucketMs: number; readonly perHost: number[][] };
-}
 
 export interface HealthDetectionResult extends ScenarioResult {
   readonly summary: {
@@ -119,48 +96,6 @@ export interface HealthDetectionResult extends ScenarioResult {
   /** Each failure's detection time, ms, in order; null if it was never detected. */
   readonly detectionTimes: (number | null)[];
   readonly timeline: HealthTimeline;
-}
-
-/** One failure of the failing backend, and what was seen of it. */
-interface FailureRecord {
-  readonly startMs: number;
-  readonly endMs: number;
-  detectedAt: number;
-  detectedBy: 'checks' | 'outlier-detection' | undefined;
-  /** Requests sent to the failing backend between the failure and its detection: every one of them fails. */
-  errorsBeforeDetection: number;
-}
-
-function niceBucket(ms: number): number {
-  for (const b of [100, 200, 250, 500, 1000, 2000, 2500, 5000, 10_000, 20_000, 30_000, 60_000]) if (b >= ms) return b;
-  return 60_000;
-}
-
-/**
- * The failure schedule: healthy, fail for `outageMs`, healthy again, ...
- * Each failure starts `gapMs` plus a uniform extra of up to `spreadMs` after
- * the previous one ended. The extra spans several check periods: with
- * jittered intervals one period is not enough to make the failure land at a
- * uniformly random point of the check schedule (the schedule's phase at the
- * end of the gap still remembers the last outage), and a failure that does
- * not is what the theory's E[R] would misjudge.
- */
-function failureWindows(count: number, gapMs: number, outageMs: number, spreadMs: number, random: () => number): FailureRecord[] {
-  const out: FailureRecord[] = [];
-  let t = 0;
-  for (let k = 0; k < count; k++) {
-    const startMs = t + gapMs + random() * spreadMs;
-    out.push({ startMs, endMs: startMs + outageMs, detectedAt: NaN, detectedBy: undefined, errorsBeforeDetection: 0 });
-    t = startMs + outageMs;
-  }
-  return out;
-}
-
-function meanAndStdev(xs: readonly number[]): { mean: number; stdev: number } {
-  if (xs.length === 0) return { mean: 0, stdev: 0 };
-  const mean = xs.reduce((a, b) => a + b, 0) / xs.length;
-  const variance = xs.length > 1 ? xs.reduce((a, x) => a + (x - mean) ** 2, 0) / (xs.length - 1) : 0;
-  return { mean, stdev: Math.sqrt(variance) };
 }
 
 /**
@@ -213,146 +148,82 @@ export const healthDetection = defineScenario({
     const mode: ProbeFailureMode = p.failureMode;
     const bound = worstCaseDetectionMs(check);
     const period = Math.max(p.interval + p.jitter, p.timeout);
-    // Long enough to be detected by the checks alone, whatever the draw.
-    const outageMs = bound + period;
-    // Long enough to be let back in (and for an ejection to run out) before the next failure.
-    const gapMs = p.healthyThreshold * period + p.timeout + SETTLE_MS + (p.outlierDetection ? OUTLIER_MAX_EJECTION_MS + OUTLIER_INTERVAL_MS : 0);
 
     const sim = new Simulation(seed);
-    const failures = failureWindows(p.failures, gapMs, outageMs, FAILURE_SPREAD_PERIODS * period, sim.streams.stream('failures'));
-    const endMs = failures[failures.length - 1].endMs;
-    const timelineEnd = failures.length > 1 ? failures[1].startMs : endMs;
+    const failures = new FailureEpisodes(sim, FAILING, {
+      count: p.failures,
+      // Long enough to be let back in (and for an ejection to run out) before the next failure.
+      gapMs: p.healthyThreshold * period + p.timeout + SETTLE_MS + (p.outlierDetection ? OUTLIER_MAX_EJECTION_MS + OUTLIER_INTERVAL_MS : 0),
+      // Long enough to be detected by the checks alone, whatever the draw.
+      outageMs: bound + period,
+      spreadMs: FAILURE_SPREAD_PERIODS * period,
+    });
+    const endMs = failures.endMs;
+    const timelineEnd = failures.records.length > 1 ? failures.records[1].startMs : endMs;
 
     const ids = uniformHosts(n).map((h) => h.id);
-    const roles = ids.map((_, i): HealthTimeline['roles'][number] => (i === FAILING ? 'fails' : i === FLAKY ? 'flaky' : 'steady'));
-    const outage: Fault = { kind: 'outage', mode: mode === 'hang' ? 'hang' : 'fail-fast' };
-    const schedules = ids.map((_, i) => new FaultSchedule(i === FAILING ? failures.map((f) => ({ startMs: f.startMs, endMs: f.endMs, fault: outage })) : []));
-    const errorRates = ids.map((_, i) => (i === FLAKY ? p.flakyErrorRate : 0));
-    const services = ids.map(
-      (id, i) => new Service(sim, { name: id, workers: WORKERS, serviceTime: { kind: 'exponential', mean: SERVICE_MS }, errorProbability: errorRates[i], faults: schedules[i] }),
+    const outage = failures.faultWindows({ kind: 'outage', mode: mode === 'hang' ? 'hang' : 'fail-fast' });
+    const cluster = new BackendCluster(
+      sim,
+      ids.map((id, i) => ({ id, workers: WORKERS, serviceMs: SERVICE_MS, errorProbability: i === FLAKY ? p.flakyErrorRate : 0, faults: i === FAILING ? outage : [] })),
+      PROBE_MS,
     );
     const balancer = new HealthAwareBalancer(new RoundRobinBalancer(uniformHosts(n)));
     const ledger = new RequestLedger();
-
-    const bucketMs = niceBucket(timelineEnd / TIMELINE_BUCKETS);
-    const shareCounts = new SeriesRecorder<string>(bucketMs, timelineEnd, ids);
-    const checks: HealthTimeline['checks'] = [];
-    const events: HealthTimeline['events'] = [];
-    let current = 0; // index of the failure in progress, or of the next one
-    let flakyRemovals = 0;
-    let flakyOutSince = NaN;
-    let flakyOutMs = 0;
-    // Why the failing backend is out of rotation, if it is: the balancer only says whether.
-    const failingOut: Record<HealthFlag, boolean> = { 'active-check': false, outlier: false };
-
-    const setOut = (host: number, flag: HealthFlag, out: boolean, kind: RotationKind) => {
-      const now = sim.now;
-      const wasAvailable = balancer.isAvailable(host);
-      balancer.setFailed(host, flag, out, now);
-      const available = balancer.isAvailable(host);
-      if (now < timelineEnd) events.push({ t: now, host, kind });
-      if (host === FLAKY && wasAvailable !== available) {
-        // Only time within the run counts: requests still draining after it may eject the flaky backend once more.
-        if (!available) {
-          flakyRemovals++;
-          flakyOutSince = Math.min(now, endMs);
-        } else {
-          flakyOutMs += Math.min(now, endMs) - flakyOutSince;
-        }
-      }
-      if (host === FAILING) {
-        failingOut[flag] = out;
-        const f = failures[current];
-        if (wasAvailable && !available && f && now >= f.startMs && now < f.endMs && f.detectedBy === undefined) {
-          f.detectedAt = now;
-          f.detectedBy = flag === 'active-check' ? 'checks' : 'outlier-detection';
-        }
-      }
-    };
-
-    for (const f of failures) {
-      // A failure that begins with the backend still out counts as detected at once (the gap between failures is meant to prevent it).
-      sim.at(f.startMs, () => {
-        if (balancer.isAvailable(FAILING)) return;
-        f.detectedAt = f.startMs;
-        f.detectedBy = failingOut['active-check'] ? 'checks' : 'outlier-detection';
-      });
-      sim.at(f.endMs, () => current++);
-    }
-
-    let outliers: OutlierDriver | undefined;
+    const timeline = new HealthTimelineRecorder(ids, timelineEnd, TIMELINE_BUCKETS);
+    const flaky = new RotationDowntime(FLAKY, endMs);
+    const health = new HealthRotation(sim, {
+      cluster,
+      balancer,
+      untilMs: endMs,
+      activeChecks: check,
+      outlierDetection: p.outlierDetection ? OUTLIER_DETECTION : undefined,
+      checked: (host, startedAt, _now, ok) => timeline.checked(host, startedAt, ok),
+      changed: (change) => {
+        timeline.rotationChanged(change);
+        flaky.rotationChanged(change);
+        failures.rotationChanged(change);
+      },
+    });
     const caller = new BalancedCaller(sim, {
-      services,
+      services: cluster.services,
       picker: balancer,
       ledger,
       timeoutMs: REQUEST_TIMEOUT_MS,
       observer: {
         sent: (call, now) => {
-          if (now < timelineEnd) shareCounts.add(ids[call.host], now);
-          const f = failures[current];
-          if (call.host === FAILING && f && now >= f.startMs && f.detectedBy === undefined) f.errorsBeforeDetection++;
+          timeline.sent(call, now);
+          failures.sent(call, now);
         },
-        ended: (call: BalancedCall) => outliers?.report(call),
+        ended: (call) => health.report(call),
       },
     });
-
-    const probes = sim.streams.stream('probes');
-    new HealthCheckDriver(sim, {
-      hosts: n,
-      check,
-      untilMs: endMs,
-      probe: (host, now) => probeAnswer(schedules[host], errorRates[host], now, probes, PROBE_MS),
-      observer: {
-        checked: (host, startedAt, _now, ok) => {
-          if (startedAt < timelineEnd) checks.push({ t: startedAt, host, ok });
-        },
-        transition: (host, _now, t) => setOut(host, 'active-check', t === 'became-unhealthy', t === 'became-unhealthy' ? 'unhealthy' : 'healthy'),
-      },
-    });
-    if (p.outlierDetection) {
-      const detector = new OutlierDetector(n, OUTLIER_DETECTION, sim.now, sim.streams.stream('outlier-detection'));
-      outliers = new OutlierDriver(sim, detector, endMs, (e) => {
-        if (e.kind === 'ejected') setOut(e.host, 'outlier', true, 'ejected');
-        else if (e.kind === 'unejected') setOut(e.host, 'outlier', false, 'unejected');
-      });
-    }
-
     const clients = new OpenLoopClients(sim, { rate: PiecewiseRate.constant(p.rate), untilMs: endMs, send: () => caller.call() });
     drainAndBalance(sim, ledger, { arrivals: clients, maxTimeMs: endMs + REQUEST_TIMEOUT_MS + 1, fractionDone: () => sim.now / endMs }, options);
-    if (!balancer.isAvailable(FLAKY)) flakyOutMs += endMs - flakyOutSince;
 
-    const detected = failures.filter((f) => f.detectedBy !== undefined);
-    const times = detected.map((f) => f.detectedAt - f.startMs);
-    const { mean, stdev } = meanAndStdev(times);
-    const perHost = ids.map((id) => shareCounts.columns[id]);
-    const bucketTotals = perHost[0].map((_, b) => perHost.reduce((a, col) => a + col[b], 0));
+    const detection = failures.stats();
     return {
       summary: {
-        detectionTimeMean: mean,
-        detectionTimeStdev: stdev,
-        detectionTimeP95: times.length > 0 ? selectQuantile(Float64Array.from(times), 0.95) : 0,
-        detectionTimeMax: times.reduce((a, b) => Math.max(a, b), 0),
+        detectionTimeMean: detection.mean,
+        detectionTimeStdev: detection.stdev,
+        detectionTimeP95: detection.p95,
+        detectionTimeMax: detection.max,
         expectedDetectionTime: expectedActiveDetectionMs(check, mode, PROBE_MS),
         detectionBound: bound,
-        detectedByChecks: detected.filter((f) => f.detectedBy === 'checks').length,
-        detectedByOutlierDetection: detected.filter((f) => f.detectedBy === 'outlier-detection').length,
-        undetected: failures.length - detected.length,
-        errorsBeforeDetection: failures.reduce((a, f) => a + f.errorsBeforeDetection, 0) / failures.length,
-        flakyRemovals,
-        flakyOutFraction: flakyOutMs / endMs,
-        failures: failures.length,
+        detectedByChecks: detection.byChecks,
+        detectedByOutlierDetection: detection.byOutlierDetection,
+        undetected: detection.undetected,
+        errorsBeforeDetection: detection.errorsBeforeDetection,
+        flakyRemovals: flaky.removals,
+        flakyOutFraction: flaky.outFraction(),
+        failures: failures.records.length,
         ...ledger.counts(),
       },
-      detectionTimes: failures.map((f) => (f.detectedBy === undefined ? null : f.detectedAt - f.startMs)),
-      timeline: {
-        endMs: timelineEnd,
-        hosts: ids,
-        roles,
-        failures: failures.filter((f) => f.startMs < timelineEnd).map((f) => ({ startMs: f.startMs, endMs: Math.min(f.endMs, timelineEnd) })),
-        checks,
-        events,
-        share: { bucketMs, perHost: perHost.map((col) => col.map((c, b) => (bucketTotals[b] > 0 ? c / bucketTotals[b] : 0))) },
-      },
+      detectionTimes: failures.detectionTimes(),
+      timeline: timeline.timeline(
+        ids.map((_, i) => (i === FAILING ? 'fails' : i === FLAKY ? 'flaky' : 'steady')),
+        failures.records,
+      ),
     };
   },
 });

@@ -1,23 +1,22 @@
 import type { ActiveHealthCheckOptions, OutlierDetectionOptions } from '../../src/resilience/health/index.ts';
-import { OutlierDetector } from '../../src/resilience/health/index.ts';
-import { balancerLabels, createBalancer, HealthAwareBalancer, type BalancerName, type HealthFlag, type Host } from '../../src/resilience/load-balancing/index.ts';
-import { BucketQuantiles } from '../engine/bucket-quantiles.ts';
-import { LevelGauge } from '../engine/level-gauge.ts';
-import { selectQuantile } from '../engine/select-quantile.ts';
+import { balancerLabels, createBalancer, HealthAwareBalancer, type BalancerName } from '../../src/resilience/load-balancing/index.ts';
 import { Simulation } from '../engine/simulation.ts';
-import { SeriesRecorder } from '../engine/time-series.ts';
 import { PiecewiseRate } from '../models/arrival-rate.ts';
-import { BalancedCaller, type BalancedCall } from '../models/balanced-caller.ts';
+import { BackendCluster } from '../models/backend-cluster.ts';
+import { BalancedCaller } from '../models/balanced-caller.ts';
+import { BalancingMetrics, type BackendStats, type BalancingSeries, type BalancingSummary } from '../models/balancing-metrics.ts';
 import { OpenLoopClients } from '../models/clients.ts';
 import { drainAndBalance } from '../models/drain-and-balance.ts';
-import { FaultSchedule, type Fault } from '../models/fault-schedule.ts';
-import { HealthCheckDriver } from '../models/health-check-driver.ts';
-import { probeAnswer } from '../models/health-probe.ts';
-import { OutlierDriver } from '../models/outlier-driver.ts';
-import { RequestLedger, type LedgerCounts } from '../models/request-ledger.ts';
-import { Service } from '../models/service.ts';
+import type { Fault } from '../models/fault-schedule.ts';
+import { HealthRotation, type RotationEvent } from '../models/health-rotation.ts';
+import { RequestLedger } from '../models/request-ledger.ts';
+import { speedTiers, tierHosts } from '../models/speed-tiers.ts';
 import { booleanParam, enumParam, intParam, numberParam, type ParamValues } from '../../src/params/params.ts';
 import { defineScenario, type ScenarioResult } from '../scenario.ts';
+
+export type { BackendStats, RotationEvent };
+/** Per 1 s bucket over the run; see BalancingSeries. */
+export type LbHeterogeneousSeries = BalancingSeries;
 
 /** The balancers that spread requests without a key; the hashing ones keep keys in place instead (see consistent-hashing). */
 export const heterogeneousAlgorithms = [
@@ -34,9 +33,6 @@ export type HeterogeneousAlgorithm = (typeof heterogeneousAlgorithms)[number];
 
 const faultKinds = ['none', 'slow', 'errors', 'fail-fast', 'hang'] as const;
 type FaultKind = (typeof faultKinds)[number];
-
-const groups = ['fast', 'normal', 'slow'] as const;
-type Group = (typeof groups)[number];
 
 /** Mean service time of a normal backend, ms (exponential). */
 const SERVICE_MS = 50;
@@ -118,71 +114,14 @@ const params = {
 
 export type LbHeterogeneousParams = ParamValues<typeof params>;
 
-/** One backend's totals over the run. */
-export interface BackendStats {
-  readonly id: string;
-  readonly group: Group;
-  /** Service rate relative to a normal backend; also its weight for the weighted algorithms. */
-  readonly speed: number;
-  /** Requests sent to it. */
-  readonly requests: number;
-  /** Its share of all requests sent. */
-  readonly share: number;
-  /** Its requests that did not succeed. */
-  readonly errors: number;
-  /** Of its successful requests, ms; null when it had none. */
-  readonly latencyP50: number | null;
-  readonly latencyP99: number | null;
-}
-
-/** A backend leaving or rejoining the rotation. */
-export interface RotationEvent {
-  readonly t: number;
-  readonly host: number;
-  readonly kind: 'unhealthy' | 'healthy' | 'ejected' | 'unejected';
-}
-
-/** Per 1 s bucket over the run; rates per second, latencies null for a bucket with no success. */
-export interface LbHeterogeneousSeries {
-  readonly bucketMs: number;
-  readonly columns: {
-    readonly offered: number[];
-    readonly goodput: number[];
-    /** Requests that ended without success, per second. */
-    readonly errors: number[];
-    /** Mean number of backends out of rotation (time-weighted). */
-    readonly unavailable: number[];
-    /** Of the requests that succeeded in the bucket, ms. */
-    readonly latencyP50: (number | null)[];
-    readonly latencyP99: (number | null)[];
-  };
-  /** perHost[h][i]: requests per second sent to backend h in bucket i, in backend order. */
-  readonly perHost: number[][];
-}
-
 export interface LbHeterogeneousResult extends ScenarioResult {
-  readonly summary: {
-    latencyP50: number;
-    latencyP99: number;
-    errorRate: number;
-    fastShare: number;
-    normalShare: number;
-    slowShare: number;
-    faultyShare: number;
-    faultyFairShare: number;
-    removals: number;
-  } & LedgerCounts;
+  readonly summary: BalancingSummary;
   readonly backends: BackendStats[];
-  readonly series: LbHeterogeneousSeries;
+  readonly series: BalancingSeries;
   /** Backends leaving and rejoining the rotation, in time order. */
   readonly rotation: RotationEvent[];
   /** The fault window, for shading; empty (start = end) when there is no fault. */
   readonly fault: { readonly startMs: number; readonly endMs: number };
-}
-
-/** A third fast, a third normal, a third slow, fast first (the faulty backend is backend 0, a fast one). */
-function groupOf(i: number, n: number): Group {
-  return groups[Math.min(2, Math.floor((3 * i) / n))];
 }
 
 function faultFor(kind: FaultKind, serviceMs: number): Fault | undefined {
@@ -197,10 +136,6 @@ function faultFor(kind: FaultKind, serviceMs: number): Fault | undefined {
     case 'hang':
       return { kind: 'outage', mode: kind };
   }
-}
-
-function quantileOrNull(values: number[], p: number): number | null {
-  return values.length === 0 ? null : selectQuantile(Float64Array.from(values), p);
 }
 
 /**
@@ -234,162 +169,58 @@ export const lbHeterogeneous = defineScenario({
     shed: "requests turned away by a backend's full queue",
   },
   run(p, seed, options = {}): LbHeterogeneousResult {
-    const n = p.backends;
     const durationMs = p.duration * 1000;
-    const faultStartMs = Math.min(p.faultStart * 1000, durationMs);
-    const faultEndMs = Math.min((p.faultStart + p.faultDuration) * 1000, durationMs);
-    const faultWindow = p.fault === 'none' ? { startMs: 0, endMs: 0 } : { startMs: faultStartMs, endMs: faultEndMs };
-
-    const groupOfHost = Array.from({ length: n }, (_, i) => groupOf(i, n));
-    const speeds = groupOfHost.map((g) => (g === 'fast' ? p.speedRatio : g === 'slow' ? 1 / p.speedRatio : 1));
-    const ids = groupOfHost.map((g, i) => `${g}-${i - groupOfHost.indexOf(g)}`);
-    const hosts: Host[] = ids.map((id, i) => ({ id, weight: speeds[i] }));
-    const capacityPerSecond = speeds.reduce((a, s) => a + (WORKERS * s * 1000) / SERVICE_MS, 0);
+    const fault = p.fault === 'none' ? { startMs: 0, endMs: 0 } : { startMs: Math.min(p.faultStart * 1000, durationMs), endMs: Math.min((p.faultStart + p.faultDuration) * 1000, durationMs) };
+    const tiers = speedTiers(p.backends, p.speedRatio);
 
     const sim = new Simulation(seed);
     const ledger = new RequestLedger();
-    const schedules = hosts.map((_, i) => {
-      const fault = i === 0 ? faultFor(p.fault, SERVICE_MS / speeds[0]) : undefined;
-      return new FaultSchedule(fault && faultWindow.endMs > faultWindow.startMs ? [{ ...faultWindow, fault }] : []);
-    });
-    const services = hosts.map(
-      (h, i) =>
-        new Service(sim, {
-          name: h.id,
-          workers: WORKERS,
-          queueCapacity: QUEUE_CAPACITY,
-          serviceTime: { kind: 'exponential', mean: SERVICE_MS / speeds[i] },
-          faults: schedules[i],
-        }),
+    const cluster = new BackendCluster(
+      sim,
+      tiers.map((t, i) => {
+        const serviceMs = SERVICE_MS / t.speed;
+        // The fault hits the first fast backend only.
+        const f = i === 0 ? faultFor(p.fault, serviceMs) : undefined;
+        return { id: t.id, workers: WORKERS, queueCapacity: QUEUE_CAPACITY, serviceMs, faults: f && fault.endMs > fault.startMs ? [{ ...fault, fault: f }] : [] };
+      }),
+      PROBE_MS,
     );
-    const balancer = new HealthAwareBalancer(createBalancer(p.algorithm, hosts));
-
-    const counts = new SeriesRecorder<'offered' | 'goodput' | 'errors' | 'unavailable'>(BUCKET_MS, durationMs, ['offered', 'goodput', 'errors', 'unavailable']);
-    const perHost = new SeriesRecorder<string>(BUCKET_MS, durationMs, ids);
-    const bucketLatency = new BucketQuantiles(BUCKET_MS, durationMs);
-    const unavailable = new LevelGauge(counts, 'unavailable');
-    const sent = new Float64Array(n);
-    const sentInFault = new Float64Array(n);
-    const errorsByHost = new Float64Array(n);
-    const latencyByHost: number[][] = hosts.map(() => []);
-    const latencies: number[] = [];
-    const rotation: RotationEvent[] = [];
-    let removals = 0;
-
-    const setOut = (host: number, flag: HealthFlag, out: boolean, kind: RotationEvent['kind']) => {
-      const now = sim.now;
-      const before = balancer.isAvailable(host);
-      balancer.setFailed(host, flag, out, now);
-      rotation.push({ t: now, host, kind });
-      if (before && !balancer.isAvailable(host)) removals++;
-      unavailable.set(now, n - balancer.availableCount);
-    };
-
-    let outliers: OutlierDriver | undefined;
+    const balancer = new HealthAwareBalancer(createBalancer(p.algorithm, tierHosts(tiers)));
+    const metrics = new BalancingMetrics(tiers, BUCKET_MS, durationMs, fault);
+    const health = new HealthRotation(sim, {
+      cluster,
+      balancer,
+      untilMs: durationMs,
+      activeChecks: p.healthChecks ? heterogeneousHealthCheck : undefined,
+      outlierDetection: p.outlierDetection ? heterogeneousOutlierDetection : undefined,
+      changed: (change) => metrics.rotationChanged(change, balancer.availableCount),
+    });
     const caller = new BalancedCaller(sim, {
-      services,
+      services: cluster.services,
       picker: balancer,
       ledger,
       timeoutMs: p.timeout,
       observer: {
-        sent: (call, now) => {
-          sent[call.host]++;
-          if (now >= faultWindow.startMs && now < faultWindow.endMs) sentInFault[call.host]++;
-          if (now < durationMs) perHost.add(ids[call.host], now);
-        },
-        ended: (call: BalancedCall, now) => {
-          outliers?.report(call);
-          const inRun = now < durationMs;
-          if (call.outcome === 'succeeded') {
-            const ms = now - call.sentAt;
-            latencies.push(ms);
-            latencyByHost[call.host].push(ms);
-            if (inRun) {
-              counts.add('goodput', now);
-              bucketLatency.add(now, ms);
-            }
-          } else {
-            if (call.host >= 0) errorsByHost[call.host]++;
-            if (inRun) counts.add('errors', now);
-          }
+        sent: (call, now) => metrics.sent(call, now),
+        ended: (call, now) => {
+          health.report(call);
+          metrics.ended(call, now);
         },
       },
     });
-
-    if (p.healthChecks) {
-      new HealthCheckDriver(sim, {
-        hosts: n,
-        check: heterogeneousHealthCheck,
-        untilMs: durationMs,
-        probe: (host, now) => probeAnswer(schedules[host], 0, now, sim.streams.stream('probes'), PROBE_MS),
-        observer: {
-          transition: (host, _now, t) => setOut(host, 'active-check', t === 'became-unhealthy', t === 'became-unhealthy' ? 'unhealthy' : 'healthy'),
-        },
-      });
-    }
-    if (p.outlierDetection) {
-      const detector = new OutlierDetector(n, heterogeneousOutlierDetection, sim.now, sim.streams.stream('outlier-detection'));
-      outliers = new OutlierDriver(sim, detector, durationMs, (e) => {
-        if (e.kind === 'ejected') setOut(e.host, 'outlier', true, 'ejected');
-        else if (e.kind === 'unejected') setOut(e.host, 'outlier', false, 'unejected');
-      });
-    }
-
+    const capacityPerSecond = tiers.reduce((a, t) => a + (WORKERS * t.speed * 1000) / SERVICE_MS, 0);
     const clients = new OpenLoopClients(sim, {
       rate: PiecewiseRate.constant(p.utilization * capacityPerSecond),
       untilMs: durationMs,
       send: () => {
-        counts.add('offered', sim.now);
+        metrics.offered(sim.now);
         caller.call();
       },
     });
     // Every request ends by its timeout; nothing else keeps the run going once arrivals stop.
     drainAndBalance(sim, ledger, { arrivals: clients, maxTimeMs: durationMs + p.timeout + 1, fractionDone: () => sim.now / durationMs }, options);
-    unavailable.finish(durationMs);
+    metrics.close();
 
-    const c = ledger.counts();
-    const totalSent = sent.reduce((a, b) => a + b, 0);
-    const shareOf = (g: Group) => (totalSent > 0 ? sent.reduce((a, s, i) => a + (groupOfHost[i] === g ? s : 0), 0) / totalSent : 0);
-    const totalInFault = sentInFault.reduce((a, b) => a + b, 0);
-    const perSecond = 1000 / BUCKET_MS;
-    const toNull = (xs: number[]) => xs.map((x) => (Number.isNaN(x) ? null : x));
-    return {
-      summary: {
-        latencyP50: quantileOrNull(latencies, 0.5) ?? 0,
-        latencyP99: quantileOrNull(latencies, 0.99) ?? 0,
-        errorRate: c.requests > 0 ? (c.requests - c.succeeded) / c.requests : 0,
-        fastShare: shareOf('fast'),
-        normalShare: shareOf('normal'),
-        slowShare: shareOf('slow'),
-        faultyShare: totalInFault > 0 ? sentInFault[0] / totalInFault : 0,
-        faultyFairShare: speeds[0] / speeds.reduce((a, b) => a + b, 0),
-        removals,
-        ...c,
-      },
-      backends: hosts.map((h, i) => ({
-        id: h.id,
-        group: groupOfHost[i],
-        speed: speeds[i],
-        requests: sent[i],
-        share: totalSent > 0 ? sent[i] / totalSent : 0,
-        errors: errorsByHost[i],
-        latencyP50: quantileOrNull(latencyByHost[i], 0.5),
-        latencyP99: quantileOrNull(latencyByHost[i], 0.99),
-      })),
-      series: {
-        bucketMs: BUCKET_MS,
-        columns: {
-          offered: counts.columns.offered.map((x) => x * perSecond),
-          goodput: counts.columns.goodput.map((x) => x * perSecond),
-          errors: counts.columns.errors.map((x) => x * perSecond),
-          unavailable: counts.columns.unavailable.slice(),
-          latencyP50: toNull(bucketLatency.column(0.5)),
-          latencyP99: toNull(bucketLatency.column(0.99)),
-        },
-        perHost: ids.map((id) => perHost.columns[id].map((x) => x * perSecond)),
-      },
-      rotation,
-      fault: faultWindow,
-    };
+    return { summary: metrics.summary(ledger.counts()), backends: metrics.backends(), series: metrics.series(), rotation: metrics.rotation, fault };
   },
 });
