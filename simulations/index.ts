@@ -32,6 +32,10 @@ export {
 } from './scenarios/lb-heterogeneous.ts';
 export { consistentHashing, type BackendKeys, type ConsistentHashingParams, type ConsistentHashingResult, type KeyMove } from './scenarios/consistent-hashing.ts';
 export { healthDetection, type HealthDetectionParams, type HealthDetectionResult, type HealthTimeline, type RotationKind } from './scenarios/health-detection.ts';
+export { failover, type FailoverParams, type FailoverResult, type FailoverSwitch, type FailoverTimeline } from './scenarios/failover.ts';
+export { hedgingScenario, type HedgingParams, type HedgingResult } from './scenarios/hedging.ts';
+export { availabilityScenario, type AvailabilityParams, type AvailabilityResult, type AvailabilityTimeline } from './scenarios/availability.ts';
+export { hiccupHedgedLatency, hiccupQuantile, type HiccupHedging, type HiccupLatency } from './theory/hedging-hiccup.ts';
 export { expectedMaxLoad, expectedMaxLoads } from './theory/balanced-allocations.ts';
 export { supermarketMeanTime, supermarketTail } from './theory/supermarket.ts';
 export { expectedActiveDetectionMs, type ProbeFailureMode } from './theory/health-check-detection.ts';

@@ -12,6 +12,10 @@ import { expectedAmplification, retryAmplification } from '../scenarios/retry-am
 import { retryBudget } from '../scenarios/retry-budget.ts';
 import { retryStorm } from '../scenarios/retry-storm.ts';
 import { supermarket } from '../scenarios/supermarket.ts';
+import { failover } from '../scenarios/failover.ts';
+import { hedgingScenario } from '../scenarios/hedging.ts';
+import { availabilityScenario } from '../scenarios/availability.ts';
+import { faultInjection } from '../scenarios/fault-injection.ts';
 
 /**
  * How long one run of a scenario takes, estimated from its parameters
@@ -73,6 +77,13 @@ export const runCosts: Readonly<Record<string, RunCostEstimator>> = {
   ),
   // Each failure is followed for tens of simulated seconds, with traffic and checks going on.
   'health-detection': costOf(healthDetection, 1000 * ns, (p) => p.failures * 60 * (p.rate + (p.backends * 1000) / p.interval)),
+  // Requests, and health checks of every host.
+  failover: costOf(failover, 5000 * ns, (p) => p.rate * p.duration + (p.mode === 'priority' ? p.levels * p.hostsPerLevel : p.levels) * ((p.duration * 1000) / p.interval)),
+  hedging: costOf(hedgingScenario, 2000 * ns, (p) => p.requests * p.maxAttempts),
+  // Calls one after another, at most three attempts each.
+  'fault-injection': costOf(faultInjection, 5000 * ns, (p) => p.calls * 3),
+  // Replica failures (capped at 200 000 by the scenario) and 10 000 probes.
+  availability: costOf(availabilityScenario, 1500 * ns, (p) => Math.min(200_000, (p.replicas * p.years * 8766) / (p.mtbf + p.mttr / 60)) + 10_000),
 };
 
 /** Seconds `runs` runs are estimated to take, or undefined for a scenario with no estimator. */

@@ -11,6 +11,9 @@ import { retryAmplification } from './retry-amplification.ts';
 import { retryBudget } from './retry-budget.ts';
 import { retryStorm } from './retry-storm.ts';
 import { supermarket } from './supermarket.ts';
+import { failover } from './failover.ts';
+import { hedgingScenario } from './hedging.ts';
+import { availabilityScenario } from './availability.ts';
 
 /** Every scenario with the name it has in the CLI and in URLs. */
 export type ScenarioRegistry = Readonly<Record<string, Scenario>>;
@@ -33,6 +36,9 @@ export const scenarios = {
   'lb-heterogeneous': lbHeterogeneous,
   'consistent-hashing': consistentHashing,
   'health-detection': healthDetection,
+  failover,
+  hedging: hedgingScenario,
+  availability: availabilityScenario,
 } satisfies ScenarioRegistry;
 
 export type ScenarioName = keyof typeof scenarios;

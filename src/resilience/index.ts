@@ -18,3 +18,6 @@ export * from './fallback/index.ts';
 export * from './load-balancing/index.ts';
 export * from './health/index.ts';
 export * from './chaos/index.ts';
+export * from './failover/index.ts';
+export * from './hedging/index.ts';
+export * from './availability/index.ts';

@@ -45,5 +45,9 @@ export const smallRunBounds: Readonly<Record<string, ParamBounds>> = {
   supermarket: { backends: { max: 20 }, requests: { max: 300 } },
   'lb-heterogeneous': { backends: { max: 4 }, speedRatio: { max: 1.5 }, utilization: { max: 0.15 }, duration: { max: 10 }, faultStart: { max: 5 }, faultDuration: { max: 5 }, timeout: { max: 500 } },
   'consistent-hashing': { keys: { max: 300 }, backends: { max: 20 }, ringPoints: { max: 20 }, maglevTableSize: { max: 2000 } },
+  // Failover, hedging and availability (issue 10): a few hundred requests, probes or failures per run.
+  failover: { duration: { max: 10 }, rate: { max: 20 }, failAt: { max: 6 }, outage: { max: 6 }, interval: { min: 200, max: 1000 }, failbackHold: { max: 5 }, hostsPerLevel: { max: 3 } },
+  hedging: { requests: { max: 300 } },
+  availability: { years: { max: 2 }, mtbf: { min: 100 } },
   'health-detection': { failures: { max: 2 }, rate: { max: 20 }, interval: { max: 500 }, timeout: { max: 200 }, jitter: { max: 100 }, healthyThreshold: { max: 3 }, unhealthyThreshold: { max: 3 }, backends: { max: 5 } },
 };

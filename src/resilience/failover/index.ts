@@ -1,0 +1,4 @@
+export { priorityLoad, checkPriorityLoadOptions, type PriorityLevelHealth, type PriorityLoad, type PriorityLoadOptions } from './priority-load.ts';
+export { PriorityFailover, type HostHealth, type PriorityFailoverOptions, type PriorityPick } from './priority-failover.ts';
+export { ActivePassiveFailover, checkActivePassiveOptions, type ActivePassiveOptions, type SwitchEvent, type SwitchKind } from './active-passive.ts';
+export { EndpointFailover, checkEndpointFailoverOptions, type EndpointFailoverOptions } from './endpoint-failover.ts';

@@ -1,0 +1,289 @@
+import { realClock, type Clock, type SleepOptions } from '../clock.ts';
+import { EventEmitter, type Event } from '../events.ts';
+import { abortReason } from '../pipeline/abort.ts';
+import { neverAborted, type Operation, type Policy } from '../pipeline/policy.ts';
+import { retryAfterFromError } from '../retry/retry-policy.ts';
+import type { RetryBudget } from '../retry-budget/retry-budget.ts';
+import { Epoch, type EpochMember } from '../timeout/epoch.ts';
+import { HedgeAttempt } from './hedge-attempt.ts';
+import { HedgingCore, HedgingState, type HedgingDecision } from './hedging-core.ts';
+import { fixedHedgingDelay, type HedgingDelay } from './hedging-delay.ts';
+import { HedgeBudgetExhaustedError, HedgeLostError } from './hedging-errors.ts';
+
+export interface HedgingOptions {
+  /** Attempts in all, the first included. 2 by default (Polly's one hedged attempt). */
+  maxAttempts?: number;
+  /** Fixed wait before each hedge, ms; 2000 by default, as Polly. 0 sends every attempt at once. */
+  delayMs?: number;
+  /** A delay that learns (PercentileHedgingDelay); overrides delayMs. */
+  delay?: HedgingDelay;
+  /**
+   * Which failures another attempt may still beat (gRPC's nonFatalStatusCodes).
+   * By default every error but an abort, as Polly handles every exception
+   * except OperationCanceledException.
+   */
+  nonFatal?: (error: unknown) => boolean;
+  /** The server's pushback carried by an error, ms (negative: stop hedging); an error's `retryAfterMs` by default. */
+  pushbackMs?: (error: unknown) => number | undefined;
+  /** The retry budget hedges draw from, shared with the retries to the same server. */
+  budget?: RetryBudget;
+  clock?: Clock;
+  /**
+   * Period of the policy's shared timer: a hedge goes between delay and
+   * delay + resolutionMs after the previous attempt. delay/20 within
+   * [1, 100] ms for a fixed delay, 5 ms for a learning one.
+   */
+  resolutionMs?: number;
+}
+
+/** A hedge went out: after the delay, or at once after a non-fatal failure. */
+export interface HedgeEvent {
+  readonly attempt: number;
+  readonly trigger: 'delay' | 'failure';
+}
+
+const housekeeping: SleepOptions = { keepAlive: false };
+const defaultNonFatal = (error: unknown) => !(error instanceof DOMException && error.name === 'AbortError');
+
+let capturedResolve: ((value: never) => void) | undefined;
+let capturedReject: ((reason: unknown) => void) | undefined;
+function captureSettlers(resolve: (value: never) => void, reject: (reason: unknown) => void): void {
+  capturedResolve = resolve;
+  capturedReject = reject;
+}
+
+/** One hedged call: the core's state, its attempts, the caller's promise, and a place in the timer's epochs. */
+class HedgedCall<T> extends HedgingState implements EpochMember {
+  prev: EpochMember | undefined = undefined;
+  next: EpochMember | undefined = undefined;
+  epoch: Epoch | undefined = undefined;
+  readonly attempts: HedgeAttempt[] = [];
+  lastError: unknown = undefined;
+
+  constructor(
+    readonly operation: Operation<T>,
+    readonly parent: AbortSignal,
+    readonly resolve: (value: T) => void,
+    readonly reject: (reason: unknown) => void,
+    private readonly onParentAbort: (call: HedgedCall<T>) => void,
+  ) {
+    super();
+    if (parent !== neverAborted) parent.addEventListener('abort', this);
+  }
+
+  handleEvent(): void {
+    this.onParentAbort(this);
+  }
+
+  release(): void {
+    if (this.parent !== neverAborted) this.parent.removeEventListener('abort', this);
+    this.epoch?.remove(this);
+  }
+}
+
+/**
+ * Hedging on the real (or an injected) clock, applying a HedgingCore's
+ * decisions (gRFC A6 and Polly semantics: see HedgingCore). The call
+ * resolves with the first success; every other attempt's signal aborts with
+ * a HedgeLostError. It rejects with a fatal error at once, with the last
+ * failure once every attempt failed, with HedgeBudgetExhaustedError when the
+ * budget refused the hedge it needed, or with the caller's abort reason.
+ *
+ * No timer per call: while calls are waiting for a hedge, one shared timer
+ * ticks every `resolutionMs`, and the calls started between two ticks share
+ * a hedge deadline (the timeout policy's epochs). A call whose first attempt
+ * answers before the delay costs an attempt object, a promise and no timer.
+ */
+export class HedgingPolicy implements Policy {
+  readonly core: HedgingCore;
+  readonly resolutionMs: number;
+  /** Hedges sent, over all calls. */
+  hedges = 0;
+  /** Attempts cancelled because another answered first. */
+  cancelled = 0;
+  private readonly clock: Clock;
+  private readonly nonFatal: (error: unknown) => boolean;
+  private readonly pushbackMs: (error: unknown) => number | undefined;
+  /** Whether the core needs real times: a budget to tell, or a delay that learns from latencies. */
+  private readonly timed: boolean;
+  private open = new Epoch();
+  private oldest: Epoch | undefined = undefined;
+  private newest: Epoch | undefined = undefined;
+  private ticking = false;
+  private readonly hedgeEvents = new EventEmitter<HedgeEvent>();
+  /** Fires as each hedge goes out. */
+  readonly onHedge: Event<HedgeEvent> = this.hedgeEvents.subscribe;
+
+  constructor({ maxAttempts = 2, delayMs = 2000, delay, nonFatal = defaultNonFatal, pushbackMs = retryAfterFromError, budget, clock = realClock, resolutionMs }: HedgingOptions = {}) {
+    const hedgingDelay = delay ?? fixedHedgingDelay(delayMs);
+    this.core = new HedgingCore({ maxAttempts, delay: hedgingDelay, budget });
+    const resolution = resolutionMs ?? (hedgingDelay.learns ? 5 : Math.min(100, Math.max(1, delayMs / 20)));
+    if (!(resolution > 0 && resolution < Infinity)) throw new RangeError(`resolutionMs must be > 0 and finite, got ${resolution}`);
+    this.resolutionMs = resolution;
+    this.clock = clock;
+    this.nonFatal = nonFatal;
+    this.pushbackMs = pushbackMs;
+    this.timed = budget !== undefined || hedgingDelay.learns;
+  }
+
+  execute<T>(operation: Operation<T>, signal: AbortSignal = neverAborted): Promise<T> {
+    if (signal.aborted) return Promise.reject(abortReason(signal));
+    const promise = new Promise<T>(captureSettlers);
+    // The executor ran synchronously just above, so the captured functions are this promise's.
+    const call = new HedgedCall<T>(operation, signal, capturedResolve as (value: T) => void, capturedReject!, this.abortCall);
+    const now = this.timed ? this.clock.now() : 0;
+    this.core.begin(call, now);
+    this.launch(call, now);
+    // A zero delay sends every attempt at once (Polly's Delay = TimeSpan.Zero).
+    while (!call.done && call.nextHedgeAt <= now) this.apply(call, this.core.hedgeDue(call, now), now, 'delay');
+    if (!call.done && call.nextHedgeAt < Infinity) this.waitForHedge(call);
+    return promise;
+  }
+
+  private launch<T>(call: HedgedCall<T>, now: number): void {
+    const attempt = new HedgeAttempt(call.started, this.timed ? now : NaN);
+    call.attempts.push(attempt);
+    let result: PromiseLike<T> | T;
+    try {
+      result = call.operation(attempt);
+    } catch (error) {
+      this.failed(call, attempt, error);
+      return;
+    }
+    if (!isThenable(result)) {
+      this.succeeded(call, attempt, result);
+      return;
+    }
+    result.then(
+      (value) => this.succeeded(call, attempt, value),
+      (error: unknown) => this.failed(call, attempt, error),
+    );
+  }
+
+  private succeeded<T>(call: HedgedCall<T>, attempt: HedgeAttempt, value: T): void {
+    attempt.ended = true;
+    if (call.done) return;
+    const now = this.timed ? this.clock.now() : 0;
+    this.core.attemptEnded(call, attempt.attempt, 'success', now, now - attempt.startedAt);
+    this.finish(call, now);
+    call.resolve(value);
+  }
+
+  private failed<T>(call: HedgedCall<T>, attempt: HedgeAttempt, error: unknown): void {
+    attempt.ended = true;
+    if (call.done) return;
+    call.lastError = error;
+    const now = this.timed ? this.clock.now() : 0;
+    const fatal = !this.nonFatal(error);
+    const pushback = fatal ? undefined : this.pushbackMs(error);
+    const decision = this.core.attemptEnded(call, attempt.attempt, fatal ? 'fatal' : 'non-fatal', now, now - attempt.startedAt, pushback);
+    if (decision.kind === 'wait' && pushback !== undefined && pushback >= 0 && call.nextHedgeAt < Infinity) {
+      // Pushback sets its own time for the next hedge, off the shared cadence.
+      call.epoch?.remove(call);
+      this.clock.sleep(pushback).then(() => this.due(call, 'failure'));
+      return;
+    }
+    this.apply(call, decision, now, 'failure');
+  }
+
+  /** A hedge of `call` is due now (its epoch's deadline passed, or its pushback ran out). */
+  private due<T>(call: HedgedCall<T>, trigger: HedgeEvent['trigger']): void {
+    if (call.done) return;
+    const now = this.timed ? this.clock.now() : 0;
+    const decision = this.core.hedgeDue(call, now);
+    this.apply(call, decision, now, trigger);
+    if (decision.kind === 'wait' && !call.done && call.nextHedgeAt < Infinity) this.waitForHedge(call);
+  }
+
+  private apply<T>(call: HedgedCall<T>, decision: HedgingDecision, now: number, trigger: HedgeEvent['trigger']): void {
+    switch (decision.kind) {
+      case 'hedge':
+        call.epoch?.remove(call);
+        this.hedges++;
+        if (this.hedgeEvents.hasListeners) this.hedgeEvents.emit({ attempt: call.started, trigger });
+        this.launch(call, now);
+        if (!call.done && call.nextHedgeAt < Infinity && call.nextHedgeAt > now) this.waitForHedge(call);
+        return;
+      case 'failed':
+        this.finish(call, now);
+        call.reject(decision.reason === 'budget' ? new HedgeBudgetExhaustedError(call.started, call.lastError) : call.lastError);
+        return;
+      default:
+        return;
+    }
+  }
+
+  /** The call has its answer: stop waiting for hedges and cancel every attempt still running. */
+  private finish<T>(call: HedgedCall<T>, now: number): void {
+    call.done = true;
+    call.release();
+    for (const attempt of call.attempts) {
+      if (attempt.ended || attempt.cancelled) continue;
+      attempt.cancel(new HedgeLostError(attempt.attempt));
+      this.cancelled++;
+      if (this.timed) this.core.attemptCancelled(now - attempt.startedAt);
+    }
+  }
+
+  private readonly abortCall = <T>(call: HedgedCall<T>): void => {
+    if (call.done) return;
+    const reason = abortReason(call.parent);
+    call.done = true;
+    call.release();
+    for (const attempt of call.attempts) if (!attempt.ended) attempt.cancel(reason);
+    call.reject(reason);
+  };
+
+  private waitForHedge<T>(call: HedgedCall<T>): void {
+    if (call.epoch !== undefined) return;
+    this.open.add(call);
+    if (!this.ticking) this.tickAfter(this.resolutionMs);
+  }
+
+  private tickAfter(delayMs: number): void {
+    this.ticking = true;
+    this.clock.sleep(delayMs, undefined, housekeeping).then(this.tick);
+  }
+
+  private readonly tick = (): void => {
+    const now = this.clock.now();
+    while (this.oldest !== undefined && this.oldest.deadline <= now) {
+      const due = this.oldest;
+      this.oldest = due.later;
+      if (this.oldest === undefined) this.newest = undefined;
+      for (let call = due.head; call !== undefined; call = due.head) {
+        due.remove(call);
+        this.due(call as HedgedCall<unknown>, 'delay');
+      }
+    }
+    const delayMs = this.core.delay.delayMs();
+    // A delay that became infinite sends no timed hedge: those calls wait for their attempts alone.
+    if (delayMs === Infinity) {
+      for (let call = this.open.head; call !== undefined; call = this.open.head) {
+        this.open.remove(call);
+        (call as HedgedCall<unknown>).nextHedgeAt = Infinity;
+      }
+    }
+    if (!this.open.isEmpty) {
+      this.open.deadline = now + delayMs;
+      if (this.newest === undefined) this.oldest = this.open;
+      else this.newest.later = this.open;
+      this.newest = this.open;
+      this.open = new Epoch();
+    }
+    while (this.oldest !== undefined && this.oldest.isEmpty) {
+      this.oldest = this.oldest.later;
+      if (this.oldest === undefined) this.newest = undefined;
+    }
+    if (this.oldest !== undefined) this.tickAfter(Math.min(this.resolutionMs, this.oldest.deadline - now));
+    else this.ticking = false;
+  };
+}
+
+function isThenable<T>(value: PromiseLike<T> | T): value is PromiseLike<T> {
+  return typeof value === 'object' && value !== null && typeof (value as { then?: unknown }).then === 'function';
+}
+
+export function hedging(options?: HedgingOptions): HedgingPolicy {
+  return new HedgingPolicy(options);
+}
