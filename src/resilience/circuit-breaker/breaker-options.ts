@@ -1,3 +1,4 @@
+import type { NumberRange } from '../options/validate.ts';
 import type { Backoff } from '../backoff/backoff.ts';
 import type { RandomSource } from '../random.ts';
 import type { FailureDetection } from './detection-options.ts';
@@ -36,3 +37,19 @@ export interface HalfOpenOptions {
    */
   readonly probeTimeoutMs?: number;
 }
+
+/** Defaults of the breaker's own options, stated once. */
+export const breakerDefaults = {
+  probes: 1,
+  /** A probe may run as long as it likes unless a timeout is set. */
+  probeTimeoutMs: Infinity,
+  automaticHalfOpen: false,
+} as const;
+
+/** Allowed ranges of the breaker's own options (the detectors' are in detection-options.ts). */
+export const breakerLimits = {
+  /** A fixed open duration, and what an open-duration backoff returns. */
+  openDurationMs: { min: 0 },
+  probes: { min: 1, integer: true },
+  probeTimeoutMs: { above: 0, infinity: true },
+} as const satisfies Record<string, NumberRange>;

@@ -1,11 +1,14 @@
 import { createActor, type Actor } from 'xstate';
 import { EventEmitter, type Event } from '../events.ts';
 import type { Backoff } from '../backoff/backoff.ts';
+import { checkNumber } from '../options/validate.ts';
 import type { RandomSource } from '../random.ts';
 import { breakerStates, circuitBreakerMachine, type BreakerEventType, type BreakerState, type CircuitBreakerMachine } from './breaker-machine.ts';
-import type { CircuitBreakerCoreOptions } from './breaker-options.ts';
+import { breakerDefaults, breakerLimits, type CircuitBreakerCoreOptions } from './breaker-options.ts';
 import type { BreakerStateChangeEvent, CallOutcomeEvent, CallRejectedEvent, PermitKind, RejectingState, SlowCallEvent } from './breaker-events.ts';
 import type { CircuitBreakerSnapshot } from './breaker-snapshot.ts';
+import { closedData, halfOpenData, noRecovery, normalPermitFor, type BreakerStateData, type HalfOpenData, type Recovery } from './breaker-state-data.ts';
+import { detectionLimits } from './detection-options.ts';
 import type { FailureDetector, WindowCounts } from './failure-detector.ts';
 import { createDetector } from './create-detector.ts';
 
@@ -34,11 +37,6 @@ export interface Rejection {
 
 export type AcquireResult = Permit | Rejection;
 
-interface InFlightProbe {
-  readonly id: number;
-  readonly deadline: number;
-}
-
 /**
  * In open, a call is let through only strictly after the wait (resilience4j's
  * rule), so a rejected caller is told to wait until the end of the wait plus
@@ -62,8 +60,9 @@ const noRandom: RandomSource = () => {
  *
  * The states and transitions are those of `circuitBreakerMachine`, run by an
  * XState actor that receives only the events that change state. The per-call
- * work (the closed fast path, counting) is plain code reading the cached
- * state. Rules, after resilience4j: trip once the minimum number of calls is
+ * work (the closed fast path, counting) is plain code reading the current
+ * state's data (breaker-state-data.ts), which each transition builds anew.
+ * Rules, after resilience4j: trip once the minimum number of calls is
  * reached and a rate is at or above its threshold; in open, reject until
  * strictly after the wait. Half-open admits N probes and closes after S
  * successes among them, reopening as soon as S is out of reach, rather than
@@ -80,18 +79,7 @@ export class CircuitBreakerCore {
   private readonly probeTimeoutMs: number;
   private readonly automaticHalfOpen: boolean;
 
-  private current: BreakerState = 'closed';
-  private currentEpoch = 0;
-  private normalPermit: Permit = normalPermitFor(0);
-  private enteredAtTime: number | null = null;
-  private openUntilTime = 0;
-  private openings = 0;
-  private lastOpenDurationMs: number | undefined = undefined;
-  private probeSuccesses = 0;
-  private probeFailures = 0;
-  private nextProbeId = 1;
-  /** Probes in flight, in admission order, so deadlines ascend. */
-  private inFlight: InFlightProbe[] = [];
+  private data: BreakerStateData = closedData(0, null);
 
   private readonly stateChanges = new EventEmitter<BreakerStateChangeEvent>();
   private readonly rejections = new EventEmitter<CallRejectedEvent>();
@@ -107,52 +95,43 @@ export class CircuitBreakerCore {
   constructor(options: CircuitBreakerCoreOptions) {
     this.detector = createDetector(options.detection);
     const slow = options.detection.slowCalls;
-    if (slow && !(slow.durationMs >= 0)) throw new RangeError(`slowCalls.durationMs must be >= 0, got ${slow.durationMs}`);
-    this.slowCallDurationMs = slow ? slow.durationMs : Infinity;
-    if (typeof options.openDuration === 'number' && !(options.openDuration >= 0 && options.openDuration < Infinity)) {
-      throw new RangeError(`openDuration must be >= 0 and finite, got ${options.openDuration}`);
-    }
+    this.slowCallDurationMs = slow ? checkNumber('slowCalls.durationMs', slow.durationMs, detectionLimits.slowCallDurationMs) : Infinity;
+    if (typeof options.openDuration === 'number') checkNumber('openDuration', options.openDuration, breakerLimits.openDurationMs);
     this.openDuration = options.openDuration;
     this.random = options.random ?? noRandom;
-    const probes = options.halfOpen?.probes ?? 1;
-    if (!(Number.isInteger(probes) && probes >= 1)) throw new RangeError(`halfOpen.probes must be an integer >= 1, got ${probes}`);
-    const threshold = options.halfOpen?.successThreshold ?? probes;
-    if (!(Number.isInteger(threshold) && threshold >= 1 && threshold <= probes)) {
-      throw new RangeError(`halfOpen.successThreshold must be an integer in [1, probes = ${probes}], got ${threshold}`);
-    }
-    const probeTimeoutMs = options.halfOpen?.probeTimeoutMs ?? Infinity;
-    if (!(probeTimeoutMs > 0)) throw new RangeError(`halfOpen.probeTimeoutMs must be > 0, got ${probeTimeoutMs}`);
+    const probes = checkNumber('halfOpen.probes', options.halfOpen?.probes ?? breakerDefaults.probes, breakerLimits.probes);
+    this.successThreshold = checkNumber('halfOpen.successThreshold', options.halfOpen?.successThreshold ?? probes, { min: 1, max: probes, integer: true });
+    this.probeTimeoutMs = checkNumber('halfOpen.probeTimeoutMs', options.halfOpen?.probeTimeoutMs ?? breakerDefaults.probeTimeoutMs, breakerLimits.probeTimeoutMs);
     this.probeLimit = probes;
-    this.successThreshold = threshold;
-    this.probeTimeoutMs = probeTimeoutMs;
-    this.automaticHalfOpen = options.automaticHalfOpen ?? false;
+    this.automaticHalfOpen = options.automaticHalfOpen ?? breakerDefaults.automaticHalfOpen;
     this.actor = createActor(circuitBreakerMachine).start();
   }
 
   // ---- queries ------------------------------------------------------------
 
   get state(): BreakerState {
-    return this.current;
+    return this.data.name;
   }
 
   /** Bumped on every transition (and on a reset while closed). */
   get epoch(): number {
-    return this.currentEpoch;
+    return this.data.epoch;
   }
 
   /** When the current state was entered; null before the first transition. */
   get enteredAt(): number | null {
-    return this.enteredAtTime;
+    return this.data.enteredAt;
   }
 
   /** End of the open wait; undefined unless open. */
   get openUntil(): number | undefined {
-    return this.current === 'open' ? this.openUntilTime : undefined;
+    return this.data.name === 'open' ? this.data.until : undefined;
   }
 
   /** The half-open episode so far (all zero outside half-open). */
   get probes(): { readonly inFlight: number; readonly successes: number; readonly failures: number } {
-    return { inFlight: this.inFlight.length, successes: this.probeSuccesses, failures: this.probeFailures };
+    const d = this.data;
+    return d.name === 'half-open' ? { inFlight: d.inFlight.length, successes: d.successes, failures: d.failures } : { inFlight: 0, successes: 0, failures: 0 };
   }
 
   /** What the failure detector holds as of `now` (cleared whenever the breaker closes). */
@@ -169,7 +148,7 @@ export class CircuitBreakerCore {
    */
   get needsTime(): boolean {
     return (
-      this.current !== 'closed' ||
+      this.data.name !== 'closed' ||
       this.detector.usesTime ||
       this.slowCallDurationMs !== Infinity ||
       this.successes.hasListeners ||
@@ -184,9 +163,10 @@ export class CircuitBreakerCore {
    * when nothing is due. Call `advance(at)` then.
    */
   nextTimerAt(): number | undefined {
-    if (this.current === 'open') return this.automaticHalfOpen ? this.openUntilTime : undefined;
-    if (this.current === 'half-open' && this.inFlight.length > 0) {
-      const deadline = this.inFlight[0].deadline;
+    const d = this.data;
+    if (d.name === 'open') return this.automaticHalfOpen ? d.until : undefined;
+    if (d.name === 'half-open' && d.inFlight.length > 0) {
+      const deadline = d.inFlight[0].deadline;
       return deadline === Infinity ? undefined : deadline;
     }
     return undefined;
@@ -196,20 +176,21 @@ export class CircuitBreakerCore {
 
   /** May a call start at `now`? A permitted call must be reported back exactly once. */
   tryAcquire(now: number): AcquireResult {
-    switch (this.current) {
+    const d = this.data;
+    switch (d.name) {
       case 'closed':
       case 'disabled':
-        return this.normalPermit;
+        return d.permit;
       case 'open':
         // resilience4j: the wait is over strictly after openUntil.
-        if (now > this.openUntilTime) {
+        if (now > d.until) {
           this.send('open-timeout-elapsed', now);
-          return this.admitProbe(now);
+          return this.tryAcquire(now);
         }
-        return this.reject(now, 'open', this.openUntilTime - now + STRICTLY_AFTER_MS);
+        return this.reject(now, 'open', d.until - now + STRICTLY_AFTER_MS);
       case 'half-open':
-        this.expireProbes(now);
-        return this.current === 'half-open' ? this.admitProbe(now) : this.tryAcquire(now);
+        this.expireProbes(d, now);
+        return this.data === d ? this.admitProbe(d, now) : this.tryAcquire(now);
       case 'forced-open':
         return this.reject(now, 'forced-open', Infinity);
     }
@@ -228,7 +209,7 @@ export class CircuitBreakerCore {
    * changed while the call ran.
    */
   onSuccessUntimed(permit: Permit, readNow: () => number): void {
-    if (permit.epoch !== this.currentEpoch || this.needsTime) {
+    if (permit.epoch !== this.data.epoch || this.needsTime) {
       this.onSuccess(readNow(), NaN, permit);
       return;
     }
@@ -246,18 +227,21 @@ export class CircuitBreakerCore {
    * and a probe's slot is given back.
    */
   onIgnored(now: number, permit: Permit): void {
+    const d = this.data;
+    if (d.name !== 'half-open') return;
     // A probe reported after its deadline had already timed out: expire first, then look.
-    if (this.current === 'half-open') this.expireProbes(now);
-    if (permit.kind !== 'probe' || permit.epoch !== this.currentEpoch || this.current !== 'half-open') return;
-    const i = this.inFlight.findIndex((p) => p.id === permit.probe);
-    if (i >= 0) this.inFlight.splice(i, 1);
-    this.expireProbes(now);
+    this.expireProbes(d, now);
+    if (permit.kind !== 'probe' || permit.epoch !== d.epoch || this.data !== d) return;
+    const i = d.inFlight.findIndex((p) => p.id === permit.probe);
+    if (i >= 0) d.inFlight.splice(i, 1);
   }
 
   /** Applies what is due at `now` without a call: automatic half-open, probe timeouts. */
   advance(now: number): void {
-    if (this.current === 'open' && this.automaticHalfOpen && now >= this.openUntilTime) this.send('open-timeout-elapsed', now);
-    if (this.current === 'half-open') this.expireProbes(now);
+    const d = this.data;
+    if (d.name === 'open' && this.automaticHalfOpen && now >= d.until) this.send('open-timeout-elapsed', now);
+    const after = this.data;
+    if (after.name === 'half-open') this.expireProbes(after, now);
   }
 
   // ---- by hand ------------------------------------------------------------
@@ -274,12 +258,11 @@ export class CircuitBreakerCore {
 
   /** Back to closed with empty counts and the first open duration. */
   reset(now: number): void {
-    if (this.current === 'closed') {
+    const d = this.data;
+    if (d.name === 'closed') {
       // No state change, but calls already running belong to the counts just cleared.
       this.detector.reset();
-      this.openings = 0;
-      this.lastOpenDurationMs = undefined;
-      this.bumpEpoch();
+      this.data = closedData(d.epoch + 1, d.enteredAt);
       return;
     }
     this.send('reset', now);
@@ -288,21 +271,22 @@ export class CircuitBreakerCore {
   // ---- serializable state -------------------------------------------------
 
   snapshot(): CircuitBreakerSnapshot {
+    const d = this.data;
     return {
       version: 1,
-      state: this.current,
-      epoch: this.currentEpoch,
-      enteredAt: this.enteredAtTime,
-      openUntil: this.current === 'open' ? this.openUntilTime : null,
-      openings: this.openings,
-      lastOpenDurationMs: this.lastOpenDurationMs ?? null,
+      state: d.name,
+      epoch: d.epoch,
+      enteredAt: d.enteredAt,
+      openUntil: d.name === 'open' ? d.until : null,
+      openings: d.recovery.openings,
+      lastOpenDurationMs: d.recovery.lastOpenDurationMs ?? null,
       probes:
-        this.current === 'half-open'
+        d.name === 'half-open'
           ? {
-              successes: this.probeSuccesses,
-              failures: this.probeFailures,
-              nextId: this.nextProbeId,
-              inFlight: this.inFlight.map((p) => ({ id: p.id, deadline: p.deadline === Infinity ? null : p.deadline })),
+              successes: d.successes,
+              failures: d.failures,
+              nextId: d.nextProbeId,
+              inFlight: d.inFlight.map((p) => ({ id: p.id, deadline: p.deadline === Infinity ? null : p.deadline })),
             }
           : null,
       detector: this.detector.snapshot(),
@@ -318,23 +302,9 @@ export class CircuitBreakerCore {
     if (s.version !== 1) throw new RangeError(`unknown breaker snapshot version ${String(s.version)}`);
     if (!breakerStates.includes(s.state)) throw new RangeError(`unknown breaker state ${String(s.state)}`);
     if (!Number.isInteger(s.epoch) || !Number.isInteger(s.openings) || s.openings < 0) throw new RangeError('bad epoch or openings in breaker snapshot');
-    if (s.state === 'open' && typeof s.openUntil !== 'number') throw new RangeError('an open breaker snapshot needs openUntil');
-    if (s.state === 'half-open' && s.probes === null) throw new RangeError('a half-open breaker snapshot needs probes');
+    const data = this.dataFromSnapshot(s);
     this.detector.restore(s.detector);
-    this.current = s.state;
-    this.currentEpoch = s.epoch;
-    this.normalPermit = normalPermitFor(s.epoch);
-    this.enteredAtTime = s.enteredAt;
-    this.openUntilTime = s.openUntil ?? 0;
-    this.openings = s.openings;
-    this.lastOpenDurationMs = s.lastOpenDurationMs ?? undefined;
-    this.probeSuccesses = s.probes?.successes ?? 0;
-    this.probeFailures = s.probes?.failures ?? 0;
-    this.nextProbeId = s.probes?.nextId ?? 1;
-    this.inFlight = (s.probes?.inFlight ?? []).map((p) => ({ id: p.id, deadline: p.deadline ?? Infinity }));
-    if (this.probeSuccesses + this.probeFailures + this.inFlight.length > this.probeLimit) {
-      throw new RangeError(`breaker snapshot holds more probes than the ${this.probeLimit} allowed`);
-    }
+    this.data = data;
     this.actor.stop();
     this.actor = createActor(circuitBreakerMachine, {
       snapshot: circuitBreakerMachine.resolveState({ value: s.state, context: {} }),
@@ -343,45 +313,63 @@ export class CircuitBreakerCore {
 
   // ---- inside -------------------------------------------------------------
 
+  private dataFromSnapshot(s: CircuitBreakerSnapshot): BreakerStateData {
+    const recovery: Recovery = s.openings === 0 && s.lastOpenDurationMs === null ? noRecovery : { openings: s.openings, lastOpenDurationMs: s.lastOpenDurationMs ?? undefined };
+    const entered = { epoch: s.epoch, enteredAt: s.enteredAt, recovery };
+    switch (s.state) {
+      case 'closed':
+        return { ...closedData(s.epoch, s.enteredAt), recovery };
+      case 'disabled':
+        return { name: 'disabled', ...entered, permit: normalPermitFor(s.epoch) };
+      case 'forced-open':
+        return { name: 'forced-open', ...entered };
+      case 'open':
+        if (typeof s.openUntil !== 'number') throw new RangeError('an open breaker snapshot needs openUntil');
+        return { name: 'open', ...entered, until: s.openUntil };
+      case 'half-open': {
+        if (s.probes === null) throw new RangeError('a half-open breaker snapshot needs probes');
+        const inFlight = s.probes.inFlight.map((p) => ({ id: p.id, deadline: p.deadline ?? Infinity }));
+        if (s.probes.successes + s.probes.failures + inFlight.length > this.probeLimit) {
+          throw new RangeError(`breaker snapshot holds more probes than the ${this.probeLimit} allowed`);
+        }
+        return { name: 'half-open', ...entered, successes: s.probes.successes, failures: s.probes.failures, nextProbeId: s.probes.nextId, inFlight };
+      }
+    }
+  }
+
   private onOutcome(now: number, durationMs: number, permit: Permit, failed: boolean): void {
     // With no timer (lazy half-open), a probe's deadline may have passed unnoticed:
     // it timed out then, so it counts as failed before its late outcome is looked at.
-    if (this.current === 'half-open') this.expireProbes(now);
+    const before = this.data;
+    if (before.name === 'half-open') this.expireProbes(before, now);
+    const d = this.data;
     const slow = durationMs > this.slowCallDurationMs;
-    const sameEpoch = permit.epoch === this.currentEpoch;
-    const counted = sameEpoch && (this.current === 'closed' || (this.current === 'half-open' && this.isInFlight(permit.probe)));
+    const sameEpoch = permit.epoch === d.epoch;
+    const counted = sameEpoch && (d.name === 'closed' || (d.name === 'half-open' && isInFlight(d, permit.probe)));
     const emitter = failed ? this.failures : this.successes;
     if (emitter.hasListeners) emitter.emit({ at: now, durationMs, kind: permit.kind, counted });
     if (slow && this.slowCalls.hasListeners) this.slowCalls.emit({ at: now, durationMs, kind: permit.kind, counted, failed });
-    if (!counted) {
-      if (this.current === 'half-open') this.expireProbes(now);
-      return;
-    }
-    if (this.current === 'closed') {
+    if (!counted) return;
+    if (d.name === 'closed') {
       if (this.detector.record(now, failed, slow)) this.send('trip', now);
       return;
     }
-    // half-open, a probe still in flight. A slow probe counts as failed when a slow-call threshold is set.
-    this.inFlight.splice(this.inFlight.findIndex((p) => p.id === permit.probe), 1);
-    if (failed || slow) this.probeFailures++;
-    else this.probeSuccesses++;
-    this.decideHalfOpen(now);
-    if (this.current === 'half-open') this.expireProbes(now);
+    if (d.name !== 'half-open') return;
+    // A probe still in flight. A slow probe counts as failed when a slow-call threshold is set.
+    d.inFlight.splice(d.inFlight.findIndex((p) => p.id === permit.probe), 1);
+    if (failed || slow) d.failures++;
+    else d.successes++;
+    this.decideHalfOpen(d, now);
   }
 
-  private isInFlight(id: number): boolean {
-    for (const p of this.inFlight) if (p.id === id) return true;
-    return false;
-  }
-
-  private admitProbe(now: number): AcquireResult {
-    if (this.probeSuccesses + this.probeFailures + this.inFlight.length >= this.probeLimit) {
-      const first = this.inFlight.length > 0 ? this.inFlight[0].deadline : Infinity;
-      return this.reject(now, 'half-open', first < Infinity ? first - now : (this.lastOpenDurationMs ?? 0));
+  private admitProbe(d: HalfOpenData, now: number): AcquireResult {
+    if (d.successes + d.failures + d.inFlight.length >= this.probeLimit) {
+      const first = d.inFlight.length > 0 ? d.inFlight[0].deadline : Infinity;
+      return this.reject(now, 'half-open', first < Infinity ? first - now : (d.recovery.lastOpenDurationMs ?? 0));
     }
-    const id = this.nextProbeId++;
-    this.inFlight.push({ id, deadline: now + this.probeTimeoutMs });
-    return { permitted: true, kind: 'probe', epoch: this.currentEpoch, probe: id };
+    const id = d.nextProbeId++;
+    d.inFlight.push({ id, deadline: now + this.probeTimeoutMs });
+    return { permitted: true, kind: 'probe', epoch: d.epoch, probe: id };
   }
 
   /**
@@ -389,17 +377,17 @@ export class CircuitBreakerCore {
    * deadline: a timeout noticed late (by the next caller, with no timer)
    * reopens the breaker from when it happened, as a timer would have.
    */
-  private expireProbes(now: number): void {
-    while (this.current === 'half-open' && this.inFlight.length > 0 && this.inFlight[0].deadline <= now) {
-      const { deadline } = this.inFlight.shift()!;
-      this.probeFailures++;
-      this.decideHalfOpen(deadline);
+  private expireProbes(d: HalfOpenData, now: number): void {
+    while (this.data === d && d.inFlight.length > 0 && d.inFlight[0].deadline <= now) {
+      const { deadline } = d.inFlight.shift()!;
+      d.failures++;
+      this.decideHalfOpen(d, deadline);
     }
   }
 
-  private decideHalfOpen(now: number): void {
-    if (this.probeSuccesses >= this.successThreshold) this.send('probe-succeeded', now);
-    else if (this.probeFailures > this.probeLimit - this.successThreshold) this.send('probe-failed', now);
+  private decideHalfOpen(d: HalfOpenData, now: number): void {
+    if (d.successes >= this.successThreshold) this.send('probe-succeeded', now);
+    else if (d.failures > this.probeLimit - this.successThreshold) this.send('probe-failed', now);
   }
 
   private reject(now: number, state: RejectingState, retryAfterMs: number): Rejection {
@@ -408,47 +396,46 @@ export class CircuitBreakerCore {
     return rejection;
   }
 
-  /** Offers an event to the machine; if it moves, sets up the state it entered. */
+  /** Offers an event to the machine; if it moves, builds the data of the state it entered. */
   private send(type: BreakerEventType, now: number): void {
-    const from = this.current;
+    const from = this.data;
     this.actor.send({ type });
     const to = this.actor.getSnapshot().value as BreakerState;
-    if (to === from) return;
-    this.current = to;
-    this.enteredAtTime = now;
-    this.bumpEpoch();
-    this.inFlight = [];
-    this.probeSuccesses = 0;
-    this.probeFailures = 0;
-    this.nextProbeId = 1;
-    if (to === 'closed') {
-      this.detector.reset();
-      this.openings = 0;
-      this.lastOpenDurationMs = undefined;
-    } else if (to === 'open') {
-      this.openings++;
-      const duration = this.openDurationFor(this.openings);
-      this.lastOpenDurationMs = duration;
-      this.openUntilTime = now + duration;
+    if (to === from.name) return;
+    this.data = this.enter(to, from, now);
+    if (this.stateChanges.hasListeners) this.stateChanges.emit({ from: from.name, to, event: type, at: now });
+  }
+
+  private enter(to: BreakerState, from: BreakerStateData, now: number): BreakerStateData {
+    const epoch = from.epoch + 1;
+    switch (to) {
+      case 'closed':
+        this.detector.reset();
+        return closedData(epoch, now);
+      case 'open': {
+        const openings = from.recovery.openings + 1;
+        const duration = this.openDurationFor(openings, from.recovery.lastOpenDurationMs);
+        return { name: 'open', epoch, enteredAt: now, recovery: { openings, lastOpenDurationMs: duration }, until: now + duration };
+      }
+      case 'half-open':
+        return halfOpenData(epoch, now, from.recovery);
+      case 'forced-open':
+        return { name: 'forced-open', epoch, enteredAt: now, recovery: from.recovery };
+      case 'disabled':
+        return { name: 'disabled', epoch, enteredAt: now, recovery: from.recovery, permit: normalPermitFor(epoch) };
     }
-    if (this.stateChanges.hasListeners) this.stateChanges.emit({ from, to, event: type, at: now });
   }
 
-  private bumpEpoch(): void {
-    this.currentEpoch++;
-    this.normalPermit = normalPermitFor(this.currentEpoch);
-  }
-
-  private openDurationFor(openings: number): number {
+  private openDurationFor(openings: number, previous: number | undefined): number {
     const d = this.openDuration;
     if (typeof d === 'number') return d;
-    const ms = d({ retry: openings, previousDelay: this.lastOpenDurationMs, random: this.random });
-    if (!(ms >= 0 && ms < Infinity)) throw new RangeError(`open-duration backoff returned ${ms}`);
+    const ms = d({ retry: openings, previousDelay: previous, random: this.random });
+    if (!(ms >= 0 && ms < Infinity)) throw new RangeError(`open-duration backoff returned ${ms} for opening ${openings}: a duration must be a finite number >= 0`);
     return ms;
   }
 }
 
-/** One shared permit per epoch, so the closed path allocates nothing. */
-function normalPermitFor(epoch: number): Permit {
-  return Object.freeze({ permitted: true, kind: 'normal', epoch, probe: 0 });
+function isInFlight(d: HalfOpenData, id: number): boolean {
+  for (const p of d.inFlight) if (p.id === id) return true;
+  return false;
 }

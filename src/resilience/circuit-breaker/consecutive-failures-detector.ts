@@ -1,5 +1,6 @@
-import { requirePositiveInteger, type DetectorSnapshot, type FailureDetector, type WindowCounts } from './failure-detector.ts';
-import type { ConsecutiveFailuresDetection } from './detection-options.ts';
+import { checkNumber } from '../options/validate.ts';
+import type { DetectorSnapshot, FailureDetector, WindowCounts } from './failure-detector.ts';
+import { detectionLimits, type ConsecutiveFailuresDetection } from './detection-options.ts';
 
 /**
  * Trips on a run of failures (or of slow calls): the simplest detector, and
@@ -15,9 +16,8 @@ export class ConsecutiveFailuresDetector implements FailureDetector {
   private slowRun = 0;
 
   constructor(options: ConsecutiveFailuresDetection) {
-    requirePositiveInteger('failureThreshold', options.failureThreshold);
-    this.failureThreshold = options.failureThreshold;
-    if (options.slowCalls) requirePositiveInteger('slowCalls.threshold', options.slowCalls.threshold);
+    this.failureThreshold = checkNumber('failureThreshold', options.failureThreshold, detectionLimits.count);
+    if (options.slowCalls) checkNumber('slowCalls.threshold', options.slowCalls.threshold, detectionLimits.count);
     this.slowThreshold = options.slowCalls?.threshold ?? Infinity;
   }
 

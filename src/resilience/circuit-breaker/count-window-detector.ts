@@ -1,12 +1,6 @@
-import {
-  rateThresholdReached,
-  requirePercent,
-  requirePositiveInteger,
-  type DetectorSnapshot,
-  type FailureDetector,
-  type WindowCounts,
-} from './failure-detector.ts';
-import type { CountWindowDetection } from './detection-options.ts';
+import { checkNumber } from '../options/validate.ts';
+import { rateThresholdReached, type DetectorSnapshot, type FailureDetector, type WindowCounts } from './failure-detector.ts';
+import { detectionLimits, type CountWindowDetection } from './detection-options.ts';
 
 const FAILED = 1;
 const SLOW = 2;
@@ -28,10 +22,10 @@ export class CountWindowDetector implements FailureDetector {
   private slowCalls = 0;
 
   constructor(options: CountWindowDetection) {
-    requirePositiveInteger('windowSize', options.windowSize);
-    requirePositiveInteger('minimumCalls', options.minimumCalls);
-    requirePercent('failureRateThreshold', options.failureRateThreshold);
-    if (options.slowCalls) requirePercent('slowCalls.rateThreshold', options.slowCalls.rateThreshold);
+    checkNumber('windowSize', options.windowSize, detectionLimits.count);
+    checkNumber('minimumCalls', options.minimumCalls, detectionLimits.count);
+    checkNumber('failureRateThreshold', options.failureRateThreshold, detectionLimits.percent);
+    if (options.slowCalls) checkNumber('slowCalls.rateThreshold', options.slowCalls.rateThreshold, detectionLimits.percent);
     this.ring = new Uint8Array(options.windowSize);
     this.minimumCalls = Math.min(options.minimumCalls, options.windowSize);
     this.failureRateThreshold = options.failureRateThreshold;

@@ -1,3 +1,5 @@
+import type { NumberRange } from '../options/validate.ts';
+
 /**
  * Which failure detector a closed breaker uses, and its thresholds. Rates are
  * percentages (0, 100], as in resilience4j. A call is slow when it took
@@ -43,3 +45,20 @@ export interface SlowCallRate {
   readonly durationMs: number;
   readonly rateThreshold: number;
 }
+
+/** Defaults of the failure detectors, stated once. */
+export const detectionDefaults = {
+  /** Slices of a time window, as resilience4j's default of one per second over 10 s. */
+  buckets: 10,
+} as const;
+
+/** Allowed ranges of the failure detectors' options. */
+export const detectionLimits = {
+  /** failureThreshold, slowCalls.threshold, windowSize, minimumCalls, buckets. */
+  count: { min: 1, integer: true },
+  /** failureRateThreshold and slowCalls.rateThreshold, in percent. */
+  percent: { above: 0, max: 100 },
+  windowMs: { above: 0 },
+  /** slowCalls.durationMs: Infinity means no call is slow. */
+  slowCallDurationMs: { min: 0, infinity: true },
+} as const satisfies Record<string, NumberRange>;

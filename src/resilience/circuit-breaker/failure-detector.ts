@@ -59,11 +59,3 @@ export function rateThresholdReached(
   if (calls < minimumCalls || calls === 0) return false;
   return failures * 100 >= failureRateThreshold * calls || slowCalls * 100 >= slowCallRateThreshold * calls;
 }
-
-export function requirePercent(name: string, value: number): void {
-  if (!(value > 0 && value <= 100)) throw new RangeError(`${name} must be in (0, 100] percent, got ${value}`);
-}
-
-export function requirePositiveInteger(name: string, value: number): void {
-  if (!(Number.isInteger(value) && value >= 1)) throw new RangeError(`${name} must be an integer >= 1, got ${value}`);
-}

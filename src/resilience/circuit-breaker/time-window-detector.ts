@@ -1,12 +1,6 @@
-import {
-  rateThresholdReached,
-  requirePercent,
-  requirePositiveInteger,
-  type DetectorSnapshot,
-  type FailureDetector,
-  type WindowCounts,
-} from './failure-detector.ts';
-import type { TimeWindowDetection } from './detection-options.ts';
+import { checkNumber } from '../options/validate.ts';
+import { rateThresholdReached, type DetectorSnapshot, type FailureDetector, type WindowCounts } from './failure-detector.ts';
+import { detectionDefaults, detectionLimits, type TimeWindowDetection } from './detection-options.ts';
 
 /**
  * Calls that ended in the last `windowMs`, in `buckets` slices of
@@ -31,12 +25,11 @@ export class TimeWindowDetector implements FailureDetector {
   private slowCalls = 0;
 
   constructor(options: TimeWindowDetection) {
-    const buckets = options.buckets ?? 10;
-    if (!(options.windowMs > 0 && options.windowMs < Infinity)) throw new RangeError(`windowMs must be > 0 and finite, got ${options.windowMs}`);
-    requirePositiveInteger('buckets', buckets);
-    requirePositiveInteger('minimumCalls', options.minimumCalls);
-    requirePercent('failureRateThreshold', options.failureRateThreshold);
-    if (options.slowCalls) requirePercent('slowCalls.rateThreshold', options.slowCalls.rateThreshold);
+    const buckets = checkNumber('buckets', options.buckets ?? detectionDefaults.buckets, detectionLimits.count);
+    checkNumber('windowMs', options.windowMs, detectionLimits.windowMs);
+    checkNumber('minimumCalls', options.minimumCalls, detectionLimits.count);
+    checkNumber('failureRateThreshold', options.failureRateThreshold, detectionLimits.percent);
+    if (options.slowCalls) checkNumber('slowCalls.rateThreshold', options.slowCalls.rateThreshold, detectionLimits.percent);
     this.bucketMs = options.windowMs / buckets;
     this.callsIn = new Float64Array(buckets);
     this.failuresIn = new Float64Array(buckets);
