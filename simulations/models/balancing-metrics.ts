@@ -3,6 +3,7 @@ import { LevelGauge } from '../engine/level-gauge.ts';
 import { selectQuantile } from '../engine/select-quantile.ts';
 import { SeriesRecorder } from '../engine/time-series.ts';
 import type { BalancedCall, BalancedCallObserver } from './balanced-caller.ts';
+import type { TimeWindow } from './fault-schedule.ts';
 import type { RotationChange, RotationEvent } from './health-rotation.ts';
 import type { LedgerCounts } from './request-ledger.ts';
 import type { SpeedGroup, SpeedTier } from './speed-tiers.ts';
@@ -89,7 +90,7 @@ export class BalancingMetrics implements BalancedCallObserver {
     private readonly bucketMs: number,
     private readonly durationMs: number,
     /** The faulty backend's fault; empty (start = end) when there is none. */
-    private readonly fault: { readonly startMs: number; readonly endMs: number },
+    private readonly fault: TimeWindow,
   ) {
     const n = tiers.length;
     this.counts = new SeriesRecorder(bucketMs, durationMs, ['offered', 'goodput', 'errors', 'unavailable']);

@@ -19,11 +19,15 @@ export type Fault =
   /** Only this many workers take new work (lost hosts, a noisy neighbour); work in progress finishes. */
   | { readonly kind: 'capacity-drop'; readonly workers: number };
 
-export interface FaultWindow {
-  /** Virtual time the fault starts, ms (inclusive). */
+/** A stretch of virtual time, [startMs, endMs): a fault, a spike, what a chart shades. */
+export interface TimeWindow {
+  /** Virtual time it starts, ms (inclusive). */
   readonly startMs: number;
   /** Virtual time it ends, ms (exclusive). */
   readonly endMs: number;
+}
+
+export interface FaultWindow extends TimeWindow {
   readonly fault: Fault;
 }
 

@@ -1,5 +1,6 @@
 import { SeriesRecorder } from '../engine/time-series.ts';
 import type { BalancedCall } from './balanced-caller.ts';
+import type { TimeWindow } from './fault-schedule.ts';
 import type { RotationChange, RotationKind } from './health-rotation.ts';
 
 /**
@@ -14,7 +15,7 @@ export interface HealthTimeline {
   /** What each backend is: the one that fails, the flaky one, or a steady one. */
   readonly roles: ('fails' | 'flaky' | 'steady')[];
   /** The failing backend's outage(s) within the timeline. */
-  readonly failures: { readonly startMs: number; readonly endMs: number }[];
+  readonly failures: TimeWindow[];
   /** Each check, at the time it started, with its verdict. */
   readonly checks: { readonly t: number; readonly host: number; readonly ok: boolean }[];
   /** Threshold crossings of active checking (unhealthy, healthy) and outlier ejections and returns. */
@@ -57,7 +58,7 @@ export class HealthTimelineRecorder {
     if (now < this.endMs) this.shareCounts.add(this.hosts[call.host], now);
   }
 
-  timeline(roles: HealthTimeline['roles'], failures: readonly { readonly startMs: number; readonly endMs: number }[]): HealthTimeline {
+  timeline(roles: HealthTimeline['roles'], failures: readonly TimeWindow[]): HealthTimeline {
     const end = this.endMs;
     const perHost = this.hosts.map((id) => this.shareCounts.columns[id]);
     const bucketTotals = perHost[0].map((_, b) => perHost.reduce((a, col) => a + col[b], 0));

@@ -54,6 +54,13 @@ export class RequestLedger {
     this.open++;
   }
 
+  /** Starts a request that is no object of its own (a ball, a lookup, a call seen from outside) and returns its entry, to end later. */
+  begin(): LedgerEntry {
+    const entry: LedgerEntry = { outcome: undefined };
+    this.start(entry);
+    return entry;
+  }
+
   end(entry: LedgerEntry, outcome: RequestOutcome): void {
     if (entry.outcome !== undefined) throw new ConservationError(`a request ended twice: ${entry.outcome}, then ${outcome}`);
     if (this.open === 0) throw new ConservationError(`a request ended (${outcome}) that never started`);

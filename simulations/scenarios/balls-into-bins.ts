@@ -1,7 +1,7 @@
 import { LeastRequestBalancer, UniformRandomBalancer, uniformHosts, type LoadBalancer } from '../../src/resilience/load-balancing/index.ts';
 import { ProgressReporter } from '../engine/progress.ts';
 import { RandomStreams } from '../engine/random-streams.ts';
-import { RequestLedger, type LedgerEntry, type LedgerCounts, type RequestOutcome } from '../models/request-ledger.ts';
+import { RequestLedger, type LedgerCounts } from '../models/request-ledger.ts';
 import { intParam, type ParamValues } from '../../src/params/params.ts';
 import { defineScenario, type ScenarioResult } from '../scenario.ts';
 import { expectedMaxLoads } from '../theory/balanced-allocations.ts';
@@ -39,11 +39,6 @@ export interface BallsIntoBinsResult extends ScenarioResult {
   } & LedgerCounts;
   /** The maximum load after evenly spaced numbers of requests, the last one after all of them: "max load vs requests". */
   readonly byRequests: LoadAfter[];
-}
-
-/** A ball: a request that holds its place for the whole run. */
-class Ball implements LedgerEntry {
-  outcome: RequestOutcome | undefined = undefined;
 }
 
 /** Evenly spaced ball counts m·k/K, k = 1..K, without repeats. */
@@ -101,8 +96,8 @@ export const ballsIntoBins = defineScenario({
     let maxLoad = 0;
     let next = 0;
     for (let placed = 1; placed <= m; placed++) {
-      const ball = new Ball();
-      ledger.start(ball);
+      // A ball: a request that holds its place for the whole run.
+      const ball = ledger.begin();
       // All balls arrive at t = 0: balls into bins has no time, only order.
       const host = balancer.pick(0, random);
       balancer.onStart(host, 0);

@@ -6,9 +6,9 @@ import { recordTransitions, type BreakerTransition } from '../models/breaker-tim
 import { CallerMetrics, type CallerSeries } from '../models/caller-metrics.ts';
 import { OpenLoopClients } from '../models/clients.ts';
 import { drainAndBalance } from '../models/drain-and-balance.ts';
-import type { FaultWindow } from '../models/fault-schedule.ts';
+import type { FaultWindow, TimeWindow } from '../models/fault-schedule.ts';
 import { ProtectedCaller } from '../models/protected-caller.ts';
-import { RequestLedger, type LedgerEntry } from '../models/request-ledger.ts';
+import { RequestLedger } from '../models/request-ledger.ts';
 import { Service } from '../models/service.ts';
 import { booleanParam, enumParam, intParam, numberParam, type ParamValues } from '../../src/params/params.ts';
 import { defineScenario, type ScenarioResult } from '../scenario.ts';
@@ -74,7 +74,7 @@ export interface BreakerOutageResult extends ScenarioResult {
   /** The breaker's state changes in order (it starts closed); empty without a breaker. */
   readonly states: readonly BreakerTransition[];
   /** The outage, for shading; it may extend past the run. */
-  readonly outage: { readonly startMs: number; readonly endMs: number };
+  readonly outage: TimeWindow;
 }
 
 /** The breaker the params describe (resilience4j's rules: trip at >= threshold once the minimum is reached). */
@@ -126,8 +126,7 @@ export const breakerOutage = defineScenario({
     let recoveredAt = -1;
     const send = () => {
       const startedAt = sim.now;
-      const request: LedgerEntry = { outcome: undefined };
-      ledger.start(request);
+      const request = ledger.begin();
       metrics.requestStarted(startedAt);
       caller.call((outcome, now) => {
         ledger.end(request, outcome);

@@ -5,10 +5,10 @@ import { PiecewiseRate } from '../models/arrival-rate.ts';
 import { recordTransitions, type BreakerTransition } from '../models/breaker-timeline.ts';
 import { OpenLoopClients } from '../models/clients.ts';
 import { drainAndBalance } from '../models/drain-and-balance.ts';
-import type { Fault } from '../models/fault-schedule.ts';
+import type { Fault, TimeWindow } from '../models/fault-schedule.ts';
 import { MixedTrafficMetrics, type MixedTrafficSeries } from '../models/mixed-traffic-metrics.ts';
 import { ProtectedCaller } from '../models/protected-caller.ts';
-import { RequestLedger, type LedgerEntry, type RequestOutcome } from '../models/request-ledger.ts';
+import { RequestLedger, type RequestOutcome } from '../models/request-ledger.ts';
 import { Service } from '../models/service.ts';
 import { WorkerPool } from '../models/worker-pool.ts';
 import { booleanParam, enumParam, intParam, numberParam, type ParamValues } from '../../src/params/params.ts';
@@ -85,7 +85,7 @@ export interface CascadingFailureResult extends ScenarioResult {
   /** The breaker's state changes in order (it starts closed); empty without a breaker. */
   readonly states: readonly BreakerTransition[];
   /** B's fault, for shading; it may extend past the run. */
-  readonly fault: { readonly startMs: number; readonly endMs: number };
+  readonly fault: TimeWindow;
 }
 
 function bFault(p: CascadingFailureParams): Fault {
@@ -142,12 +142,11 @@ export const cascadingFailure = defineScenario({
     const arrive = () => {
       const arrivedAt = sim.now;
       const dependent = mix() < p.dependentShare;
-      const request: LedgerEntry = { outcome: undefined };
+      const request = ledger.begin();
       const end = (outcome: RequestOutcome, now: number) => {
         ledger.end(request, outcome);
         metrics.requestEnded(now, dependent, outcome, arrivedAt);
       };
-      ledger.start(request);
       metrics.requestStarted(arrivedAt, dependent);
       const accepted = pool.submit((_, release) => {
         sim.after(aWork(), () => {

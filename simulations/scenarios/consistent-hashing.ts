@@ -2,7 +2,7 @@ import { MaglevBalancer, ModuloHashBalancer, RingHashBalancer, type Host, type L
 import type { RandomSource } from '../../src/resilience/random.ts';
 import { ProgressReporter } from '../engine/progress.ts';
 import { RandomStreams } from '../engine/random-streams.ts';
-import { RequestLedger, type LedgerEntry, type LedgerCounts, type RequestOutcome } from '../models/request-ledger.ts';
+import { RequestLedger, type LedgerCounts } from '../models/request-ledger.ts';
 import { enumParam, intParam, type ParamValues } from '../../src/params/params.ts';
 import { defineScenario, type ScenarioResult } from '../scenario.ts';
 
@@ -66,11 +66,6 @@ export interface ConsistentHashingResult extends ScenarioResult {
   readonly backends: BackendKeys[];
   /** Index in `backends` of the backend that was added or removed. */
   readonly changedBackend: number;
-}
-
-/** A lookup: a request routed by key, which always finds a backend. */
-class Lookup implements LedgerEntry {
-  outcome: RequestOutcome | undefined = undefined;
 }
 
 function isPrime(n: number): boolean {
@@ -156,8 +151,8 @@ export const consistentHashing = defineScenario({
     let done = 0;
     const progress = options.onProgress ? new ProgressReporter(options.onProgress, () => done / (2 * p.keys)) : undefined;
     const lookUp = (key: string): number => {
-      const lookup = new Lookup();
-      ledger.start(lookup);
+      // A lookup: a request routed by key, which always finds a backend.
+      const lookup = ledger.begin();
       const host = balancer.pick(0, pickRandom, key);
       ledger.end(lookup, 'succeeded');
       if (progress && ++done % PROGRESS_EVERY === 0) progress.poll();

@@ -7,7 +7,7 @@ import { BalancedCaller } from '../models/balanced-caller.ts';
 import { BalancingMetrics, type BackendStats, type BalancingSeries, type BalancingSummary } from '../models/balancing-metrics.ts';
 import { OpenLoopClients } from '../models/clients.ts';
 import { drainAndBalance } from '../models/drain-and-balance.ts';
-import type { Fault } from '../models/fault-schedule.ts';
+import type { Fault, TimeWindow } from '../models/fault-schedule.ts';
 import { HealthRotation, type RotationEvent } from '../models/health-rotation.ts';
 import { RequestLedger } from '../models/request-ledger.ts';
 import { speedTiers, tierHosts } from '../models/speed-tiers.ts';
@@ -121,7 +121,7 @@ export interface LbHeterogeneousResult extends ScenarioResult {
   /** Backends leaving and rejoining the rotation, in time order. */
   readonly rotation: RotationEvent[];
   /** The fault window, for shading; empty (start = end) when there is no fault. */
-  readonly fault: { readonly startMs: number; readonly endMs: number };
+  readonly fault: TimeWindow;
 }
 
 function faultFor(kind: FaultKind, serviceMs: number): Fault | undefined {

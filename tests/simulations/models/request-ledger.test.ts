@@ -18,6 +18,19 @@ describe('RequestLedger', () => {
     expect(() => ledger.assertBalanced()).not.toThrow();
   });
 
+  it('begin starts a request with an entry of its own, which ends like any other', () => {
+    const ledger = new RequestLedger();
+    const a = ledger.begin();
+    const b = ledger.begin();
+    expect(a).not.toBe(b);
+    expect(ledger.inFlight).toBe(2);
+    ledger.end(a, 'succeeded');
+    expect(() => ledger.assertBalanced()).toThrow(ConservationError);
+    ledger.end(b, 'shed');
+    expect(ledger.counts()).toEqual({ requests: 2, succeeded: 1, failed: 0, rejected: 0, timedOut: 0, shed: 1 });
+    expect(() => ledger.end(a, 'failed')).toThrow(ConservationError);
+  });
+
   it('refuses to end a request twice', () => {
     const ledger = new RequestLedger();
     const e = entry();
