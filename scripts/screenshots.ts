@@ -3,7 +3,7 @@
  * mode and at 390 px wide (a phone), into screenshots/ (gitignored).
  *
  *   node_modules/.bin/astro build          # this script builds nothing
- *   npx tsx scripts/screenshots.ts [--port 4323] [--out screenshots] [--dist dist]
+ *   npx tsx scripts/screenshots.ts [--port 4323] [--out DIR] [--dist DIR]
  *
  * It serves dist/ with `astro preview` on its own port (not the browser
  * tests' 4322 nor `npm start`'s 4321, so it can run beside them) and stops
@@ -12,12 +12,14 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { chromium, type Browser } from '@playwright/test';
 import { chromiumLaunchOptions } from '../tests/browser/helpers/chromium.ts';
 import { scrollThroughPage } from '../tests/browser/helpers/scroll.ts';
 import { pageSlug, sitePages } from '../tests/browser/helpers/site-pages.ts';
 import { siteDist } from '../tests/browser/helpers/site-under-test.ts';
+import { intParam } from '../src/params/params.ts';
+import type { StringFlag } from '../src/params/flags.ts';
+import { isProgram, runAsProgram, type Command } from '../examples/shared/command.ts';
 
 interface Variant {
   readonly name: string;
@@ -32,18 +34,27 @@ const VARIANTS: readonly Variant[] = [
   { name: '390', width: 390, height: 844, colorScheme: 'light' },
 ];
 
-const { values } = parseArgs({
-  options: {
-    port: { type: 'string', default: '4323' },
-    out: { type: 'string', default: 'screenshots' },
-    dist: { type: 'string', default: siteDist },
-  },
+const directory = (description: string): StringFlag => ({
+  placeholder: 'DIR',
+  description,
+  check: (value) => (value.trim() === '' ? 'needs a directory name' : undefined),
 });
-const port = Number(values.port);
-const outDir = values.out ?? 'screenshots';
-const distDir = values.dist ?? siteDist;
 
-function startPreview(): ChildProcess {
+const params = {
+  port: intParam({ label: 'Port of its own astro preview', min: 1024, max: 65_535, default: 4323 }),
+};
+
+export const screenshotsCommand: Command<typeof params> = {
+  name: 'screenshots',
+  invocation: 'npx tsx scripts/screenshots.ts',
+  about: 'Full-page screenshots of every page of the built site (light, dark, 390 px wide). Builds nothing: run astro build first.',
+  flags: {
+    params,
+    strings: { out: directory('where the pictures go (default screenshots)'), dist: directory(`the built site (default ${siteDist})`) },
+  },
+};
+
+function startPreview(port: number, distDir: string): ChildProcess {
   // The .bin entry is node itself (a shebang script), so killing this child
   // stops the server; through npx the server would outlive it.
   return spawn('node_modules/.bin/astro', ['preview', '--host', '127.0.0.1', '--port', String(port), '--outDir', distDir], {
@@ -73,7 +84,7 @@ function servedAt(server: ChildProcess, timeoutMs: number): Promise<string> {
   });
 }
 
-async function shoot(browser: Browser, base: string, path: string, v: Variant): Promise<string> {
+async function shoot(browser: Browser, base: string, path: string, v: Variant, outDir: string): Promise<string> {
   const context = await browser.newContext({ viewport: { width: v.width, height: v.height }, colorScheme: v.colorScheme });
   try {
     const page = await context.newPage();
@@ -102,14 +113,14 @@ async function shoot(browser: Browser, base: string, path: string, v: Variant): 
   }
 }
 
-async function main(): Promise<void> {
+async function main(port: number, outDir: string, distDir: string): Promise<number> {
   if (!existsSync(join(distDir, 'index.html'))) {
     console.error(`${distDir}/ holds no build: run \`node_modules/.bin/astro build\` first (this script builds nothing).`);
-    process.exit(1);
+    return 1;
   }
   const pages = sitePages(distDir);
   mkdirSync(outDir, { recursive: true });
-  const server = startPreview();
+  const server = startPreview(port, distDir);
   const stop = () => {
     if (server.exitCode === null) server.kill('SIGTERM');
   };
@@ -128,7 +139,7 @@ async function main(): Promise<void> {
     for (const path of pages) {
       for (const v of VARIANTS) {
         try {
-          console.log(await shoot(browser, base, path, v));
+          console.log(await shoot(browser, base, path, v, outDir));
         } catch (err: unknown) {
           failed.push(`${path} (${v.name}): ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`);
         }
@@ -136,15 +147,15 @@ async function main(): Promise<void> {
     }
     if (failed.length > 0) {
       console.error(`No screenshot for:\n  ${failed.join('\n  ')}`);
-      process.exitCode = 1;
+      return 1;
     }
+    return 0;
   } finally {
     await browser?.close();
     stop();
   }
 }
 
-main().catch((err: unknown) => {
-  console.error(err instanceof Error ? err.message : err);
-  process.exitCode = 1;
-});
+if (isProgram(import.meta.url)) {
+  await runAsProgram(screenshotsCommand, (flags) => main(flags.values.port, flags.strings.out?.[0] ?? 'screenshots', flags.strings.dist?.[0] ?? siteDist));
+}

@@ -83,7 +83,12 @@ export function parseArgs(argv: readonly string[], registry: ScenarioRegistry): 
     if (listed.kind === 'error') return listed;
     return { kind: 'list', json: listed.switches.has('json'), scenario };
   }
-  if (!scenario) return flagError('no scenario given', `usage: npm run sim -- <scenario> [--<param> <value>]...; scenarios: ${names.join(', ')}`);
+  if (!scenario) {
+    // `--interval health-detection`: the name was read as the value of a flag that needs one.
+    const swallowed = flags.find((f) => !f.inline && f.value !== undefined && Object.hasOwn(registry, f.value));
+    const why = swallowed ? ` (${JSON.stringify(swallowed.value)} was read as the value of --${swallowed.name}, which needs one)` : '';
+    return flagError(`no scenario given${why}`, `usage: npm run sim -- <scenario> [--<param> <value>]...; scenarios: ${names.join(', ')}`);
+  }
   return parseRun(scenario, tokens.flags);
 }
 
