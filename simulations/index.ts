@@ -36,6 +36,10 @@ export { failover, type FailoverParams, type FailoverResult, type FailoverSwitch
 export { hedgingScenario, type HedgingParams, type HedgingResult } from './scenarios/hedging.ts';
 export { availabilityScenario, type AvailabilityParams, type AvailabilityResult, type AvailabilityTimeline } from './scenarios/availability.ts';
 export { hiccupHedgedLatency, hiccupQuantile, type HiccupHedging, type HiccupLatency } from './theory/hedging-hiccup.ts';
+export { chaosExperiment, chaosExperimentFor, type ChaosExperimentParams, type ChaosExperimentResult, type ChaosProbeColumn, type ChaosProbeSeries } from './scenarios/chaos-experiment.ts';
+export { metastability, cellParams, type MetastabilityParams, type MetastabilityResult, type MetastabilityCell } from './scenarios/metastability.ts';
+export { runOnSimulator, type SimulatorRun, type SimulatorRunOptions, type RollbackRun } from './chaos/run-on-simulator.ts';
+export { simulatedTargets, noDefences, type SimulatedTarget, type SystemDefences } from './chaos/three-tier-system.ts';
 export { expectedMaxLoad, expectedMaxLoads } from './theory/balanced-allocations.ts';
 export { supermarketMeanTime, supermarketTail } from './theory/supermarket.ts';
 export { expectedActiveDetectionMs, type ProbeFailureMode } from './theory/health-check-detection.ts';

@@ -62,6 +62,19 @@ export interface ServiceOptions {
    * retry storm outlive its trigger.
    */
   readonly cancellation?: boolean;
+  /**
+   * Which waiting job a free worker takes: the oldest ('fifo', the default)
+   * or the newest ('lifo'). Under overload LIFO serves the requests whose
+   * clients are still waiting and leaves the stale ones at the bottom
+   * (Facebook's adaptive LIFO, Maurer, "Fail at Scale", ACM Queue 2015).
+   */
+  readonly discipline?: 'fifo' | 'lifo';
+  /**
+   * A job that has waited this long in the queue is dropped unstarted when a
+   * worker reaches it: its client has given up (set it to the client's
+   * timeout), so the work would be wasted. Infinity (the default) serves everything.
+   */
+  readonly maxQueueWaitMs?: number;
   readonly observer?: ServiceObserver;
 }
 
@@ -78,6 +91,10 @@ const quietObserver: ServiceObserver = {
  */
 export class Service {
   private readonly queue = new Fifo<Job>();
+  /** The waiting jobs in LIFO order, used instead of `queue` when the discipline is 'lifo'. */
+  private readonly stack: Job[] = [];
+  private readonly lifo: boolean;
+  private readonly maxQueueWaitMs: number;
   private readonly workers: number;
   private readonly queueCapacity: number;
   private readonly errorProbability: number;
@@ -106,6 +123,9 @@ export class Service {
     this.errorProbability = errorProbability;
     this.slowdown = contentionSlowdown;
     this.cancellation = options.cancellation ?? false;
+    this.lifo = options.discipline === 'lifo';
+    this.maxQueueWaitMs = options.maxQueueWaitMs ?? Infinity;
+    if (!(this.maxQueueWaitMs >= 0)) throw new RangeError(`maxQueueWaitMs must be >= 0, got ${this.maxQueueWaitMs}`);
     this.observer = options.observer ?? quietObserver;
     const faults = options.faults instanceof FaultSchedule ? options.faults : new FaultSchedule(options.faults);
     // No schedule at all keeps the per-job path free of window scans.
@@ -150,7 +170,8 @@ export class Service {
       return 'shed';
     }
     job.state = 'queued';
-    this.queue.push(job);
+    if (this.lifo) this.stack.push(job);
+    else this.queue.push(job);
     this.waitingCount++;
     this.observer.queueChanged(now, this.waitingCount);
     return 'accepted';
@@ -211,15 +232,20 @@ export class Service {
     this.observer.busyChanged(now, this.busyCount);
   }
 
-  /** Gives waiting jobs to free workers, oldest first. */
+  /** Gives waiting jobs to free workers, oldest first (newest first under LIFO). */
   private pump(now: number): void {
     if (this.waitingCount === 0) return;
     const limit = this.workersAt(now);
     const before = this.waitingCount;
     while (this.busyCount < limit && this.waitingCount > 0) {
-      const job = this.queue.shift()!;
+      const job = this.lifo ? this.stack.pop()! : this.queue.shift()!;
       if (job.state !== 'queued') continue;
       this.waitingCount--;
+      if (now - job.arrivedAt >= this.maxQueueWaitMs) {
+        // Nobody answers a dropped job; its client's own timeout ends the attempt.
+        job.state = 'dropped';
+        continue;
+      }
       this.start(job, now);
     }
     if (this.waitingCount !== before) this.observer.queueChanged(now, this.waitingCount);

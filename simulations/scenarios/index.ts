@@ -2,10 +2,12 @@ import type { Scenario } from '../scenario.ts';
 import { ballsIntoBins } from './balls-into-bins.ts';
 import { breakerOutage } from './breaker-outage.ts';
 import { cascadingFailure } from './cascading-failure.ts';
+import { chaosExperiment } from './chaos-experiment.ts';
 import { consistentHashing } from './consistent-hashing.ts';
 import { healthDetection } from './health-detection.ts';
 import { jitterContention } from './jitter-contention.ts';
 import { lbHeterogeneous } from './lb-heterogeneous.ts';
+import { metastability } from './metastability.ts';
 import { queueScenario } from './queue.ts';
 import { retryAmplification } from './retry-amplification.ts';
 import { retryBudget } from './retry-budget.ts';
@@ -36,6 +38,8 @@ export const scenarios = {
   'lb-heterogeneous': lbHeterogeneous,
   'consistent-hashing': consistentHashing,
   'health-detection': healthDetection,
+  'chaos-experiment': chaosExperiment,
+  metastability,
   failover,
   hedging: hedgingScenario,
   availability: availabilityScenario,

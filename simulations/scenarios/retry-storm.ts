@@ -53,6 +53,13 @@ const params = {
   }),
   queueCapacity: intParam({ label: 'Queue capacity', default: 1000, min: 1, max: 10_000, step: 1, scale: 'log', help: 'Requests that may wait; more are shed.' }),
   cancellation: booleanParam({ label: 'Cancel abandoned work', default: false, help: 'Whether work whose client timed out leaves the service at once.' }),
+  queueing: enumParam({
+    label: 'Queueing',
+    default: 'fifo',
+    options: ['fifo', 'lifo', 'drop-expired'],
+    optionLabels: { fifo: 'FIFO (oldest first)', lifo: 'LIFO (newest first)', 'drop-expired': 'FIFO, dropping work older than the timeout' },
+    help: 'Which waiting request a free worker takes, and whether one whose client already timed out is shed unstarted.',
+  }),
 };
 
 export type RetryStormParams = ParamValues<typeof params>;
@@ -149,6 +156,8 @@ export const retryStorm = defineScenario({
       serviceTime: { kind: 'exponential', mean: p.serviceTime },
       contentionSlowdown: p.contention,
       cancellation: p.cancellation,
+      discipline: p.queueing === 'lifo' ? 'lifo' : 'fifo',
+      maxQueueWaitMs: p.queueing === 'drop-expired' ? p.timeout : Infinity,
       observer: metrics,
     });
     const retry = new RetryCore({

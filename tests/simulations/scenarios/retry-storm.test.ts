@@ -89,6 +89,7 @@ describe('retry-storm: conservation and determinism', () => {
       contention: fc.double({ min: 0, max: 4, noNaN: true }),
       queueCapacity: fc.integer({ min: 1, max: 2000 }),
       cancellation: fc.boolean(),
+      queueing: fc.constantFrom('fifo', 'lifo', 'drop-expired'),
     });
     fc.assert(
       fc.property(params, fc.integer({ min: 0, max: 2 ** 31 }), (params, seed) => {

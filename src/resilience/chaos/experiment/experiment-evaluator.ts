@@ -6,7 +6,8 @@ export type ExperimentPhase = 'before' | 'during' | 'after';
 
 export interface ProbeReading {
   readonly name: string;
-  readonly value: number;
+  /** null when the window had no data for this probe (no request ended); never a breach. */
+  readonly value: number | null;
   readonly within: boolean;
 }
 
@@ -15,6 +16,9 @@ export interface WindowVerdict {
   readonly startMs: number;
   readonly endMs: number;
   readonly phase: ExperimentPhase;
+  /** Requests ended in the window, and successes per second: the traffic behind the readings. */
+  readonly ended: number;
+  readonly goodput: number;
   readonly probes: readonly ProbeReading[];
   readonly guards: readonly ProbeReading[];
 }
@@ -100,19 +104,20 @@ export class ExperimentEvaluator {
     const phase = this.phaseOf(w.startMs, w.endMs);
     const read = (p: Probe): ProbeReading => {
       const value = probeValue(p, w);
-      return { name: p.name, value, within: withinTolerance(p, value) };
+      return { name: p.name, value: Number.isNaN(value) ? null : value, within: withinTolerance(p, value) };
     };
     const probes = this.experiment['steady-state-hypothesis'].probes.map(read);
     const guards = phase === 'during' ? this.experiment.abortConditions.map(read) : [];
-    this.windows.push({ startMs: w.startMs, endMs: w.endMs, phase, probes, guards });
+    this.windows.push({ startMs: w.startMs, endMs: w.endMs, phase, ended: w.ended, goodput: (w.succeeded * 1000) / (w.endMs - w.startMs), probes, guards });
     if (this.abortOrder !== undefined) return undefined;
 
-    const failedProbe = probes.find((r) => !r.within);
+    // A reading out of tolerance always has a value: no data is never a breach.
+    const failedProbe = probes.find((r): r is ProbeReading & { value: number } => !r.within && r.value !== null);
     if (phase === 'before' && failedProbe) {
       this.abortOrder = { reason: 'steady-state-not-met', probe: failedProbe.name, value: failedProbe.value, atMs: w.endMs };
       return this.abortOrder;
     }
-    const breachedGuard = guards.find((r) => !r.within);
+    const breachedGuard = guards.find((r): r is ProbeReading & { value: number } => !r.within && r.value !== null);
     if (breachedGuard) {
       this.abortOrder = { reason: 'guard', probe: breachedGuard.name, value: breachedGuard.value, atMs: w.endMs };
       return this.abortOrder;

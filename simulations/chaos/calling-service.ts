@@ -1,0 +1,51 @@
+import type { Admission, JobState } from '../models/service.ts';
+import type { HopCaller } from './hop-caller.ts';
+import type { RoutedJob, Target } from './target.ts';
+
+/** B's own part of a request; when B's work is done, B calls its dependency before it answers. */
+class OwnWork implements RoutedJob {
+  arrivedAt = NaN;
+  startedAt = NaN;
+  state: JobState = 'new';
+  host: Target | undefined = undefined;
+
+  constructor(
+    readonly outer: RoutedJob,
+    private readonly dependency: HopCaller,
+  ) {}
+
+  respond(ok: boolean, now: number): void {
+    if (!ok) return this.outer.respond(false, now);
+    this.dependency.call((outcome, t) => this.outer.respond(outcome === 'succeeded', t));
+  }
+}
+
+/**
+ * A service that does its own work on its hosts, then calls a dependency and
+ * answers with the dependency's result. Its workers are free while it waits
+ * on the dependency (an asynchronous server), so its trouble reaches its
+ * callers as latency and errors, not as exhausted threads; an abandoned
+ * request's own work is abandoned on its host as usual.
+ */
+export class CallingService implements Target {
+  private readonly work = new WeakMap<RoutedJob, OwnWork>();
+
+  constructor(
+    private readonly hosts: Target,
+    private readonly dependency: HopCaller,
+  ) {}
+
+  submit(job: RoutedJob, now: number): Admission {
+    job.arrivedAt = now;
+    const own = new OwnWork(job, this.dependency);
+    this.work.set(job, own);
+    const admission = this.hosts.submit(own, now);
+    job.state = own.state;
+    return admission;
+  }
+
+  abandon(job: RoutedJob, now: number): void {
+    const own = this.work.get(job);
+    if (own) this.hosts.abandon(own, now);
+  }
+}

@@ -1,0 +1,132 @@
+import { quantile } from 'd3-array';
+import { ExperimentEvaluator, WindowRecorder, type Experiment, type Verdict, type WindowVerdict } from '../../src/resilience/index.ts';
+import { ProgressReporter } from '../engine/progress.ts';
+import { Simulation } from '../engine/simulation.ts';
+import { PiecewiseRate } from '../models/arrival-rate.ts';
+import { OpenLoopClients } from '../models/clients.ts';
+import { RequestLedger, type LedgerCounts, type LedgerEntry, type RequestOutcome } from '../models/request-ledger.ts';
+import type { RunOptions } from '../scenario.ts';
+import { HOSTS_PER_SERVICE, isSimulatedTarget, ThreeTierSystem, type SystemDefences } from './three-tier-system.ts';
+
+export interface SimulatorRunOptions extends RunOptions {
+  /** New requests per second at the edge. */
+  readonly rate: number;
+  readonly defences: SystemDefences;
+}
+
+/** A rollback as it ran. */
+export interface RollbackRun {
+  readonly name: string;
+  readonly target: string;
+  readonly atMs: number;
+}
+
+export interface SimulatorRun {
+  readonly verdict: Verdict;
+  /** One per probe interval, in order. */
+  readonly windows: readonly WindowVerdict[];
+  readonly counts: LedgerCounts;
+  /** Requests answered with at least one fallback. */
+  readonly degraded: number;
+  /** Fraction of the requests that succeeded, over the whole run. */
+  readonly successRate: number;
+  /** 99th percentile of request latency over the whole run, ms (NaN with no request ended). */
+  readonly p99: number;
+  /** Fraction of the target's hosts the faults reached. */
+  readonly blastRadius: number;
+  readonly rollbacks: readonly RollbackRun[];
+  /** Attempts sent on each hop, retries included. */
+  readonly attempts: { readonly edgeToA: number; readonly edgeToB: number; readonly bToStore: number };
+}
+
+/** After the last arrival, requests in flight get this long to end; those still open are cut off as timed out. */
+const DRAIN_LIMIT_MS = 60_000;
+
+/**
+ * Runs an experiment on the simulated three-tier system, on virtual time: open-loop
+ * traffic at the edge for the experiment's duration, the method's faults on their
+ * targets, a probe window closed every probe interval and handed to the
+ * evaluator. When the evaluator orders an abort, every fault stops at that
+ * very instant and the rollbacks run; otherwise the rollbacks run when the
+ * last action ends. Same experiment, options and seed: same result.
+ */
+export function runOnSimulator(experiment: Experiment, seed: number, options: SimulatorRunOptions): SimulatorRun {
+  const { durationMs, probeIntervalMs } = experiment;
+  const sim = new Simulation(seed);
+  const ledger = new RequestLedger();
+  const system = new ThreeTierSystem(sim, experiment, options.defences);
+  const evaluator = new ExperimentEvaluator(experiment);
+  const recorder = new WindowRecorder();
+  const latencies: number[] = [];
+  const rollbacks: RollbackRun[] = [];
+  let degraded = 0;
+
+  const runRollbacks = (atMs: number) => {
+    for (const r of experiment.rollbacks) {
+      if (isSimulatedTarget(r.target)) system.stopFaults(atMs, r.target);
+      rollbacks.push({ name: r.name, target: r.target, atMs });
+    }
+  };
+  const methodEndMs = Math.max(...experiment.method.map((a) => a.startMs + a.durationMs));
+  sim.at(methodEndMs, () => {
+    if (evaluator.aborted === undefined) runRollbacks(sim.now);
+  });
+  for (let end = probeIntervalMs; end <= durationMs; end += probeIntervalMs) {
+    const start = end - probeIntervalMs;
+    sim.at(end, () => {
+      const order = evaluator.observe(recorder.close(start, end));
+      if (order) {
+        system.stopFaults(sim.now);
+        runRollbacks(sim.now);
+      }
+    });
+  }
+
+  const arrive = () => {
+    const startedAt = sim.now;
+    const request: LedgerEntry = { outcome: undefined };
+    ledger.start(request);
+    recorder.requestStarted();
+    let pending = 2;
+    let outcome: RequestOutcome = 'succeeded';
+    let usedFallback = false;
+    const hopEnded = (o: RequestOutcome, now: number, fromFallback: boolean) => {
+      if (outcome === 'succeeded') outcome = o;
+      usedFallback ||= fromFallback;
+      if (--pending > 0) return;
+      ledger.end(request, outcome);
+      if (usedFallback) degraded++;
+      const latency = now - startedAt;
+      latencies.push(latency);
+      if (now < durationMs) recorder.requestEnded(outcome === 'succeeded', latency);
+    };
+    system.edgeToA.call(hopEnded);
+    system.edgeToB.call(hopEnded);
+  };
+  const clients = new OpenLoopClients(sim, { rate: PiecewiseRate.constant(options.rate), untilMs: durationMs, send: arrive });
+
+  const progress = options.onProgress ? new ProgressReporter(options.onProgress, () => sim.now / durationMs) : undefined;
+  // Probe windows are on the agenda until durationMs, so the run reaches it even when traffic is quiet.
+  const reason = sim.run({
+    maxTimeMs: durationMs + DRAIN_LIMIT_MS,
+    maxEvents: 50_000_000,
+    isDone: () => clients.done && ledger.inFlight === 0 && sim.now >= durationMs,
+    progress,
+  });
+  if (reason !== 'done') ledger.cutOff();
+  ledger.assertBalanced();
+  progress?.finish();
+
+  const counts = ledger.counts();
+  return {
+    verdict: evaluator.verdict(),
+    windows: evaluator.windows,
+    counts,
+    degraded,
+    successRate: counts.requests > 0 ? counts.succeeded / counts.requests : 0,
+    p99: latencies.length > 0 ? quantile(latencies, 0.99)! : NaN,
+    blastRadius: system.affectedHosts / HOSTS_PER_SERVICE,
+    rollbacks,
+    attempts: { edgeToA: system.edgeToA.attemptsSent, edgeToB: system.edgeToB.attemptsSent, bToStore: system.bToStore.attemptsSent },
+  };
+}
