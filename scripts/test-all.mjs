@@ -4,49 +4,19 @@
 //   2. unit and property tests (Vitest)
 //   3. build the site (astro build)
 //   4. browser tests (Playwright, in Chromium)
-// It finds a browser by itself and ends with one line "N passed, N failed"
+// It finds a Chromium, or installs one, by itself (find-browser.mjs), and ends with one line "N passed, N failed"
 // counting every test of steps 2 and 4.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { findOrInstallBrowser, thisMachine } from './find-browser.mjs';
 
 const bin = (name) => join('node_modules', '.bin', name);
 const reportDir = join('test-results', 'summary');
 rmSync(reportDir, { recursive: true, force: true });
 mkdirSync(reportDir, { recursive: true });
 
-function findBrowser() {
-  if (process.env.CHROME_PATH) {
-    if (existsSync(process.env.CHROME_PATH)) return process.env.CHROME_PATH;
-    console.error(`CHROME_PATH is set to ${process.env.CHROME_PATH}, but there is no file there.`);
-    process.exit(1);
-  }
-  for (const p of ['/usr/bin/chromium', '/usr/bin/chromium-browser']) if (existsSync(p)) return p;
-  // Playwright's own browser, if a developer installed it (`npx playwright install chromium`).
-  try {
-    const r = spawnSync(process.execPath, ['-e', "process.stdout.write(require('playwright-core').chromium.executablePath())"], { encoding: 'utf8' });
-    if (r.status === 0 && r.stdout && existsSync(r.stdout)) return r.stdout;
-  } catch {
-    /* fall through to the message */
-  }
-  return undefined;
-}
-
-const browser = findBrowser();
-if (!browser) {
-  console.error(
-    [
-      'No Chromium found for the browser tests.',
-      'Install one, then run `npm test` again:',
-      '  Debian/Ubuntu:  sudo apt-get install -y chromium',
-      '  elsewhere:      npx playwright install chromium',
-      'or point CHROME_PATH at a Chrome or Chromium binary.',
-    ].join('\n'),
-  );
-  process.exit(1);
-}
-
-const env = { ...process.env, CHROME_PATH: browser };
+const env = { ...process.env };
 let passed = 0;
 let failed = 0;
 
@@ -89,7 +59,15 @@ if (!step('build', bin('astro'), ['build'])) {
   finish(false);
 }
 
+// Found (or installed) only now, so a broken unit test fails before a minute of installing.
+console.log('\n=== browser tests: finding a Chromium');
+const browser = findOrInstallBrowser(thisMachine);
+if (!browser.ok) {
+  console.error(browser.message);
+  failed += 1;
+  finish(false);
+}
 const pwJson = join(reportDir, 'playwright.json');
-const browserOk = step('browser tests', bin('playwright'), ['test', '--reporter=list,json'], { PLAYWRIGHT_JSON_OUTPUT_NAME: pwJson });
+const browserOk = step('browser tests', bin('playwright'), ['test', '--reporter=list,json'], { CHROME_PATH: browser.path, PLAYWRIGHT_JSON_OUTPUT_NAME: pwJson });
 if (!countJson(pwJson, 'playwright') && !browserOk) failed += 1;
 finish(unitOk && browserOk);
