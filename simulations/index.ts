@@ -36,6 +36,7 @@ export { failover, type FailoverParams, type FailoverResult, type FailoverSwitch
 export { hedgingScenario, type HedgingParams, type HedgingResult } from './scenarios/hedging.ts';
 export { availabilityScenario, type AvailabilityParams, type AvailabilityResult, type AvailabilityTimeline } from './scenarios/availability.ts';
 export { hiccupHedgedLatency, hiccupQuantile, type HiccupHedging, type HiccupLatency } from './theory/hedging-hiccup.ts';
+export { faultInjection, type FaultInjectionParams, type FaultInjectionResult, type CallEnding } from './scenarios/fault-injection.ts';
 export { chaosExperiment, chaosExperimentFor, type ChaosExperimentParams, type ChaosExperimentResult, type ChaosProbeColumn, type ChaosProbeSeries } from './scenarios/chaos-experiment.ts';
 export { metastability, cellParams, type MetastabilityParams, type MetastabilityResult, type MetastabilityCell } from './scenarios/metastability.ts';
 export { runOnSimulator, type SimulatorRun, type SimulatorRunOptions, type RollbackRun } from './chaos/run-on-simulator.ts';

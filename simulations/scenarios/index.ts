@@ -4,6 +4,7 @@ import { breakerOutage } from './breaker-outage.ts';
 import { cascadingFailure } from './cascading-failure.ts';
 import { chaosExperiment } from './chaos-experiment.ts';
 import { consistentHashing } from './consistent-hashing.ts';
+import { faultInjection } from './fault-injection.ts';
 import { healthDetection } from './health-detection.ts';
 import { jitterContention } from './jitter-contention.ts';
 import { lbHeterogeneous } from './lb-heterogeneous.ts';
@@ -38,11 +39,12 @@ export const scenarios = {
   'lb-heterogeneous': lbHeterogeneous,
   'consistent-hashing': consistentHashing,
   'health-detection': healthDetection,
-  'chaos-experiment': chaosExperiment,
-  metastability,
   failover,
   hedging: hedgingScenario,
   availability: availabilityScenario,
+  'chaos-experiment': chaosExperiment,
+  metastability,
+  'fault-injection': faultInjection,
 } satisfies ScenarioRegistry;
 
 export type ScenarioName = keyof typeof scenarios;

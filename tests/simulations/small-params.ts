@@ -49,6 +49,7 @@ export const smallRunBounds: Readonly<Record<string, ParamBounds>> = {
   failover: { duration: { max: 10 }, rate: { max: 20 }, failAt: { max: 6 }, outage: { max: 6 }, interval: { min: 200, max: 1000 }, failbackHold: { max: 5 }, hostsPerLevel: { max: 3 } },
   hedging: { requests: { max: 300 } },
   availability: { years: { max: 2 }, mtbf: { min: 100 } },
+  'fault-injection': { calls: { max: 300 } },
   'health-detection': { failures: { max: 2 }, rate: { max: 20 }, interval: { max: 500 }, timeout: { max: 200 }, jitter: { max: 100 }, healthyThreshold: { max: 3 }, unhealthyThreshold: { max: 3 }, backends: { max: 5 } },
   // Chaos engineering (issue 11): a few hundred edge requests; a 2 × 2 map of short retry-storm runs.
   'chaos-experiment': { rate: { max: 60 }, duration: { max: 10 }, faultStart: { max: 5 }, faultDuration: { max: 5 }, addedLatency: { max: 1000 } },
