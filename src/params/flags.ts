@@ -7,8 +7,8 @@ import { defaultValues, describeRange, formatValue, kebabCase, parseParamStrict,
  * command answers a bad flag the same way. The rules:
  *
  * - flags are `--name value` or `--name=value`; a value never starts with
- *   `--` (a negative number is fine); `-h` is `--help`, every other single
- *   dash is refused;
+ *   `--` (a negative number is fine); `-h` is `--help` wherever it stands,
+ *   every other single dash is refused;
  * - numbers are decimal only (`0x10`, `1e1`, `" 5"` are refused), in the
  *   declared range (see parseParamStrict);
  * - an unknown flag, a flag given twice (unless declared repeatable), a
@@ -119,7 +119,8 @@ export function tokenize(argv: readonly string[], isSwitch: (name: string) => bo
         flags.push({ name, value: undefined, inline: false });
       } else {
         const next = argv[i + 1];
-        const value = next !== undefined && !next.startsWith('--') ? next : undefined;
+        // `-h` is always the help, never a value.
+        const value = next !== undefined && !next.startsWith('--') && next !== '-h' ? next : undefined;
         if (value !== undefined) i++;
         flags.push({ name, value, inline: false });
       }
