@@ -5,4 +5,6 @@ export const sidebar = [
   { label: 'Circuit breakers', slug: 'circuit-breaker' },
   { label: 'Load balancing', slug: 'load-balancing' },
   { label: 'Health checks', slug: 'health-checks' },
+  { label: 'Failover strategies', slug: 'failover-strategies' },
+  { label: 'Chaos engineering', slug: 'chaos-engineering' },
 ];

@@ -1,0 +1,53 @@
+import { defaultValues, type ParamValues } from '../../../params/params.ts';
+import { availabilityScenario, type AvailabilityParams, type AvailabilityResult } from '../../../../simulations/scenarios/availability.ts';
+import { compareSides, type CompareSide } from '../../frame/compare-sides.ts';
+import { run, type Run } from '../../frame/runner/run.ts';
+import type { SimulationPlan } from '../../frame/runner/useSimulation.ts';
+import type { WidgetState } from '../../frame/url/widget-url.ts';
+import type { AvailabilitySpecs } from './availability-specs.ts';
+
+export interface AvailabilityMeta {
+  readonly sides: readonly CompareSide<AvailabilitySpecs>[];
+}
+
+/** Per side: the chosen topology, and the same parts at every replica count the scenario allows (the sweep). */
+// A type alias, not an interface: an interface has no implicit index signature, so it would not fit the frame's record type Runs.
+export type AvailabilitySideRuns = {
+  readonly chosen: Run<AvailabilityResult>;
+  readonly byReplicas: Run<AvailabilityResult>[];
+};
+
+export const REPLICA_COUNTS = Array.from(
+  {
+    length: availabilityScenario.params.replicas.max - availabilityScenario.params.replicas.min + 1,
+  },
+  (_, i) => availabilityScenario.params.replicas.min + i,
+);
+
+const HOURS_PER_YEAR = 365.25 * 24;
+/** The scenario stops at this many failures, whatever the horizon. */
+const MAX_FAILURES = 200_000;
+
+export function scenarioParams(v: ParamValues<AvailabilitySpecs>): AvailabilityParams {
+  return { ...defaultValues(availabilityScenario.params), ...v };
+}
+
+/** Failures simulated: each replica fails about once per MTBF + MTTR over the horizon, up to the scenario's cap. */
+function cost(p: AvailabilityParams): number {
+  return Math.min(MAX_FAILURES, (p.replicas * p.years * HOURS_PER_YEAR) / (p.mtbf + p.mttr / 60));
+}
+
+export function planAvailability(state: WidgetState<AvailabilitySpecs>): SimulationPlan<AvailabilitySideRuns[], AvailabilityMeta> {
+  const sides = compareSides(state);
+  const r = (p: AvailabilityParams) => run(availabilityScenario, p, state.seed, cost(p));
+  return {
+    runs: sides.map((s) => {
+      const p = scenarioParams(s.values);
+      return {
+        chosen: r(p),
+        byReplicas: REPLICA_COUNTS.map((n) => r({ ...p, replicas: n })),
+      };
+    }),
+    meta: { sides },
+  };
+}

@@ -1,0 +1,50 @@
+import { defaultValues, type ParamValues } from '../../../params/params.ts';
+import { hedgingScenario, type HedgingParams, type HedgingResult } from '../../../../simulations/scenarios/hedging.ts';
+import { compareSides, type CompareSide } from '../../frame/compare-sides.ts';
+import { run, type Run } from '../../frame/runner/run.ts';
+import type { SimulationPlan } from '../../frame/runner/useSimulation.ts';
+import type { WidgetState } from '../../frame/url/widget-url.ts';
+import type { HedgingSpecs } from './hedging-specs.ts';
+
+/** The fixed hedge delays swept for the cost-and-benefit charts, ms: log-spaced from far too early to far too late. */
+export const SWEEP_DELAYS_MS = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000] as const;
+
+export interface HedgingMeta {
+  readonly sides: readonly CompareSide<HedgingSpecs>[];
+}
+
+// A type alias, not an interface: an interface has no implicit index signature, so it would not fit the frame's record type Runs.
+export type SideRuns = {
+  /** The side's own settings. */
+  readonly hedged: Run<HedgingResult>;
+  /** The same without hedging: the baseline the tail is measured against. */
+  readonly unhedged: Run<HedgingResult>;
+  /** The side's settings at each fixed delay of SWEEP_DELAYS_MS. */
+  readonly sweep: Run<HedgingResult>[];
+};
+
+export function scenarioParams(v: ParamValues<HedgingSpecs>): HedgingParams {
+  return { ...defaultValues(hedgingScenario.params), ...v, latency: 'hiccup' };
+}
+
+/** Attempts in a run at most: each request sends up to maxAttempts. */
+function cost(p: HedgingParams): number {
+  return p.requests * (p.hedgeDelay > 0 || p.hedgePercentile > 0 ? p.maxAttempts : 1);
+}
+
+/** Per side, on the same seed: its own run, the unhedged baseline, and the sweep over fixed delays. */
+export function planHedging(state: WidgetState<HedgingSpecs>): SimulationPlan<SideRuns[], HedgingMeta> {
+  const sides = compareSides(state);
+  const r = (p: HedgingParams) => run(hedgingScenario, p, state.seed, cost(p));
+  return {
+    runs: sides.map((s) => {
+      const p = scenarioParams(s.values);
+      return {
+        hedged: r(p),
+        unhedged: r({ ...p, hedgeDelay: 0, hedgePercentile: 0 }),
+        sweep: SWEEP_DELAYS_MS.map((d) => r({ ...p, hedgeDelay: d, hedgePercentile: 0 })),
+      };
+    }),
+    meta: { sides },
+  };
+}
