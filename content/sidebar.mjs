@@ -6,5 +6,4 @@ export const sidebar = [
   { label: 'Load balancing', slug: 'load-balancing' },
   { label: 'Health checks', slug: 'health-checks' },
   { label: 'Failover strategies', slug: 'failover-strategies' },
-  { label: 'Chaos engineering', slug: 'chaos-engineering' },
 ];
