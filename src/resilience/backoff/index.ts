@@ -17,3 +17,4 @@ export { linearBackoff, type LinearBackoffOptions } from './linear-backoff.ts';
 export { exponentialBackoff, type ExponentialBackoffOptions, type ExponentialJitter } from './exponential-backoff.ts';
 export { decorrelatedJitterBackoff, type DecorrelatedJitterBackoffOptions } from './decorrelated-jitter-backoff.ts';
 export { brookerBackoff, jitterStrategies, type JitterStrategy } from './brooker-backoff.ts';
+export { backoffLimits, defaultExponentialFactor } from './backoff-options.ts';

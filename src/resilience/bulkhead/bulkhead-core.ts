@@ -1,3 +1,8 @@
+import { checkNumber } from '../options/validate.ts';
+import { bulkheadDefaults, bulkheadLimits, type BulkheadOptions } from './bulkhead-options.ts';
+
+export type { BulkheadOptions } from './bulkhead-options.ts';
+
 /**
  * A concurrency limit with a bounded FIFO queue, sans-I/O: it counts running
  * calls and holds the waiters (whatever the caller uses to resume one: a
@@ -7,24 +12,15 @@
  * The queue is a Set: FIFO by insertion order, and a waiter that gives up
  * (its caller aborted) is removed in O(1), at once, not skipped later.
  */
-export interface BulkheadOptions {
-  /** Calls allowed to run at the same time. */
-  readonly maxConcurrent: number;
-  /** Calls allowed to wait for a slot; 0 (the default) rejects as soon as all slots are taken. */
-  readonly maxQueue?: number;
-}
-
 export class BulkheadCore<W> {
   readonly maxConcurrent: number;
   readonly maxQueue: number;
   private active = 0;
   private readonly waiting = new Set<W>();
 
-  constructor({ maxConcurrent, maxQueue = 0 }: BulkheadOptions) {
-    if (!(Number.isInteger(maxConcurrent) && maxConcurrent >= 1)) throw new RangeError(`maxConcurrent must be an integer >= 1, got ${maxConcurrent}`);
-    if (!(Number.isInteger(maxQueue) && maxQueue >= 0)) throw new RangeError(`maxQueue must be an integer >= 0, got ${maxQueue}`);
-    this.maxConcurrent = maxConcurrent;
-    this.maxQueue = maxQueue;
+  constructor({ maxConcurrent, maxQueue = bulkheadDefaults.maxQueue }: BulkheadOptions) {
+    this.maxConcurrent = checkNumber('maxConcurrent', maxConcurrent, bulkheadLimits.maxConcurrent);
+    this.maxQueue = checkNumber('maxQueue', maxQueue, bulkheadLimits.maxQueue);
   }
 
   /** Calls running now. */

@@ -1,4 +1,6 @@
+import { checkNumber } from '../options/validate.ts';
 import type { RandomSource } from '../random.ts';
+import { activeHealthCheckDefaults, activeHealthCheckLimits } from './health-options.ts';
 
 export interface ActiveHealthCheckOptions {
   /** Time between the starts of consecutive checks, ms. */
@@ -28,17 +30,13 @@ export interface ActiveHealthCheckOptions {
 export type HealthTransition = 'became-healthy' | 'became-unhealthy';
 
 export function checkActiveHealthCheckOptions(o: ActiveHealthCheckOptions): void {
-  const positive = (v: number, name: string) => {
-    if (!(v > 0 && Number.isFinite(v))) throw new RangeError(`${name} must be a positive number, got ${v}`);
-  };
-  positive(o.intervalMs, 'intervalMs');
-  positive(o.timeoutMs, 'timeoutMs');
-  for (const [name, v] of [['healthyThreshold', o.healthyThreshold], ['unhealthyThreshold', o.unhealthyThreshold]] as const) {
-    if (!(Number.isInteger(v) && v >= 1)) throw new RangeError(`${name} must be an integer >= 1, got ${v}`);
-  }
-  for (const [name, v] of [['intervalJitterMs', o.intervalJitterMs ?? 0], ['initialJitterMs', o.initialJitterMs ?? 0]] as const) {
-    if (!(v >= 0 && Number.isFinite(v))) throw new RangeError(`${name} must be >= 0, got ${v}`);
-  }
+  const limits = activeHealthCheckLimits;
+  checkNumber('intervalMs', o.intervalMs, limits.periodMs);
+  checkNumber('timeoutMs', o.timeoutMs, limits.periodMs);
+  checkNumber('healthyThreshold', o.healthyThreshold, limits.threshold);
+  checkNumber('unhealthyThreshold', o.unhealthyThreshold, limits.threshold);
+  checkNumber('intervalJitterMs', o.intervalJitterMs ?? activeHealthCheckDefaults.intervalJitterMs, limits.jitterMs);
+  checkNumber('initialJitterMs', o.initialJitterMs ?? activeHealthCheckDefaults.initialJitterMs, limits.jitterMs);
 }
 
 /**
@@ -87,7 +85,7 @@ export class ActiveHealthCheck {
   ) {
     checkActiveHealthCheckOptions(options);
     this.options = options;
-    this.isHealthy = options.startHealthy ?? true;
+    this.isHealthy = options.startHealthy ?? activeHealthCheckDefaults.startHealthy;
     const initial = options.initialJitterMs ?? 0;
     this.nextAt = now + (initial > 0 ? random() * initial : 0);
   }

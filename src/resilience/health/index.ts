@@ -15,3 +15,4 @@ export {
   type SuccessRateRule,
 } from './outlier-detector.ts';
 export { successRateEjectionThreshold } from './success-rate-threshold.ts';
+export { activeHealthCheckDefaults, activeHealthCheckLimits, outlierDefaults, outlierLimits } from './health-options.ts';

@@ -1,4 +1,6 @@
+import { checkNumber } from '../options/validate.ts';
 import type { RandomSource } from '../random.ts';
+import { outlierDefaults as defaults, outlierLimits as limits } from './health-options.ts';
 import { successRateEjectionThreshold } from './success-rate-threshold.ts';
 
 /**
@@ -143,37 +145,39 @@ export class OutlierDetector {
     now: number,
     private readonly random: RandomSource,
   ) {
-    if (!(Number.isInteger(hostCount) && hostCount >= 1)) throw new RangeError(`hostCount must be an integer >= 1, got ${hostCount}`);
-    this.hostCount = hostCount;
-    this.intervalMs = positive('intervalMs', options.intervalMs ?? 10_000);
-    this.baseMs = positive('baseEjectionTimeMs', options.baseEjectionTimeMs ?? 30_000);
-    this.maxMs = positive('maxEjectionTimeMs', options.maxEjectionTimeMs ?? Math.max(300_000, this.baseMs));
-    if (this.maxMs < this.baseMs) throw new RangeError(`maxEjectionTimeMs ${this.maxMs} is below baseEjectionTimeMs ${this.baseMs}`);
-    this.jitterMs = options.maxEjectionTimeJitterMs ?? 0;
-    if (!(Number.isInteger(this.jitterMs) && this.jitterMs >= 0)) throw new RangeError(`maxEjectionTimeJitterMs must be a whole number >= 0, got ${this.jitterMs}`);
-    this.maxPercent = percent('maxEjectionPercent', options.maxEjectionPercent ?? 10);
-    this.alwaysEjectOne = options.alwaysEjectOneHost ?? false;
+    this.hostCount = checkNumber('hostCount', hostCount, limits.count);
+    this.intervalMs = checkNumber('intervalMs', options.intervalMs ?? defaults.intervalMs, limits.periodMs);
+    this.baseMs = checkNumber('baseEjectionTimeMs', options.baseEjectionTimeMs ?? defaults.baseEjectionTimeMs, limits.periodMs);
+    this.maxMs = checkNumber('maxEjectionTimeMs', options.maxEjectionTimeMs ?? Math.max(defaults.maxEjectionTimeMs, this.baseMs), {
+      ...limits.periodMs,
+      min: this.baseMs,
+    });
+    this.jitterMs = checkNumber('maxEjectionTimeJitterMs', options.maxEjectionTimeJitterMs ?? defaults.maxEjectionTimeJitterMs, limits.jitterMs);
+    this.maxPercent = checkNumber('maxEjectionPercent', options.maxEjectionPercent ?? defaults.maxEjectionPercent, limits.percent);
+    this.alwaysEjectOne = options.alwaysEjectOneHost ?? defaults.alwaysEjectOneHost;
 
-    const c5 = options.consecutive5xx ?? { threshold: 5 };
+    const c5 = options.consecutive5xx ?? defaults.consecutive5xx;
     this.consecutive5xx = c5 ? consecutiveRule('consecutive5xx', c5) : null;
     const cg = options.consecutiveGatewayFailure ?? false;
     this.consecutiveGateway = cg ? consecutiveRule('consecutiveGatewayFailure', cg) : null;
     const sr = options.successRate ?? {};
+    const srDefaults = defaults.successRate;
     this.successRate = sr
       ? {
-          minimumHosts: count('successRate.minimumHosts', sr.minimumHosts ?? 5),
-          requestVolume: count('successRate.requestVolume', sr.requestVolume ?? 100),
-          stdevFactor: nonNegative('successRate.stdevFactor', sr.stdevFactor ?? 1.9),
-          enforcingPercent: percent('successRate.enforcingPercent', sr.enforcingPercent ?? 100),
+          minimumHosts: checkNumber('successRate.minimumHosts', sr.minimumHosts ?? srDefaults.minimumHosts, limits.count),
+          requestVolume: checkNumber('successRate.requestVolume', sr.requestVolume ?? srDefaults.requestVolume, limits.count),
+          stdevFactor: checkNumber('successRate.stdevFactor', sr.stdevFactor ?? srDefaults.stdevFactor, limits.stdevFactor),
+          enforcingPercent: checkNumber('successRate.enforcingPercent', sr.enforcingPercent ?? srDefaults.enforcingPercent, limits.percent),
         }
       : null;
     const fp = options.failurePercentage ?? false;
+    const fpDefaults = defaults.failurePercentage;
     this.failurePercentage = fp
       ? {
-          thresholdPercent: percent('failurePercentage.thresholdPercent', fp.thresholdPercent ?? 85),
-          minimumHosts: count('failurePercentage.minimumHosts', fp.minimumHosts ?? 5),
-          requestVolume: count('failurePercentage.requestVolume', fp.requestVolume ?? 50),
-          enforcingPercent: percent('failurePercentage.enforcingPercent', fp.enforcingPercent ?? 100),
+          thresholdPercent: checkNumber('failurePercentage.thresholdPercent', fp.thresholdPercent ?? fpDefaults.thresholdPercent, limits.percent),
+          minimumHosts: checkNumber('failurePercentage.minimumHosts', fp.minimumHosts ?? fpDefaults.minimumHosts, limits.count),
+          requestVolume: checkNumber('failurePercentage.requestVolume', fp.requestVolume ?? fpDefaults.requestVolume, limits.count),
+          enforcingPercent: checkNumber('failurePercentage.enforcingPercent', fp.enforcingPercent ?? fpDefaults.enforcingPercent, limits.percent),
         }
       : null;
 
@@ -344,26 +348,9 @@ export class OutlierDetector {
   }
 }
 
-function positive(name: string, v: number): number {
-  if (!(v > 0 && Number.isFinite(v))) throw new RangeError(`${name} must be a positive number, got ${v}`);
-  return v;
-}
-
-function nonNegative(name: string, v: number): number {
-  if (!(v >= 0 && Number.isFinite(v))) throw new RangeError(`${name} must be >= 0, got ${v}`);
-  return v;
-}
-
-function count(name: string, v: number): number {
-  if (!(Number.isInteger(v) && v >= 1)) throw new RangeError(`${name} must be an integer >= 1, got ${v}`);
-  return v;
-}
-
-function percent(name: string, v: number): number {
-  if (!(v >= 0 && v <= 100)) throw new RangeError(`${name} must be in [0, 100], got ${v}`);
-  return v;
-}
-
 function consecutiveRule(name: string, r: ConsecutiveRule): Required<ConsecutiveRule> {
-  return { threshold: count(`${name}.threshold`, r.threshold), enforcingPercent: percent(`${name}.enforcingPercent`, r.enforcingPercent ?? 100) };
+  return {
+    threshold: checkNumber(`${name}.threshold`, r.threshold, limits.count),
+    enforcingPercent: checkNumber(`${name}.enforcingPercent`, r.enforcingPercent ?? defaults.enforcingPercent, limits.percent),
+  };
 }

@@ -1,4 +1,6 @@
+import { checkNumber } from '../options/validate.ts';
 import type { RandomSource } from '../random.ts';
+import { balancerDefaults, balancerLimits } from './balancer-options.ts';
 import type { HashKey, HostPicker, LoadBalancer } from './load-balancer.ts';
 
 /** Why a host may be out of rotation; a host takes traffic only when no reason holds. */
@@ -42,9 +44,9 @@ export class HealthAwareBalancer implements HostPicker {
     readonly inner: LoadBalancer,
     options: HealthAwareOptions = {},
   ) {
-    this.threshold = options.panicThresholdPercent ?? 50;
-    if (!(this.threshold >= 0 && this.threshold <= 100)) throw new RangeError(`panicThresholdPercent must be in [0, 100], got ${this.threshold}`);
-    this.failOnPanic = options.failTrafficOnPanic ?? false;
+    const defaults = balancerDefaults.healthAware;
+    this.threshold = checkNumber('panicThresholdPercent', options.panicThresholdPercent ?? defaults.panicThresholdPercent, balancerLimits.panicThresholdPercent);
+    this.failOnPanic = options.failTrafficOnPanic ?? defaults.failTrafficOnPanic;
     this.flags = new Uint8Array(inner.hosts.length);
     this.available = inner.hosts.length;
   }

@@ -1,3 +1,6 @@
+import { checkNumber } from '../options/validate.ts';
+import { balancerLimits } from './balancer-options.ts';
+
 /**
  * A backend as a balancer sees it. Balancers return indices into the host
  * list they were built with; the id matters only to the consistent-hashing
@@ -30,7 +33,7 @@ export function checkHosts(hosts: readonly Host[]): void {
   if (hosts.length === 0) throw new RangeError('a balancer needs at least one host');
   const ids = new Set<string>();
   for (const h of hosts) {
-    if (!(h.weight > 0 && Number.isFinite(h.weight))) throw new RangeError(`host ${h.id}: weight must be a positive finite number, got ${h.weight}`);
+    checkNumber(`host ${h.id}: weight`, h.weight, balancerLimits.weight);
     if (ids.has(h.id)) throw new RangeError(`host id ${h.id} appears twice`);
     ids.add(h.id);
   }

@@ -16,3 +16,4 @@ export { RingHashBalancer, type RingHashOptions } from './ring-hash.ts';
 export { MaglevBalancer, type MaglevOptions } from './maglev.ts';
 export { HealthAwareBalancer, type HealthAwareOptions, type HealthFlag } from './health-aware.ts';
 export { balancerLabels, balancerNames, createBalancer, type BalancerName, type BalancerOptions } from './create-balancer.ts';
+export { balancerDefaults, balancerLimits } from './balancer-options.ts';

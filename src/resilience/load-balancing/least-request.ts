@@ -1,5 +1,7 @@
 import type { RandomSource } from '../random.ts';
+import { checkNumber } from '../options/validate.ts';
 import { BalancerBase } from './balancer-base.ts';
+import { balancerDefaults, balancerLimits } from './balancer-options.ts';
 import { EdfScheduler } from './edf-scheduler.ts';
 import { weightsAreEqual, type Host } from './host.ts';
 import { OutstandingRequests } from './outstanding-requests.ts';
@@ -46,10 +48,9 @@ export class LeastRequestBalancer extends BalancerBase {
 
   constructor(hosts: readonly Host[], options: LeastRequestOptions = {}) {
     super(hosts);
-    this.choiceCount = options.choiceCount ?? 2;
-    this.bias = options.activeRequestBias ?? 1;
-    if (!(Number.isInteger(this.choiceCount) && this.choiceCount >= 1)) throw new RangeError(`choiceCount must be an integer >= 1, got ${this.choiceCount}`);
-    if (!(this.bias >= 0 && Number.isFinite(this.bias))) throw new RangeError(`activeRequestBias must be >= 0, got ${this.bias}`);
+    const defaults = balancerDefaults.leastRequest;
+    this.choiceCount = checkNumber('choiceCount', options.choiceCount ?? defaults.choiceCount, balancerLimits.count);
+    this.bias = checkNumber('activeRequestBias', options.activeRequestBias ?? defaults.activeRequestBias, balancerLimits.activeRequestBias);
     this.weights = new RampedWeights(this.hosts, this.eligibleSince, options.slowStart);
     this.edf = new EdfScheduler(hosts.length);
     this.onEligibleChanged();

@@ -1,5 +1,6 @@
 import type { RandomSource } from '../random.ts';
 import { BalancerBase } from './balancer-base.ts';
+import { balancerDefaults } from './balancer-options.ts';
 import { hashKey, hashString } from './hash.ts';
 import type { Host } from './host.ts';
 import type { HashKey } from './load-balancer.ts';
@@ -42,7 +43,7 @@ export class MaglevBalancer extends BalancerBase {
 
   constructor(hosts: readonly Host[], options: MaglevOptions = {}) {
     super(hosts);
-    const m = options.tableSize ?? 65_537;
+    const m = options.tableSize ?? balancerDefaults.maglev.tableSize;
     if (!isPrime(m)) throw new RangeError(`Maglev table size must be prime, got ${m}`);
     if (m < hosts.length) throw new RangeError(`Maglev table size ${m} is smaller than the ${hosts.length} hosts`);
     this.tableSize = m;

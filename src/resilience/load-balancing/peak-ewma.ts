@@ -1,5 +1,7 @@
 import type { RandomSource } from '../random.ts';
+import { checkNumber } from '../options/validate.ts';
 import { BalancerBase } from './balancer-base.ts';
+import { balancerDefaults, balancerLimits } from './balancer-options.ts';
 import type { Host } from './host.ts';
 
 export interface PeakEwmaOptions {
@@ -38,8 +40,7 @@ export class PeakEwmaBalancer extends BalancerBase {
 
   constructor(hosts: readonly Host[], options: PeakEwmaOptions = {}) {
     super(hosts);
-    this.tau = options.decayTimeMs ?? 10_000;
-    if (!(this.tau > 0 && Number.isFinite(this.tau))) throw new RangeError(`decayTimeMs must be positive, got ${this.tau}`);
+    this.tau = checkNumber('decayTimeMs', options.decayTimeMs ?? balancerDefaults.peakEwma.decayTimeMs, balancerLimits.periodMs);
     this.cost = new Float64Array(hosts.length);
     this.stamp = new Float64Array(hosts.length).fill(-Infinity);
     this.pending = new Int32Array(hosts.length);

@@ -1,5 +1,7 @@
 import type { RandomSource } from '../random.ts';
+import { checkNumber } from '../options/validate.ts';
 import { BalancerBase } from './balancer-base.ts';
+import { balancerDefaults, balancerLimits } from './balancer-options.ts';
 import { hashKey, hashString } from './hash.ts';
 import type { Host } from './host.ts';
 import type { HashKey } from './load-balancer.ts';
@@ -37,9 +39,8 @@ export class RingHashBalancer extends BalancerBase {
 
   constructor(hosts: readonly Host[], options: RingHashOptions = {}) {
     super(hosts);
-    const perHost = options.pointsPerHost ?? 100;
-    const maxRing = options.maxRingSize ?? 8_388_608;
-    if (!(Number.isInteger(perHost) && perHost >= 1)) throw new RangeError(`pointsPerHost must be an integer >= 1, got ${perHost}`);
+    const perHost = checkNumber('pointsPerHost', options.pointsPerHost ?? balancerDefaults.ringHash.pointsPerHost, balancerLimits.count);
+    const maxRing = options.maxRingSize ?? balancerDefaults.ringHash.maxRingSize;
     const minWeight = hosts.reduce((m, h) => Math.min(m, h.weight), Infinity);
     const counts = hosts.map((h) => Math.max(1, Math.round((perHost * h.weight) / minWeight)));
     const total = counts.reduce((a, b) => a + b, 0);

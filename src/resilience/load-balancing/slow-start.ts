@@ -1,3 +1,5 @@
+import { checkNumber } from '../options/validate.ts';
+import { balancerDefaults, balancerLimits } from './balancer-options.ts';
 import type { Host } from './host.ts';
 
 /**
@@ -21,21 +23,21 @@ export interface SlowStartOptions {
   readonly minWeightPercent?: number;
 }
 
+const defaults = balancerDefaults.slowStart;
+
 export function checkSlowStart(o: SlowStartOptions): void {
-  if (!(o.windowMs > 0 && Number.isFinite(o.windowMs))) throw new RangeError(`slow start window must be a positive number of ms, got ${o.windowMs}`);
-  const a = o.aggression ?? 1;
-  if (!(a > 0 && Number.isFinite(a))) throw new RangeError(`slow start aggression must be positive, got ${a}`);
-  const m = o.minWeightPercent ?? 10;
-  if (!(m > 0 && m <= 100)) throw new RangeError(`slow start minWeightPercent must be in (0, 100], got ${m}`);
+  checkNumber('slowStart.windowMs', o.windowMs, balancerLimits.periodMs);
+  checkNumber('slowStart.aggression', o.aggression ?? defaults.aggression, balancerLimits.aggression);
+  checkNumber('slowStart.minWeightPercent', o.minWeightPercent ?? defaults.minWeightPercent, balancerLimits.minWeightPercent);
 }
 
 /** The share of its weight a host gets `elapsedMs` after becoming eligible, in (0, 1]. */
 export function slowStartFactor(elapsedMs: number, o: SlowStartOptions): number {
   if (!(elapsedMs < o.windowMs)) return 1;
   const timeFactor = Math.max(elapsedMs, 1) / o.windowMs;
-  const aggression = o.aggression ?? 1;
+  const aggression = o.aggression ?? defaults.aggression;
   const ramp = aggression === 1 ? timeFactor : Math.pow(timeFactor, 1 / aggression);
-  return Math.max(ramp, (o.minWeightPercent ?? 10) / 100);
+  return Math.max(ramp, (o.minWeightPercent ?? defaults.minWeightPercent) / 100);
 }
 
 /**

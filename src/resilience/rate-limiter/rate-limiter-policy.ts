@@ -2,7 +2,9 @@ import { realClock, type Clock } from '../clock.ts';
 import { EventEmitter, type Event } from '../events.ts';
 import { abortReason } from '../pipeline/abort.ts';
 import { neverAborted, type ExecuteContext, type Operation, type Policy } from '../pipeline/policy.ts';
+import { checkNumber } from '../options/validate.ts';
 import { RateLimitedError } from './rate-limited-error.ts';
+import { rateLimiterDefaults, rateLimiterLimits } from './rate-limiter-options.ts';
 import { TokenBucket, type TokenBucketOptions } from './token-bucket.ts';
 
 export interface RateLimiterOptions extends TokenBucketOptions {
@@ -34,8 +36,8 @@ export class RateLimiterPolicy implements Policy {
   private readonly limited = new EventEmitter<RateLimitedEvent>();
   readonly onRateLimited: Event<RateLimitedEvent> = this.limited.subscribe;
 
-  constructor({ maxWaitMs = 0, clock = realClock, ...bucket }: RateLimiterOptions) {
-    if (!(maxWaitMs >= 0)) throw new RangeError(`maxWaitMs must be >= 0, got ${maxWaitMs}`);
+  constructor({ maxWaitMs = rateLimiterDefaults.maxWaitMs, clock = realClock, ...bucket }: RateLimiterOptions) {
+    checkNumber('maxWaitMs', maxWaitMs, rateLimiterLimits.maxWaitMs);
     this.bucket = new TokenBucket(bucket);
     this.clock = clock;
     this.maxWaitMs = maxWaitMs;

@@ -1,3 +1,6 @@
+import { checkNumber } from '../options/validate.ts';
+import { rateLimiterLimits } from './rate-limiter-options.ts';
+
 /**
  * A token bucket, sans-I/O: `burst` tokens at most, refilled continuously at
  * `ratePerSecond`; a call takes one (or `cost`). Refill is computed lazily
@@ -34,9 +37,9 @@ export class TokenBucket {
   private at: number | null = null;
 
   constructor({ ratePerSecond, burst, initialTokens = burst }: TokenBucketOptions) {
-    if (!(ratePerSecond > 0 && ratePerSecond < Infinity)) throw new RangeError(`ratePerSecond must be > 0 and finite, got ${ratePerSecond}`);
-    if (!(burst >= 1 && burst < Infinity)) throw new RangeError(`burst must be >= 1 and finite, got ${burst}`);
-    if (!(initialTokens >= 0 && initialTokens <= burst)) throw new RangeError(`initialTokens must be in [0, burst], got ${initialTokens}`);
+    checkNumber('ratePerSecond', ratePerSecond, rateLimiterLimits.ratePerSecond);
+    checkNumber('burst', burst, rateLimiterLimits.burst);
+    checkNumber('initialTokens', initialTokens, { min: 0, max: burst });
     this.ratePerMs = ratePerSecond / 1000;
     this.burst = burst;
     this.tokens = initialTokens;

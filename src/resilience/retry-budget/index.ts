@@ -4,3 +4,4 @@ export { tokenBucketBudget, type TokenBucketBudgetOptions } from './token-bucket
 export { ratioBudget, type RatioBudgetOptions } from './ratio-budget.ts';
 export { retryQuota, type RetryQuotaOptions } from './retry-quota.ts';
 export { AdaptiveThrottle, adaptiveThrottle, type AdaptiveThrottleOptions } from './adaptive-throttle.ts';
+export { retryBudgetDefaults, retryBudgetLimits } from './retry-budget-options.ts';

@@ -1,1 +1,2 @@
 export { TimeoutPolicy, timeout, type TimeoutOptions } from './timeout-policy.ts';
+export { defaultResolutionMs, timeoutLimits } from './timeout-options.ts';

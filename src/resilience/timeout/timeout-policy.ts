@@ -1,21 +1,14 @@
 import { realClock, type Clock } from '../clock.ts';
+import { checkNumber } from '../options/validate.ts';
 import { TimeoutError } from '../errors.ts';
 import { EventEmitter, type Event, type TimeoutEvent } from '../events.ts';
 import { abortReason } from '../pipeline/abort.ts';
 import { neverAborted, type Operation, type Policy } from '../pipeline/policy.ts';
 import { Epoch } from './epoch.ts';
 import { TimedCall } from './timed-call.ts';
+import { defaultResolutionMs, timeoutLimits, type TimeoutOptions } from './timeout-options.ts';
 
-export interface TimeoutOptions {
-  clock?: Clock;
-  /**
-   * Period of the policy's shared timer: an attempt is abandoned between
-   * timeoutMs and timeoutMs + resolutionMs after it started, never earlier
-   * (later only if the event loop is late). timeoutMs/20 by default, within
-   * [1, 100] ms.
-   */
-  resolutionMs?: number;
-}
+export type { TimeoutOptions } from './timeout-options.ts';
 
 let capturedResolve: ((value: never) => void) | undefined;
 let capturedReject: ((reason: unknown) => void) | undefined;
@@ -65,10 +58,10 @@ export class TimeoutPolicy implements Policy {
 
   constructor(
     readonly timeoutMs: number,
-    { clock = realClock, resolutionMs = Math.min(100, Math.max(1, timeoutMs / 20)) }: TimeoutOptions = {},
+    { clock = realClock, resolutionMs = defaultResolutionMs(timeoutMs) }: TimeoutOptions = {},
   ) {
-    if (!(timeoutMs > 0 && timeoutMs < Infinity)) throw new RangeError(`timeoutMs must be > 0 and finite, got ${timeoutMs}`);
-    if (!(resolutionMs > 0 && resolutionMs < Infinity)) throw new RangeError(`resolutionMs must be > 0 and finite, got ${resolutionMs}`);
+    checkNumber('timeoutMs', timeoutMs, timeoutLimits.timeoutMs);
+    checkNumber('resolutionMs', resolutionMs, timeoutLimits.resolutionMs);
     this.clock = clock;
     this.resolutionMs = resolutionMs;
   }
