@@ -4,6 +4,9 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { isLoopbackHost } from '../../src/params/loopback-url.ts';
 import { main as healthCheck } from '../../scripts/health-check.ts';
 import { main as loadTest } from '../../scripts/load-test.ts';
+import { HttpError } from '../../examples/shared/http-error.ts';
+import { httpGet } from '../../examples/shared/http-get.ts';
+import { getOk } from '../../examples/shared/load-runner.ts';
 
 /**
  * 127.0.0.2 is loopback, but the guard refuses it too: the guard's own test
@@ -160,6 +163,25 @@ describe('redirects are never followed (issue 8, item 10)', () => {
       [false, 0],
     ]);
     expect(redirecting.hits()).toBeGreaterThan(0);
+    expect(elsewhere.hits()).toBe(0);
+    expect(refused).toEqual([]);
+  });
+
+  it('both HTTP clients of the examples (fetch in getOk, node:http in httpGet) answer a redirect with an HttpError and go nowhere', async () => {
+    const elsewhere = await serve((res) => res.end('ok'));
+    const redirecting = await redirectTo(elsewhere.url);
+    const outside = await redirectTo('http://10.255.255.1/');
+    servers.push(elsewhere, redirecting, outside);
+    for (const get of [getOk, httpGet]) {
+      for (const url of [redirecting.url, outside.url]) {
+        const error = await get(url, AbortSignal.timeout(5000)).then(
+          () => undefined,
+          (e: unknown) => e,
+        );
+        expect(error).toBeInstanceOf(HttpError);
+        expect(error instanceof HttpError && error.status).toBe(302);
+      }
+    }
     expect(elsewhere.hits()).toBe(0);
     expect(refused).toEqual([]);
   });
