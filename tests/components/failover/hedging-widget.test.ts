@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { hiccupHedgedLatency, hiccupQuantile } from '../../../simulations/theory/hedging-hiccup.ts';
 import { executeRuns } from '../../../src/components/frame/runner/run.ts';
 import { applyPreset, defaultState } from '../../../src/components/frame/url/widget-state.ts';
 import { hedgingCharts, tailPoints } from '../../../src/components/failover/hedging/hedging-charts.ts';
@@ -49,6 +50,10 @@ describe('hedging widget', () => {
     // Both attempts slow: 0.05² = 0.25% of requests, more than the 0.1% beyond p99.9.
     expect(d.hedged.p999).toBe(1000);
     expect(d.hedged.p50).toBe(10);
+    // The hiccup model's quantiles are exact: the widget's run agrees with the theory the guide works through.
+    const theory = hiccupHedgedLatency({ fastMs: 10, slowMs: 1000, slowFraction: 0.05, delayMs: 50, maxAttempts: 2 });
+    expect([hiccupQuantile(theory, 0.5), hiccupQuantile(theory, 0.99), hiccupQuantile(theory, 0.999)]).toEqual([d.hedged.p50, d.hedged.p99, d.hedged.p999]);
+    expect(theory.meanAttempts - 1).toBeCloseTo(0.05, 10);
   });
 
   it('guide, step 2: three attempts bring p99.9 to 110 ms (two delays + fast) for 6.1% more attempts', () => {
