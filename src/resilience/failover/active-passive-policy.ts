@@ -92,7 +92,8 @@ export class ActivePassivePolicy<E> {
     const core = new ActiveHealthCheck(this.options.check, this.clock.now(), this.random);
     while (!stop.aborted) {
       try {
-        await this.clock.sleep(Math.max(0, core.nextCheckAt() - this.clock.now()), stop);
+        // A real timer may fire a fraction of a millisecond early: wait until the check is really due.
+        for (let wait = core.nextCheckAt() - this.clock.now(); wait > 0; wait = core.nextCheckAt() - this.clock.now()) await this.clock.sleep(wait, stop);
       } catch {
         return;
       }
