@@ -7,6 +7,11 @@
  * start and end go to stderr as it runs, so a long run is never silent.
  *
  *   scripts/chaos-simulate.sh [--calls-per-phase 200] [--concurrency 10] [--json]
+ *   scripts/chaos-simulate.sh --experiment experiments/latency-on-one-backend.json [--simulate] [--json]
+ *
+ * With --experiment it runs an experiment file instead (scripts/chaos/), on
+ * loopback or, with --simulate, on the simulator, and exits 0 when the
+ * hypothesis held, 1 when it was refuted, 3 when the experiment was aborted.
  */
 import { exponentialBackoff, pipeline, retry, timeout, tokenBucketBudget, type Policy } from '../src/resilience/index.ts';
 import { intParam } from '../src/params/params.ts';
@@ -17,6 +22,7 @@ import { isRetryableHttpFailure } from '../examples/shared/http-error.ts';
 import { runLoad } from '../examples/shared/load-runner.ts';
 import { latencySummary } from '../examples/shared/latency-summary.ts';
 import { consoleIo, isProgram, runAsProgram, runCommand, type Command, type CommandIo } from '../examples/shared/command.ts';
+import { experimentFileFlag, runExperimentCommand } from './chaos/experiment-command.ts';
 
 const params = {
   callsPerPhase: intParam({ label: 'Calls in each phase', min: 10, max: 5000, default: 200 }),
@@ -40,8 +46,11 @@ export const chaosSimulateCommand: Command<typeof params> = {
     'same load through two policies. Progress goes to stderr as each phase starts and ends; the table (or --json) to stdout.',
   flags: {
     params,
-    switches: { json: 'print one JSON object instead of the table' },
+    switches: { json: 'print one JSON object instead of the table', simulate: 'with --experiment: run it on the simulator (virtual time) instead of loopback' },
+    strings: { experiment: experimentFileFlag },
+    conflicts: [{ flag: 'experiment', refuses: ['calls-per-phase', 'max-seconds'], reason: 'sets up the built-in phase table' }],
   },
+  exitStatus: '0 done (--experiment: the hypothesis held); 1 the run failed (--experiment: refuted); 3 the experiment was aborted',
 };
 
 /** A step of the schedule: the proxy's faults while the phase's load runs. */
@@ -139,6 +148,15 @@ function printRows(rows: readonly PhaseRow[], io: CommandIo): void {
 }
 
 async function chaosSimulate(flags: Flags, io: CommandIo): Promise<number> {
+  const [file] = flags.strings.experiment ?? [];
+  if (file !== undefined) {
+    const v = flags.values;
+    return runExperimentCommand({ file, simulate: flags.switches.has('simulate'), json: flags.switches.has('json'), concurrency: v.concurrency, timeoutMs: v.timeout, seed: v.seed }, io);
+  }
+  if (flags.switches.has('simulate')) {
+    io.err('chaos-simulate: --simulate runs an experiment file: give it with --experiment FILE');
+    return 2;
+  }
   const phases = builtInPhases;
   const rows = await runSchedule(phases, flags.values, io);
   if (flags.switches.has('json')) io.out(JSON.stringify({ phases: phases.map((p) => p.name), rows }));
