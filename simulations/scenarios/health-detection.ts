@@ -3,7 +3,7 @@ import { HealthAwareBalancer, RoundRobinBalancer, uniformHosts } from '../../src
 import { Simulation } from '../engine/simulation.ts';
 import { PiecewiseRate } from '../models/arrival-rate.ts';
 import { BackendCluster } from '../models/backend-cluster.ts';
-import { BalancedCaller } from '../models/balanced-caller.ts';
+import { balancedCallCountsDoc, BalancedCaller } from '../models/balanced-caller.ts';
 import { OpenLoopClients } from '../models/clients.ts';
 import { drainAndBalance } from '../models/drain-and-balance.ts';
 import { FailureEpisodes } from '../models/failure-episodes.ts';
@@ -128,10 +128,7 @@ export const healthDetection = defineScenario({
     flakyRemovals: 'times the flaky but healthy backend was taken out of rotation: false ejections',
     flakyOutFraction: 'fraction of the run the flaky backend spent out of rotation',
     failures: 'failures simulated',
-    requests: 'requests started',
-    succeeded: 'requests that succeeded',
-    failed: 'requests answered with an error or refused',
-    rejected: 'requests for which the balancer had no backend',
+    ...balancedCallCountsDoc,
     timedOut: 'requests with no answer within the request timeout (1 s)',
     shed: 'requests turned away by a full queue (none: no backend queues here)',
   },

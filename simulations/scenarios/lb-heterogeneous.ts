@@ -3,7 +3,7 @@ import { balancerLabels, createBalancer, HealthAwareBalancer, type BalancerName 
 import { Simulation } from '../engine/simulation.ts';
 import { PiecewiseRate } from '../models/arrival-rate.ts';
 import { BackendCluster } from '../models/backend-cluster.ts';
-import { BalancedCaller } from '../models/balanced-caller.ts';
+import { balancedCallCountsDoc, BalancedCaller } from '../models/balanced-caller.ts';
 import { BalancingMetrics, type BackendStats, type BalancingSeries, type BalancingSummary } from '../models/balancing-metrics.ts';
 import { OpenLoopClients } from '../models/clients.ts';
 import { drainAndBalance } from '../models/drain-and-balance.ts';
@@ -161,12 +161,7 @@ export const lbHeterogeneous = defineScenario({
     faultyShare: 'share of the requests sent during the fault window that went to the faulty backend (0 when there is no fault)',
     faultyFairShare: "the faulty backend's share of the capacity when healthy: its speed / the sum of speeds",
     removals: 'times a backend was taken out of rotation (failed health checks or ejected)',
-    requests: 'requests started',
-    succeeded: 'requests that succeeded',
-    failed: 'requests answered with an error or refused',
-    rejected: 'requests for which the balancer had no backend',
-    timedOut: 'requests with no answer within the timeout',
-    shed: "requests turned away by a backend's full queue",
+    ...balancedCallCountsDoc,
   },
   run(p, seed, options = {}): LbHeterogeneousResult {
     const durationMs = p.duration * 1000;
