@@ -1,16 +1,8 @@
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseCommandLine, type Command } from '../../examples/shared/command.ts';
-import { circuitBreakerExampleCommand } from '../../examples/circuit-breaker/main.ts';
-import { loadBalancingExampleCommand } from '../../examples/load-balancing/main.ts';
-import { retryExampleCommand } from '../../examples/retry/main.ts';
-import { calibrateRunCostCommand } from '../../scripts/calibrate-run-cost.ts';
-import { chaosSimulateCommand } from '../../scripts/chaos-simulate.ts';
-import { healthCheckCommand } from '../../scripts/health-check.ts';
-import { loadTestCommand } from '../../scripts/load-test.ts';
-import { screenshotsCommand } from '../../scripts/screenshots.ts';
 import type { FlagTable } from '../../src/params/flags.ts';
 import { kebabCase, type ParamSpec } from '../../src/params/params.ts';
 import { parseArgs, runFlags } from '../../simulations/cli/parse-args.ts';
@@ -24,16 +16,25 @@ import { scenarios } from '../../simulations/scenarios/index.ts';
  * command run as real processes, to check what reaches the terminal.
  */
 
-const commands: readonly Command[] = [
-  loadTestCommand,
-  healthCheckCommand,
-  chaosSimulateCommand,
-  calibrateRunCostCommand,
-  screenshotsCommand,
-  retryExampleCommand,
-  circuitBreakerExampleCommand,
-  loadBalancingExampleCommand,
+function isCommand(x: unknown): x is Command {
+  return typeof x === 'object' && x !== null && 'invocation' in x && 'flags' in x && 'name' in x;
+}
+
+/**
+ * Every command there is, found rather than listed, so a new script or
+ * example is fuzzed too: the Command each scripts/*.ts and examples/x/main.ts
+ * exports (a module that exports none fails the test below).
+ */
+const modules = [
+  ...readdirSync('scripts')
+    .filter((f) => f.endsWith('.ts'))
+    .map((f) => `scripts/${f}`),
+  ...readdirSync('examples')
+    .map((d) => `examples/${d}/main.ts`)
+    .filter((f) => existsSync(f)),
 ];
+const exported = await Promise.all(modules.map(async (file) => ({ file, commands: Object.values(await import(`../../${file}`)).filter(isCommand) })));
+const commands: readonly Command[] = exported.flatMap((m) => m.commands);
 
 /** A valid value for a flag of the table, as typed. */
 function validValue(p: ParamSpec): fc.Arbitrary<string> {
@@ -123,6 +124,11 @@ function expectClearRefusal(message: string, hint: string): void {
 }
 
 describe('every command refuses malformed flags with one clear line (in-process, property)', () => {
+  it('every script and example exports its Command, parsed by the one strict parser', () => {
+    for (const m of exported) expect(m.commands.length, `${m.file} exports no Command (see examples/shared/command.ts)`).toBe(1);
+    expect(commands.map((c) => c.name)).toEqual(expect.arrayContaining(['load-test', 'health-check', 'chaos-simulate', 'example:retry']));
+  });
+
   it.each(commands.map((c) => [c.name, c] as const))('%s', (_, command) => {
     fc.assert(
       fc.property(malformedArgv(command.flags), (argv) => {
