@@ -98,12 +98,12 @@ export class BulkheadPolicy implements Policy {
     return this.settleInSlot(result);
   }
 
-  /** Calls the operation; it may throw synchronously. */
+  /** Calls the operation (for a QueuedCall whose turn came); it may throw synchronously. */
   invoke<T>(operation: Operation<T>, signal: AbortSignal, attempt: number): PromiseLike<T> | T {
     return operation(signal === neverAborted && attempt === 1 ? firstAttemptContext : { signal, attempt });
   }
 
-  /** Passes the slot on once a started operation settles. */
+  /** Passes the slot on once a started operation settles (for a QueuedCall too). */
   settleInSlot<T>(result: PromiseLike<T> | T): Promise<T> {
     return Promise.resolve(result).then(this.succeeded as (value: T) => T, this.failed);
   }
