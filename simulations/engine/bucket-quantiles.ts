@@ -27,4 +27,9 @@ export class BucketQuantiles {
   column(p: number): number[] {
     return this.samples.map((s) => (s.length === 0 ? NaN : quantile(s, p)!));
   }
+
+  /** The same with null for a bucket with no sample: a gap in a chart's line, and what JSON makes of NaN anyway. */
+  columnWithGaps(p: number): (number | null)[] {
+    return this.samples.map((s) => (s.length === 0 ? null : quantile(s, p)!));
+  }
 }

@@ -177,7 +177,6 @@ export class BalancingMetrics implements BalancedCallObserver {
 
   series(): BalancingSeries {
     const perSecond = 1000 / this.bucketMs;
-    const toNull = (xs: number[]) => xs.map((x) => (Number.isNaN(x) ? null : x));
     const { columns } = this.counts;
     return {
       bucketMs: this.bucketMs,
@@ -186,8 +185,8 @@ export class BalancingMetrics implements BalancedCallObserver {
         goodput: columns.goodput.map((x) => x * perSecond),
         errors: columns.errors.map((x) => x * perSecond),
         unavailable: columns.unavailable.slice(),
-        latencyP50: toNull(this.bucketLatency.column(0.5)),
-        latencyP99: toNull(this.bucketLatency.column(0.99)),
+        latencyP50: this.bucketLatency.columnWithGaps(0.5),
+        latencyP99: this.bucketLatency.columnWithGaps(0.99),
       },
       perHost: this.tiers.map((t) => this.perHost.columns[t.id].map((x) => x * perSecond)),
     };

@@ -90,7 +90,6 @@ export class CallerMetrics implements ProtectedCallObserver {
     const perSecond = 1000 / this.bucketMs;
     const c = this.counts.columns;
     const ok = this.attemptSuccesses.columns.n;
-    const gapForNaN = (xs: number[]) => xs.map((x) => (Number.isNaN(x) ? null : x));
     return {
       bucketMs: this.bucketMs,
       columns: {
@@ -99,8 +98,8 @@ export class CallerMetrics implements ProtectedCallObserver {
         successes: c.successes.map((n) => n * perSecond),
         errors: c.errors.map((n) => n * perSecond),
         rejected: c.rejected.map((n) => n * perSecond),
-        latencyP50: gapForNaN(this.latency.column(0.5)),
-        latencyP99: gapForNaN(this.latency.column(0.99)),
+        latencyP50: this.latency.columnWithGaps(0.5),
+        latencyP99: this.latency.columnWithGaps(0.99),
         errorRate: c.errors.map((e, i) => (e + ok[i] === 0 ? null : e / (e + ok[i]))),
       },
     };

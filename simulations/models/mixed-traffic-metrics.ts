@@ -117,9 +117,8 @@ export class MixedTrafficMetrics implements WorkerPoolObserver {
     const columns = {} as MixedTrafficSeries['columns'];
     for (const c of rateColumns) columns[c] = this.rates.columns[c].map((n) => n * perSecond);
     for (const c of levelColumns) columns[c] = this.levels.columns[c].slice();
-    const gapForNaN = (xs: number[]) => xs.map((x) => (Number.isNaN(x) ? null : x));
-    columns.independentLatencyP50 = gapForNaN(this.latency.column(0.5));
-    columns.independentLatencyP99 = gapForNaN(this.latency.column(0.99));
+    columns.independentLatencyP50 = this.latency.columnWithGaps(0.5);
+    columns.independentLatencyP99 = this.latency.columnWithGaps(0.99);
     return { bucketMs: this.bucketMs, columns };
   }
 

@@ -10,5 +10,6 @@ describe('BucketQuantiles', () => {
     b.add(-1, 1000);
     expect(b.column(0.5)).toEqual([51, NaN, 7]);
     expect(b.column(0.99)).toEqual([100, NaN, 7]);
+    expect(b.columnWithGaps(0.5)).toEqual([51, null, 7]);
   });
 });
