@@ -16,6 +16,8 @@ import { failover } from '../scenarios/failover.ts';
 import { hedgingScenario } from '../scenarios/hedging.ts';
 import { availabilityScenario } from '../scenarios/availability.ts';
 import { faultInjection } from '../scenarios/fault-injection.ts';
+import { chaosExperiment } from '../scenarios/chaos-experiment.ts';
+import { cellParams, metastability } from '../scenarios/metastability.ts';
 
 /**
  * How long one run of a scenario takes, estimated from its parameters
@@ -82,6 +84,10 @@ export const runCosts: Readonly<Record<string, RunCostEstimator>> = {
   hedging: costOf(hedgingScenario, 2000 * ns, (p) => p.requests * p.maxAttempts),
   // Calls one after another, at most three attempts each.
   'fault-injection': costOf(faultInjection, 5000 * ns, (p) => p.calls * 3),
+  // Edge requests × three hops × the attempts retries may add.
+  'chaos-experiment': costOf(chaosExperiment, 3000 * ns, (p) => p.rate * p.duration * 3 * (p.retries ? 3 : 1)),
+  // gridSize² retry-storm runs, each at most as costly as the largest, longest trigger's (looked up when called, so defined below is fine).
+  metastability: costOf(metastability, 1, (p) => p.gridSize * p.gridSize * runCosts['retry-storm'](cellParams(p, Math.max(p.minSpike, p.maxSpike), p.maxSpikeDuration))),
   // Replica failures (capped at 200 000 by the scenario) and 10 000 probes.
   availability: costOf(availabilityScenario, 1500 * ns, (p) => Math.min(200_000, (p.replicas * p.years * 8766) / (p.mtbf + p.mttr / 60)) + 10_000),
 };
