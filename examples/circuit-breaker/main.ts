@@ -8,10 +8,8 @@ function table(p: PolicyReport): void {
   console.log(`\n${p.policy}`);
   console.log(`  ${'phase'.padEnd(8)} calls     ok  reached service  BrokenCircuit  p50 ms  p99 ms  other errors`);
   for (const r of p.phases) {
-    const others =
-      Object.entries(r.otherErrors)
-        .map(([k, v]) => `${k} ${v}`)
-        .join(', ') || '-';
+    const unfinished = r.unfinished > 0 ? [`unfinished ${r.unfinished}`] : [];
+    const others = [...Object.entries(r.otherErrors).map(([k, v]) => `${k} ${v}`), ...unfinished].join(', ') || '-';
     console.log(
       `  ${r.phase.padEnd(8)}${String(r.calls).padStart(6)} ${String(r.succeeded).padStart(6)} ${String(r.reachedService).padStart(16)} ${String(r.rejectedByBreaker).padStart(14)} ${r.p50Ms.toFixed(1).padStart(7)} ${r.p99Ms.toFixed(1).padStart(7)}  ${others}`,
     );

@@ -11,6 +11,8 @@ export interface CallRecord {
   readonly latencyMs: number;
   /** The error's name when the call failed. */
   readonly error?: string;
+  /** The run's own time limit cut the call short: neither a success nor a failure. */
+  readonly unfinished?: boolean;
 }
 
 export interface PhaseReport {
@@ -24,6 +26,8 @@ export interface PhaseReport {
   readonly rejectedByBreaker: number;
   /** Every other failure, by error name. */
   readonly otherErrors: Readonly<Record<string, number>>;
+  /** Calls cut short by the run's time limit. */
+  readonly unfinished: number;
   /** Of the calls started in the phase, whatever their outcome, ms. */
   readonly p50Ms: number;
   readonly p99Ms: number;
@@ -45,18 +49,21 @@ export function phaseReports(calls: readonly CallRecord[], outage: { startMs: nu
     const mine = calls.filter((c) => phaseOf(c.startMs, outage) === phase);
     const otherErrors: Record<string, number> = {};
     let rejectedByBreaker = 0;
+    let unfinished = 0;
     for (const c of mine) {
-      if (c.error === 'BrokenCircuitError') rejectedByBreaker++;
+      if (c.unfinished) unfinished++;
+      else if (c.error === 'BrokenCircuitError') rejectedByBreaker++;
       else if (c.error !== undefined) otherErrors[c.error] = (otherErrors[c.error] ?? 0) + 1;
     }
     const { p50, p99 } = latencySummary(mine.map((c) => c.latencyMs));
     return {
       phase,
       calls: mine.length,
-      succeeded: mine.filter((c) => c.error === undefined).length,
+      succeeded: mine.filter((c) => c.error === undefined && !c.unfinished).length,
       reachedService: reachedService[i],
       rejectedByBreaker,
       otherErrors,
+      unfinished,
       p50Ms: p50,
       p99Ms: p99,
     };

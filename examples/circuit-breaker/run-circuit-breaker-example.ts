@@ -1,15 +1,6 @@
 import { setMaxListeners } from 'node:events';
 import { randomLcg } from 'd3-random';
-import {
-  circuitBreaker,
-  exponentialBackoff,
-  pipeline,
-  realClock,
-  retry,
-  timeout,
-  type Policy,
-  type RandomSource,
-} from '../../src/resilience/index.ts';
+import { circuitBreaker, exponentialBackoff, pipeline, realClock, retry, timeout, type Policy, type RandomSource } from '../../src/resilience/index.ts';
 import { runFaultTimeline } from '../shared/fault-timeline.ts';
 import { startFaultyService, type FaultyService } from '../shared/faulty-service.ts';
 import { isRetryableHttpFailure } from '../shared/http-error.ts';
@@ -111,7 +102,14 @@ async function startContender(name: PolicyName, opts: CircuitBreakerExampleOptio
   if (name === 'retry + timeout') {
     return { name, service, policy: pipeline(retrying, timeout(opts.timeoutMs)), calls: [], stateChanges, requestsAt: { start: 0, end: 0 }, dispose() {} };
   }
-  const breaker = circuitBreaker({ detection: DETECTION, openDuration: opts.openDurationMs, halfOpen: { probes: 1 }, isFailure: isDependencyFailure, random, clock: realClock });
+  const breaker = circuitBreaker({
+    detection: DETECTION,
+    openDuration: opts.openDurationMs,
+    halfOpen: { probes: 1 },
+    isFailure: isDependencyFailure,
+    random,
+    clock: realClock,
+  });
   // Clock time for now; the report makes it relative to the start of the run.
   const sub = breaker.onStateChange((e) => stateChanges.push({ atMs: e.at, from: e.from, to: e.to, event: e.event }));
   return {
@@ -136,13 +134,14 @@ function errorLabel(e: unknown): string {
 
 async function callThrough(c: Contender, startMs: number, stop: AbortSignal): Promise<void> {
   const t0 = realClock.now();
-  let error: string | undefined;
   try {
     await c.policy.execute(({ signal }) => httpGet(c.service.url, signal), stop);
+    c.calls.push({ startMs, latencyMs: realClock.now() - t0 });
   } catch (e) {
-    error = errorLabel(e);
+    // Whatever the policies made of the abort, the run's own time limit ended this call.
+    if (stop.aborted) c.calls.push({ startMs, latencyMs: realClock.now() - t0, unfinished: true });
+    else c.calls.push({ startMs, latencyMs: realClock.now() - t0, error: errorLabel(e) });
   }
-  c.calls.push({ startMs, latencyMs: realClock.now() - t0, error });
 }
 
 export async function runCircuitBreakerExample(opts: CircuitBreakerExampleOptions = defaultCircuitBreakerOptions): Promise<CircuitBreakerExampleReport> {

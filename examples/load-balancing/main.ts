@@ -13,8 +13,9 @@ function describeEvent(e: OutlierEvent, names: readonly string[]): string {
 
 function show(r: ConfigurationReport): void {
   const names = r.backends.map((b) => b.name);
+  const unfinished = r.unfinished > 0 ? `; ${r.unfinished} unfinished (stopped by the time limit)` : '';
   console.log(
-    `\n${r.label}: ${r.requests} requests in ${(r.elapsedMs / 1000).toFixed(1)} s; errors ${r.errors} (${pct(r.errors / Math.max(1, r.requests))}); latency p50 ${r.p50Ms} ms, p99 ${r.p99Ms} ms`,
+    `\n${r.label}: ${r.requests} requests in ${(r.elapsedMs / 1000).toFixed(1)} s; errors ${r.errors} (${pct(r.errors / Math.max(1, r.requests))})${unfinished}; latency p50 ${r.p50Ms} ms, p99 ${r.p99Ms} ms`,
   );
   console.log(`  ${'backend'.padEnd(8)}  share  before  after  errors  p50 ms  p99 ms`);
   for (const b of r.backends) {

@@ -93,8 +93,11 @@ export interface BackendResult extends BackendReport {
 
 export interface ConfigurationReport extends Configuration {
   readonly label: string;
+  /** Requests that ended, successes and errors. */
   readonly requests: number;
   readonly errors: number;
+  /** Requests in flight when maxRunMs stopped the run: left out of the other counts. */
+  readonly unfinished: number;
   readonly p50Ms: number;
   readonly p99Ms: number;
   readonly elapsedMs: number;
@@ -134,6 +137,7 @@ async function runConfiguration(c: Configuration, opts: LoadBalancingExampleOpti
     const stop = AbortSignal.timeout(opts.maxRunMs);
     setMaxListeners(Math.max(10, 4 * opts.concurrency), stop);
     const results: BalancedRequest[] = [];
+    let unfinished = 0;
     let next = 0;
     const worker = async () => {
       while (next < opts.requests && !stop.aborted) {
@@ -141,17 +145,25 @@ async function runConfiguration(c: Configuration, opts: LoadBalancingExampleOpti
         if (index === failFromRequest) {
           opts.backends.forEach((b, i) => b.failsMidway && services[i].setFaults({ outage: true, latencyMs: 0 }));
         }
-        results.push(await client.send(index, stop));
+        const result = await client.send(index, stop);
+        // A request the run's own time limit cut short is unfinished: neither a success nor an error of a backend.
+        if (stop.aborted && result.error !== undefined) unfinished++;
+        else results.push(result);
       }
     };
     await Promise.all(Array.from({ length: opts.concurrency }, worker));
     const elapsedMs = clock.now() - startedAt;
-    const all = backendReports(results, opts.backends.map((b) => b.name), failFromRequest);
+    const all = backendReports(
+      results,
+      opts.backends.map((b) => b.name),
+      failFromRequest,
+    );
     return {
       ...c,
       label: configurationLabel(c),
       requests: results.length,
       errors: all.total.errors,
+      unfinished,
       p50Ms: all.total.p50Ms,
       p99Ms: all.total.p99Ms,
       elapsedMs,
