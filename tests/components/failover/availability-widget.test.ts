@@ -19,11 +19,7 @@ const at = (s: AvailabilitySideView, n: number) => s.byReplicas.find((p) => p.re
 describe('availability widget', () => {
   it('per side, on the same seed: the chosen topology and the same parts at every replica count', () => {
     const base = defaultState(availabilitySpecs, 5);
-    const plan = planAvailability({
-      ...base,
-      compare: true,
-      valuesB: { ...base.values, failoverMs: 1000 },
-    });
+    const plan = planAvailability({ ...base, compare: true, valuesB: { ...base.values, failoverMs: 1000 } });
     for (const side of plan.runs) {
       expect([side.chosen.seed, ...side.byReplicas.map((r) => r.seed)]).toEqual(Array(1 + REPLICA_COUNTS.length).fill(5));
       expect(side.byReplicas.map((r) => r.params.replicas)).toEqual(REPLICA_COUNTS);

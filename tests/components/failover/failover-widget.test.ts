@@ -20,11 +20,7 @@ const s = (ms: number) => ms / 1000;
 
 describe('failover timeline widget', () => {
   it('runs A and B on the same seed, with the primary failing at 20 s and the run long enough to come back', () => {
-    const state = {
-      ...defaultState(timelineSpecs, 7),
-      compare: true,
-      valuesB: { ...defaultState(timelineSpecs, 7).values, failbackHold: 60 },
-    };
+    const state = { ...defaultState(timelineSpecs, 7), compare: true, valuesB: { ...defaultState(timelineSpecs, 7).values, failbackHold: 60 } };
     const plan = planTimeline(state);
     expect(plan.runs.map((r) => r.seed)).toEqual([7, 7]);
     expect(plan.runs.map((r) => r.params.failAt)).toEqual([20, 20]);

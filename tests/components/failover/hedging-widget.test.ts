@@ -27,11 +27,7 @@ const sweepAt = (side: HedgingSideView, delayMs: number) => side.sweep.find((d) 
 describe('hedging widget', () => {
   it('per side, on the same seed: its run, the unhedged baseline and the sweep of fixed delays', () => {
     const base = defaultState(hedgingSpecs, 3);
-    const plan = planHedging({
-      ...base,
-      compare: true,
-      valuesB: { ...base.values, budget: 'ratio' },
-    });
+    const plan = planHedging({ ...base, compare: true, valuesB: { ...base.values, budget: 'ratio' } });
     expect(plan.runs).toHaveLength(2);
     for (const side of plan.runs) {
       expect([side.hedged.seed, side.unhedged.seed, ...side.sweep.map((r) => r.seed)]).toEqual(Array(2 + SWEEP_DELAYS_MS.length).fill(3));

@@ -8,6 +8,9 @@ export function availabilityCharts(view: AvailabilityView): ChartModel[] {
   return view.sides.flatMap((s) => [downtimeBars(s), byReplicasChart(s), byYearChart(s)]);
 }
 
+/** The lowest downtime the replica chart draws, minutes a year (6 ms). */
+const DOWNTIME_FLOOR_MIN = 1e-4;
+
 /** Minutes a year, readable at any size: "12 ms", "31.5 s", "52.6 min", "8.77 h", "3.65 days". */
 export function downtimeText(minutes: number): string {
   if (minutes >= 2 * 24 * 60) return `${num(minutes / (24 * 60))} days`;
@@ -37,10 +40,7 @@ function downtimeBars(s: AvailabilitySideView): BarChartModel {
   const m = s.summary;
   const parallel = s.values.topology === 'parallel';
   const categories = [
-    {
-      key: 'no-gap',
-      label: parallel ? 'Theory, no failover gap' : 'Theory: A to the power n',
-    },
+    { key: 'no-gap', label: parallel ? 'Theory, no failover gap' : 'Theory: A to the power n' },
     ...(parallel ? [{ key: 'theory', label: 'Theory with the gap' }] : []),
     { key: 'simulated', label: `Simulated, ${num(m.horizonYears)} years` },
   ];
@@ -65,7 +65,9 @@ function downtimeBars(s: AvailabilitySideView): BarChartModel {
 
 function byReplicasChart(s: AvailabilitySideView): LineChartModel {
   const x = s.byReplicas.map((p) => p.replicas);
-  const positive = (v: number) => (v > 0 ? v : null);
+  // Below about 6 ms a year the formulas' numbers mean nothing any more (and a log axis would run for ever): stop the lines there.
+  const shown = (v: number) => (v >= DOWNTIME_FLOOR_MIN ? v : null);
+  const top = Math.max(...s.byReplicas.flatMap((p) => [p.theory, p.simulated, p.noGap]));
   const parallel = s.values.topology === 'parallel';
   const last = s.byReplicas[s.byReplicas.length - 1];
   const second = s.byReplicas.find((p) => p.replicas === 2);
@@ -74,36 +76,13 @@ function byReplicasChart(s: AvailabilitySideView): LineChartModel {
     id: sideChartId('availability-by-replicas', s.label),
     title: `${sidePrefix(s.label)}Downtime a year over the number of replicas`,
     x: { label: 'Replicas', domain: [x[0], x[x.length - 1]] },
-    y: { label: 'Downtime a year', unit: 'min', scale: 'log' },
+    y: { label: 'Downtime a year', unit: 'min', scale: 'log', domain: [DOWNTIME_FLOOR_MIN, Math.max(1, top * 2)] },
     series: [
       ...(parallel
-        ? [
-            {
-              key: 'no-gap',
-              label: 'Theory, no failover gap',
-              color: 8 as const,
-              dash: 'dashed' as const,
-              x,
-              y: s.byReplicas.map((p) => positive(p.noGap)),
-            },
-          ]
+        ? [{ key: 'no-gap', label: 'Theory, no failover gap', color: 8 as const, dash: 'dashed' as const, x, y: s.byReplicas.map((p) => shown(p.noGap)) }]
         : []),
-      {
-        key: 'theory',
-        label: parallel ? 'Theory with the gap' : 'Theory',
-        color: 2,
-        x,
-        y: s.byReplicas.map((p) => positive(p.theory)),
-      },
-      {
-        key: 'simulated',
-        label: 'Simulated',
-        color: 6,
-        points: true,
-        dash: 'dotted',
-        x,
-        y: s.byReplicas.map((p) => positive(p.simulated)),
-      },
+      { key: 'theory', label: parallel ? 'Theory with the gap' : 'Theory', color: 2, x, y: s.byReplicas.map((p) => shown(p.theory)) },
+      { key: 'simulated', label: 'Simulated', color: 6, points: true, dash: 'dotted', x, y: s.byReplicas.map((p) => shown(p.simulated)) },
     ],
     markers: [{ x: s.values.replicas, label: `Chosen: ${s.values.replicas}` }],
     summary: parallel
@@ -130,22 +109,8 @@ function byYearChart(s: AvailabilitySideView): LineChartModel {
     x: { label: 'Year', domain: [1, Math.max(2, x.length)] },
     y: { label: 'Downtime that year', unit: 'min' },
     series: [
-      {
-        key: 'year',
-        label: 'Downtime that year',
-        color: 1,
-        points: x.length <= 100,
-        x,
-        y: years,
-      },
-      {
-        key: 'mean',
-        label: `Mean over all years: ${downtimeText(mean)}`,
-        color: 5,
-        dash: 'dashed',
-        x: [1, Math.max(2, x.length)],
-        y: [mean, mean],
-      },
+      { key: 'year', label: 'Downtime that year', color: 1, points: x.length <= 100, x, y: years },
+      { key: 'mean', label: `Mean over all years: ${downtimeText(mean)}`, color: 5, dash: 'dashed', x: [1, Math.max(2, x.length)], y: [mean, mean] },
     ],
     summary:
       `${sidePrefix(s.label)}Over ${count(years.length)} simulated years the downtime averaged ${downtimeText(mean)} a year, but no year is average: ` +

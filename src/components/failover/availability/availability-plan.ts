@@ -12,15 +12,10 @@ export interface AvailabilityMeta {
 
 /** Per side: the chosen topology, and the same parts at every replica count the scenario allows (the sweep). */
 // A type alias, not an interface: an interface has no implicit index signature, so it would not fit the frame's record type Runs.
-export type AvailabilitySideRuns = {
-  readonly chosen: Run<AvailabilityResult>;
-  readonly byReplicas: Run<AvailabilityResult>[];
-};
+export type AvailabilitySideRuns = { readonly chosen: Run<AvailabilityResult>; readonly byReplicas: Run<AvailabilityResult>[] };
 
 export const REPLICA_COUNTS = Array.from(
-  {
-    length: availabilityScenario.params.replicas.max - availabilityScenario.params.replicas.min + 1,
-  },
+  { length: availabilityScenario.params.replicas.max - availabilityScenario.params.replicas.min + 1 },
   (_, i) => availabilityScenario.params.replicas.min + i,
 );
 
@@ -43,10 +38,7 @@ export function planAvailability(state: WidgetState<AvailabilitySpecs>): Simulat
   return {
     runs: sides.map((s) => {
       const p = scenarioParams(s.values);
-      return {
-        chosen: r(p),
-        byReplicas: REPLICA_COUNTS.map((n) => r({ ...p, replicas: n })),
-      };
+      return { chosen: r(p), byReplicas: REPLICA_COUNTS.map((n) => r({ ...p, replicas: n })) };
     }),
     meta: { sides },
   };

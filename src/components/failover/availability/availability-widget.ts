@@ -21,27 +21,10 @@ export const availabilityWidget = defineWidget({
   presets: [
     { id: 'default', label: 'Two replicas, a 10 s failover', values: {} },
     { id: 'one', label: 'One replica', values: { replicas: 1 } },
-    {
-      id: 'no-gap',
-      label: 'Instant failover: the textbook formula',
-      values: { failoverMs: 0 },
-    },
-    {
-      id: 'slow-failover',
-      label: 'Five replicas, a 5 minute failover',
-      values: { replicas: 5, failoverMs: 300_000 },
-    },
-    {
-      id: 'serial',
-      label: 'Three parts in series',
-      values: { topology: 'serial', replicas: 3 },
-    },
-    {
-      id: 'compare-gap',
-      label: 'Compare: a 10 s failover vs 1 s',
-      values: {},
-      compareWith: { failoverMs: 1000 },
-    },
+    { id: 'no-gap', label: 'Instant failover: the textbook formula', values: { failoverMs: 0 } },
+    { id: 'slow-failover', label: 'Five replicas, a 5 minute failover', values: { replicas: 5, failoverMs: 300_000 } },
+    { id: 'serial', label: 'Three parts in series', values: { topology: 'serial', replicas: 3 } },
+    { id: 'compare-gap', label: 'Compare: a 10 s failover vs 1 s', values: {}, compareWith: { failoverMs: 1000 } },
   ],
   suggestB,
   plan: planAvailability,

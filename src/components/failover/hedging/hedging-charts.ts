@@ -28,10 +28,7 @@ function delayMarker(s: HedgingSideView): XMarker[] {
   if (!hedging(s) || s.hedged.finalHedgeDelay <= 0) return [];
   const learnt = s.values.hedgePercentile > 0;
   return [
-    {
-      x: s.hedged.finalHedgeDelay,
-      label: learnt ? `Learnt delay at the end: ${ms(s.hedged.finalHedgeDelay)}` : `This delay: ${ms(s.hedged.finalHedgeDelay)}`,
-    },
+    { x: s.hedged.finalHedgeDelay, label: learnt ? `Learnt delay at the end: ${ms(s.hedged.finalHedgeDelay)}` : `This delay: ${ms(s.hedged.finalHedgeDelay)}` },
   ];
 }
 
@@ -67,32 +64,10 @@ function tailChart(s: HedgingSideView): LineChartModel {
   const withH = tailPoints(s.hedgedQuantiles);
   const series: LineChartModel['series'] = hedging(s)
     ? [
-        {
-          key: 'unhedged',
-          label: 'Without hedging',
-          color: 5,
-          dash: 'dashed',
-          x: without.x,
-          y: without.y,
-        },
-        {
-          key: 'hedged',
-          label: `With hedging (${policy(s)})`,
-          color: 1,
-          x: withH.x,
-          y: withH.y,
-        },
+        { key: 'unhedged', label: 'Without hedging', color: 5, dash: 'dashed', x: without.x, y: without.y },
+        { key: 'hedged', label: 'With hedging', color: 1, x: withH.x, y: withH.y },
       ]
-    : [
-        {
-          key: 'unhedged',
-          label: 'Without hedging',
-          color: 5,
-          dash: 'dashed',
-          x: without.x,
-          y: without.y,
-        },
-      ];
+    : [{ key: 'unhedged', label: 'Without hedging', color: 5, dash: 'dashed', x: without.x, y: without.y }];
   const tail = hedging(s)
     ? `With hedging (${policy(s)}): p50 ${ms(h.p50)}, p99 ${ms(h.p99)}, p99.9 ${ms(h.p999)}, for ${percent(h.extraLoad)} more attempts` +
       `. Without: p50 ${ms(u.p50)}, p99 ${ms(u.p99)}, p99.9 ${ms(u.p999)}.`
@@ -104,14 +79,9 @@ function tailChart(s: HedgingSideView): LineChartModel {
   return {
     kind: 'line',
     id: sideChartId('hedging-tail', s.label),
-    title: `${sidePrefix(s.label)}Requests slower than a given latency`,
+    title: `${sidePrefix(s.label)}Requests slower than a given latency: ${policy(s)}`,
     x: { label: 'Latency', unit: 'ms', scale: 'log' },
-    y: {
-      label: 'Requests slower than that',
-      unit: '%',
-      scale: 'log',
-      domain: [0.01, 100],
-    },
+    y: { label: 'Requests slower than that', unit: '%', scale: 'log', domain: [0.01, 100] },
     series,
     summary: `${sidePrefix(s.label)}${tail}${server}`,
   };
@@ -129,31 +99,9 @@ function sweepLatencyChart(s: HedgingSideView): LineChartModel {
     x: { label: 'Hedge delay', unit: 'ms', scale: 'log' },
     y: { label: 'Latency', unit: 'ms', scale: 'log' },
     series: [
-      {
-        key: 'p99',
-        label: 'p99, hedged',
-        color: 1,
-        points: true,
-        x,
-        y: s.sweep.map((d) => d.p99),
-      },
-      {
-        key: 'p999',
-        label: 'p99.9, hedged',
-        color: 6,
-        dash: 'dashdot',
-        points: true,
-        x,
-        y: s.sweep.map((d) => d.p999),
-      },
-      {
-        key: 'p99-unhedged',
-        label: 'p99 without hedging',
-        color: 5,
-        dash: 'dashed',
-        x: [x[0], x[x.length - 1]],
-        y: [s.unhedged.p99, s.unhedged.p99],
-      },
+      { key: 'p99', label: 'p99, hedged', color: 1, points: true, x, y: s.sweep.map((d) => d.p99) },
+      { key: 'p999', label: 'p99.9, hedged', color: 6, dash: 'dashdot', points: true, x, y: s.sweep.map((d) => d.p999) },
+      { key: 'p99-unhedged', label: 'p99 without hedging', color: 5, dash: 'dashed', x: [x[0], x[x.length - 1]], y: [s.unhedged.p99, s.unhedged.p99] },
     ],
     markers: delayMarker(s),
     summary:
@@ -173,21 +121,8 @@ function sweepLoadChart(s: HedgingSideView): LineChartModel {
     id: sideChartId('hedging-delay-load', s.label),
     title: `${sidePrefix(s.label)}Extra attempts over the hedge delay`,
     x: { label: 'Hedge delay', unit: 'ms', scale: 'log' },
-    y: {
-      label: 'Attempts beyond one per request',
-      unit: '%',
-      domain: [0, Math.max(10, (s.values.maxAttempts - 1) * 100)],
-    },
-    series: [
-      {
-        key: 'extra',
-        label: 'Extra attempts',
-        color: 3,
-        points: true,
-        x,
-        y: s.sweep.map((d) => d.extraLoad * 100),
-      },
-    ],
+    y: { label: 'Attempts beyond one per request', unit: '%', domain: [0, Math.max(10, (s.values.maxAttempts - 1) * 100)] },
+    series: [{ key: 'extra', label: 'Extra attempts', color: 3, points: true, x, y: s.sweep.map((d) => d.extraLoad * 100) }],
     markers: delayMarker(s),
     summary:
       `${sidePrefix(s.label)}The share of extra attempts is about the share of requests still unanswered at the delay: ` +

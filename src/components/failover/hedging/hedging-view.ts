@@ -24,12 +24,7 @@ export interface HedgingSideView {
   /** Per-request latency quantiles (ms at level p), with and without hedging. */
   readonly hedgedQuantiles: { readonly p: number; readonly ms: number }[];
   readonly unhedgedQuantiles: { readonly p: number; readonly ms: number }[];
-  readonly sweep: {
-    readonly delayMs: number;
-    readonly p99: number;
-    readonly p999: number;
-    readonly extraLoad: number;
-  }[];
+  readonly sweep: { readonly delayMs: number; readonly p99: number; readonly p999: number; readonly extraLoad: number }[];
 }
 
 export interface HedgingView {
@@ -60,12 +55,7 @@ export function reduceHedging(results: ResultsOf<SideRuns[]>, meta: HedgingMeta)
         unhedged: numbers(r.unhedged),
         hedgedQuantiles: r.hedged.quantiles,
         unhedgedQuantiles: r.unhedged.quantiles,
-        sweep: r.sweep.map((x, k) => ({
-          delayMs: SWEEP_DELAYS_MS[k],
-          p99: x.summary.p99,
-          p999: x.summary.p999,
-          extraLoad: x.summary.extraLoad,
-        })),
+        sweep: r.sweep.map((x, k) => ({ delayMs: SWEEP_DELAYS_MS[k], p99: x.summary.p99, p999: x.summary.p999, extraLoad: x.summary.extraLoad })),
       };
     }),
   };

@@ -11,13 +11,7 @@ function suggestB(a: ParamValues<HedgingSpecs>): ParamValues<HedgingSpecs> {
 }
 
 /** The server near its capacity: four workers, a mild hiccup, 250 requests a second. */
-const underLoad = {
-  workers: 4,
-  rate: 250,
-  fastMs: 10,
-  slowMs: 30,
-  slowFraction: 0.1,
-} as const;
+const underLoad = { workers: 4, rate: 250, fastMs: 10, slowMs: 30, slowFraction: 0.1 } as const;
 
 export const hedgingWidget = defineWidget({
   id: 'hedging',
@@ -28,27 +22,11 @@ export const hedgingWidget = defineWidget({
   viewSpecs: {},
   defaultSeed: 1,
   presets: [
-    {
-      id: 'default',
-      label: 'Hedge after 50 ms, 5% hiccups of 1 s',
-      values: {},
-    },
+    { id: 'default', label: 'Hedge after 50 ms, 5% hiccups of 1 s', values: {} },
     { id: 'no-hedging', label: 'No hedging', values: { hedgeDelay: 0 } },
-    {
-      id: 'p95',
-      label: 'Hedge at the 95th percentile of recent latencies',
-      values: { hedgePercentile: 95 },
-    },
-    {
-      id: 'too-early',
-      label: 'Hedge too early: after 5 ms',
-      values: { hedgeDelay: 5 },
-    },
-    {
-      id: 'under-load',
-      label: 'Under load, hedging too early, no budget',
-      values: { ...underLoad, hedgeDelay: 5 },
-    },
+    { id: 'p95', label: 'Hedge at the 95th percentile of recent latencies', values: { hedgePercentile: 95 } },
+    { id: 'too-early', label: 'Hedge too early: after 5 ms', values: { hedgeDelay: 5 } },
+    { id: 'under-load', label: 'Under load, hedging too early, no budget', values: { ...underLoad, hedgeDelay: 5 } },
     {
       id: 'compare-budget',
       label: 'Compare under load: no budget vs at most 10% extra',

@@ -28,16 +28,7 @@ function FailMark({ x, y }: { x: number; y: number }) {
 /** Declared unhealthy points down, healthy again points up. */
 function VerdictMark({ healthy, x, y }: { healthy: boolean; x: number; y: number }) {
   const d = healthy ? `M${x - 6},${y + 5}H${x + 6}L${x},${y - 5}Z` : `M${x - 6},${y - 5}H${x + 6}L${x},${y + 5}Z`;
-  return (
-    <path
-      d={d}
-      style={{
-        fill: healthy ? OK : FAILED,
-        stroke: 'var(--sl-color-bg)',
-        strokeWidth: 1,
-      }}
-    />
-  );
+  return <path d={d} style={{ fill: healthy ? OK : FAILED, stroke: 'var(--sl-color-bg)', strokeWidth: 1 }} />;
 }
 
 function ServingBar({ x1, x2, y }: { x1: number; x2: number; y: number }) {
@@ -50,37 +41,13 @@ function SwitchRule({ x, y1, y2 }: { x: number; y1: number; y2: number }) {
 
 const sw = LEGEND_SWATCH_WIDTH - 6;
 const legendItems = (withSwitches: boolean): MarkLegendItem[] => [
-  {
-    key: 'serving',
-    label: 'Receives requests',
-    swatch: <ServingBar x1={0} x2={sw} y={9} />,
-  },
+  { key: 'serving', label: 'Receives requests', swatch: <ServingBar x1={0} x2={sw} y={9} /> },
   { key: 'pass', label: 'Check passed', swatch: <PassMark x={sw / 2} y={9} /> },
   { key: 'fail', label: 'Check failed', swatch: <FailMark x={sw / 2} y={9} /> },
-  {
-    key: 'unhealthy',
-    label: 'Declared unhealthy',
-    swatch: <VerdictMark healthy={false} x={sw / 2} y={9} />,
-  },
-  {
-    key: 'healthy',
-    label: 'Declared healthy',
-    swatch: <VerdictMark healthy x={sw / 2} y={9} />,
-  },
-  ...(withSwitches
-    ? [
-        {
-          key: 'switch',
-          label: 'Traffic switched',
-          swatch: <SwitchRule x={sw / 2} y1={1} y2={17} />,
-        },
-      ]
-    : []),
-  {
-    key: 'failing',
-    label: 'Failing',
-    swatch: <rect x={0} y={2} width={sw} height={14} className="rl-chart__shade" />,
-  },
+  { key: 'unhealthy', label: 'Declared unhealthy', swatch: <VerdictMark healthy={false} x={sw / 2} y={9} /> },
+  { key: 'healthy', label: 'Declared healthy', swatch: <VerdictMark healthy x={sw / 2} y={9} /> },
+  ...(withSwitches ? [{ key: 'switch', label: 'Traffic switched', swatch: <SwitchRule x={sw / 2} y1={1} y2={17} /> }] : []),
+  { key: 'failing', label: 'Failing', swatch: <rect x={0} y={2} width={sw} height={14} className="rl-chart__shade" /> },
 ];
 
 /**
@@ -100,15 +67,7 @@ export function FailoverTimeline({
   const labels = t.hosts;
   const left = Math.max(...labels.map((l) => textWidth(l, CHART.tickFont))) + 14;
   const plotRight = width - CHART.right;
-  const heading = wrappedText({
-    text: title,
-    x: 4,
-    y: 15,
-    width: width - 8,
-    fontSize: TITLE_FONT,
-    lineHeight: TITLE_LINE,
-    className: 'rl-chart__title',
-  });
+  const heading = wrappedText({ text: title, x: 4, y: 15, width: width - 8, fontSize: TITLE_FONT, lineHeight: TITLE_LINE, className: 'rl-chart__title' });
   const legend = markLegend(legendItems(t.switches.length > 0), width - 8 - CHART.right, 4, heading.height + 4);
   const top = heading.height + 4 + legend.height + CHART.gapAfterLegend + 8;
   const plotHeight = t.hosts.length * LANE;

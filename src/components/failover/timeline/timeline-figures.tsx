@@ -44,13 +44,7 @@ function timelineFigure(s: TimelineSideView): CustomFigureModel {
         xLabel: 'Time (s)',
         yLabel: 'Verdict',
       })),
-      ...t.switches.map((w) => ({
-        series: `traffic switched (${w.kind}) to ${t.hosts[w.to]}`,
-        x: w.t / 1000,
-        y: 1,
-        xLabel: 'Time (s)',
-        yLabel: 'Switch',
-      })),
+      ...t.switches.map((w) => ({ series: `traffic switched (${w.kind}) to ${t.hosts[w.to]}`, x: w.t / 1000, y: 1, xLabel: 'Time (s)', yLabel: 'Switch' })),
     ],
   };
 }
@@ -71,10 +65,7 @@ function switchMarkers(s: TimelineSideView): XMarker[] {
       label: `All traffic off ${primaryName(s)} (${sec(s.failure.startMs + m.detectionTime)} s)`,
     });
   if (m.failbackTime >= 0)
-    markers.push({
-      x: (s.failure.endMs + m.failbackTime) / 1000,
-      label: `Back on ${primaryName(s)} (${sec(s.failure.endMs + m.failbackTime)} s)`,
-    });
+    markers.push({ x: (s.failure.endMs + m.failbackTime) / 1000, label: `Back on ${primaryName(s)} (${sec(s.failure.endMs + m.failbackTime)} s)` });
   return markers;
 }
 
@@ -136,22 +127,8 @@ function errorsChart(s: TimelineSideView): LineChartModel {
     x: { label: 'Time', unit: 's', domain: [0, t.endMs / 1000] },
     y: { label: 'Rate', unit: 'req/s' },
     series: [
-      {
-        key: 'sent',
-        label: 'Sent',
-        color: 8,
-        dash: 'dashed',
-        x,
-        y: requests.map((v) => v * perSecond),
-      },
-      {
-        key: 'failed',
-        label: 'Failed (errors and timeouts)',
-        color: 5,
-        area: true,
-        x,
-        y: errors.map((v) => v * perSecond),
-      },
+      { key: 'sent', label: 'Sent', color: 8, dash: 'dashed', x, y: requests.map((v) => v * perSecond) },
+      { key: 'failed', label: 'Failed (errors and timeouts)', color: 5, area: true, x, y: errors.map((v) => v * perSecond) },
     ],
     shaded: failureShade(s),
     markers: switchMarkers(s),

@@ -27,10 +27,7 @@ export function reduceTimeline(results: FailoverResult[], meta: TimelineMeta): T
         values: side.values,
         summary: r.summary,
         timeline: r.timeline,
-        failure: {
-          startMs,
-          endMs: Math.min(startMs + side.values.outage * 1000, r.timeline.endMs),
-        },
+        failure: { startMs, endMs: Math.min(startMs + side.values.outage * 1000, r.timeline.endMs) },
       };
     }),
   };
