@@ -54,3 +54,6 @@ export { SeriesRecorder, type TimeSeries } from './engine/time-series.ts';
 export { ProgressReporter } from './engine/progress.ts';
 export { Simulation, type Action, type RunLimits, type StopReason } from './engine/simulation.ts';
 export { requestOutcomes, RequestLedger, type LedgerCounts, type RequestOutcome } from './models/request-ledger.ts';
+export { drainAndBalance, type DrainLimits } from './models/drain-and-balance.ts';
+export { Attempt, type AttemptCaller } from './models/attempt.ts';
+export type { TimeWindow } from './models/fault-schedule.ts';

@@ -3,6 +3,7 @@ import { Simulation } from '../engine/simulation.ts';
 import type { TimeSeries } from '../engine/time-series.ts';
 import { PiecewiseRate } from '../models/arrival-rate.ts';
 import { OpenLoopClients } from '../models/clients.ts';
+import type { TimeWindow } from '../models/fault-schedule.ts';
 import { drainAndBalance } from '../models/drain-and-balance.ts';
 import { RequestLedger, type LedgerCounts } from '../models/request-ledger.ts';
 import { RetryingCaller } from '../models/retrying-caller.ts';
@@ -81,9 +82,9 @@ export interface RetryStormResult extends ScenarioResult {
   /** 1-second buckets over the run; see TrafficColumn for what each column holds. */
   readonly series: TimeSeries<TrafficColumn>;
   /** The spike, for shading. */
-  readonly spike: { readonly startMs: number; readonly endMs: number };
+  readonly spike: TimeWindow;
   /** The window `goodputAfter` and `recovered` are measured over. */
-  readonly after: { readonly startMs: number; readonly endMs: number };
+  readonly after: TimeWindow;
 }
 
 function makeBudget(kind: BudgetKind): RetryBudget | undefined {
@@ -104,7 +105,7 @@ function makeBudget(kind: BudgetKind): RetryBudget | undefined {
  * what is left of the run after the spike if that is shorter, but at least
  * the last bucket.
  */
-function afterWindow(spikeEndMs: number, durationMs: number): { startMs: number; endMs: number } {
+function afterWindow(spikeEndMs: number, durationMs: number): TimeWindow {
   return { startMs: Math.min(Math.max(spikeEndMs, 0.75 * durationMs), durationMs - BUCKET_MS), endMs: durationMs };
 }
 
