@@ -23,11 +23,17 @@ async function runExample(): Promise<number> {
   console.log('\nTimeline:');
   for (const e of report.timeline) console.log(`  ${seconds(e.atMs).padStart(8)}  ${e.what}`);
   console.log(`\n${'client'.padEnd(16)} calls  failed  answered by primary / standby`);
-  for (const r of report.clients) console.log(`${r.label.padEnd(16)}${String(r.calls).padStart(6)}${String(r.failed).padStart(8)}  ${r.byService.primary} / ${r.byService.standby}`);
+  for (const r of report.clients)
+    console.log(`${r.label.padEnd(16)}${String(r.calls).padStart(6)}${String(r.failed).padStart(8)}  ${r.byService.primary} / ${r.byService.standby}`);
   const h = opts.hedging;
-  console.log(`\nHedging: ${h.calls} calls, ${h.concurrency} at a time, to a service answering in ${h.fastMs} ms, or ${h.slowMs} ms for ${100 * h.slowFraction} % of requests:`);
+  console.log(
+    `\nHedging: ${h.calls} calls, ${h.concurrency} at a time, to a service answering in ${h.fastMs} ms, or ${h.slowMs} ms for ${100 * h.slowFraction} % of requests:`,
+  );
   console.log(`${'policy'.padEnd(22)} load  p50 ms  p99 ms  max ms`);
-  for (const r of report.hedging) console.log(`${r.label.padEnd(22)}${r.load.toFixed(2).padStart(5)}${r.p50Ms.toFixed(1).padStart(8)}${r.p99Ms.toFixed(1).padStart(8)}${r.maxMs.toFixed(1).padStart(8)}`);
+  for (const r of report.hedging)
+    console.log(
+      `${r.label.padEnd(22)}${r.load.toFixed(2).padStart(5)}${r.p50Ms.toFixed(1).padStart(8)}${r.p99Ms.toFixed(1).padStart(8)}${r.maxMs.toFixed(1).padStart(8)}`,
+    );
   return 0;
 }
 

@@ -102,11 +102,17 @@ async function failoverPart(o: FailoverExampleOptions): Promise<Pick<FailoverRep
   let lastMove = -Infinity;
   endpointList.onFailover((e) => {
     // One line per burst of moves, not one per call.
-    if (at() - lastMove > o.coolDownMs) note(`endpoint list: ${names[e.from]} failed (${e.error instanceof Error ? e.error.message : String(e.error)}), trying ${names[e.to]}`);
+    if (at() - lastMove > o.coolDownMs)
+      note(`endpoint list: ${names[e.from]} failed (${e.error instanceof Error ? e.error.message : String(e.error)}), trying ${names[e.to]}`);
     lastMove = at();
   });
 
-  const tallies = ['active-passive', 'endpoint list'].map((label) => ({ label, calls: 0, failed: 0, byService: { primary: 0, standby: 0 } as Record<string, number> }));
+  const tallies = ['active-passive', 'endpoint list'].map((label) => ({
+    label,
+    calls: 0,
+    failed: 0,
+    byService: { primary: 0, standby: 0 } as Record<string, number>,
+  }));
   const signalFor = () => AbortSignal.timeout(o.callTimeoutMs);
   activePassive.start();
   try {
@@ -128,13 +134,19 @@ async function failoverPart(o: FailoverExampleOptions): Promise<Pick<FailoverRep
             await httpGet(url, signalFor());
             return url;
           })
-          .then((url) => ap.byService[nameOf(url)]++, () => ap.failed++);
+          .then(
+            (url) => ap.byService[nameOf(url)]++,
+            () => ap.failed++,
+          );
         const viaList = endpointList
           .execute(async (url, ctx) => {
             await httpGet(url, ctx.signal);
             return url;
           })
-          .then((url) => list.byService[nameOf(url)]++, () => list.failed++);
+          .then(
+            (url) => list.byService[nameOf(url)]++,
+            () => list.failed++,
+          );
         ap.calls++;
         list.calls++;
         await Promise.all([viaActive, viaList]);
@@ -171,7 +183,14 @@ async function hedgingPart(o: FailoverExampleOptions['hedging']): Promise<Hedgin
       await service.close();
     }
     const s = latencySummary(latencies);
-    reports.push({ label: hedge ? `hedged after ${o.hedgeDelayMs} ms` : 'no hedging', calls: latencies.length, load: service.stats.requests / latencies.length, p50Ms: s.p50, p99Ms: s.p99, maxMs: s.max });
+    reports.push({
+      label: hedge ? `hedged after ${o.hedgeDelayMs} ms` : 'no hedging',
+      calls: latencies.length,
+      load: service.stats.requests / latencies.length,
+      p50Ms: s.p50,
+      p99Ms: s.p99,
+      maxMs: s.max,
+    });
   }
   return reports;
 }

@@ -43,7 +43,8 @@ export class LatencyServer {
   ) {
     const w = options.workers;
     if (!(w === Infinity || (Number.isInteger(w) && w >= 1))) throw new RangeError(`workers must be an integer >= 1 or Infinity, got ${w}`);
-    if (!(options.errorProbability >= 0 && options.errorProbability <= 1)) throw new RangeError(`errorProbability must be in [0, 1], got ${options.errorProbability}`);
+    if (!(options.errorProbability >= 0 && options.errorProbability <= 1))
+      throw new RangeError(`errorProbability must be in [0, 1], got ${options.errorProbability}`);
   }
 
   submit(job: ServerJob): void {

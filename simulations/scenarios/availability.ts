@@ -3,7 +3,7 @@ import { enumParam, intParam, type ParamValues } from '../../src/params/params.t
 import { ProgressReporter } from '../engine/progress.ts';
 import { Simulation } from '../engine/simulation.ts';
 import { ReplicaLifecycle } from '../models/replica-lifecycle.ts';
-import { RequestLedger } from '../models/request-ledger.ts';
+import { RequestLedger, type LedgerCounts } from '../models/request-ledger.ts';
 import { defineScenario, type ScenarioResult } from '../scenario.ts';
 
 const params = {
@@ -25,7 +25,15 @@ const params = {
     step: 1000,
     help: 'Parallel only: time traffic needs to move when the replica carrying it fails and another is up.',
   }),
-  years: intParam({ label: 'Horizon', unit: 'years', default: 100, min: 1, max: 1000, scale: 'log', help: 'Virtual time simulated (shortened if it would take more than 200 000 failures).' }),
+  years: intParam({
+    label: 'Horizon',
+    unit: 'years',
+    default: 100,
+    min: 1,
+    max: 1000,
+    scale: 'log',
+    help: 'Virtual time simulated (shortened if it would take more than 200 000 failures).',
+  }),
 };
 
 export type AvailabilityParams = ParamValues<typeof params>;
@@ -60,13 +68,7 @@ export interface AvailabilityResult extends ScenarioResult {
     failovers: number;
     meanOutageMinutes: number;
     horizonYears: number;
-    requests: number;
-    succeeded: number;
-    failed: number;
-    rejected: number;
-    timedOut: number;
-    shed: number;
-  };
+  } & LedgerCounts;
   readonly timeline: AvailabilityTimeline;
   /** Downtime in each simulated year, minutes (at most 1000 years). */
   readonly downtimeByYear: number[];
@@ -193,7 +195,7 @@ export const availabilityScenario = defineScenario({
     const years = Math.min(1000, Math.ceil(horizonMs / YEAR_MS));
     const downtimeByYear = new Array<number>(years).fill(0);
     for (const [s, e] of down) {
-      for (let t = s; t < e; ) {
+      for (let t = s; t < e;) {
         const y = Math.floor(t / YEAR_MS);
         const stop = Math.min(e, (y + 1) * YEAR_MS);
         if (y < years) downtimeByYear[y] += (stop - t) / 60_000;
@@ -202,7 +204,9 @@ export const availabilityScenario = defineScenario({
     }
 
     const a = availabilityFromMtbf(p.mtbf, p.mttr / 60);
-    const theory = parallel ? failoverAvailability(p.replicas, p.mtbf, p.mttr / 60, gapMs / HOUR_MS) : serialAvailability(new Array<number>(p.replicas).fill(a));
+    const theory = parallel
+      ? failoverAvailability(p.replicas, p.mtbf, p.mttr / 60, gapMs / HOUR_MS)
+      : serialAvailability(new Array<number>(p.replicas).fill(a));
     const inWindow = (intervals: [number, number][]) =>
       intervals.filter(([s]) => s < windowMs).map(([s, e]): [number, number] => [s / HOUR_MS, Math.min(e, windowMs) / HOUR_MS]);
     return {

@@ -12,7 +12,7 @@ import { primaryFaultWindows, type PrimaryFault } from '../models/failover-fault
 import { FaultSchedule } from '../models/fault-schedule.ts';
 import { HealthCheckDriver } from '../models/health-check-driver.ts';
 import { probeAnswer } from '../models/health-probe.ts';
-import { RequestLedger } from '../models/request-ledger.ts';
+import { RequestLedger, type LedgerCounts } from '../models/request-ledger.ts';
 import { Service } from '../models/service.ts';
 import { defineScenario, type ScenarioResult } from '../scenario.ts';
 
@@ -38,8 +38,19 @@ const params = {
   timeout: intParam({ label: 'Check timeout', unit: 'ms', default: 500, min: 10, max: 5000, step: 10, scale: 'log' }),
   unhealthyThreshold: intParam({ label: 'Unhealthy threshold', default: 3, min: 1, max: 10, help: 'Failed checks in a row that mark a host unhealthy.' }),
   healthyThreshold: intParam({ label: 'Healthy threshold', default: 2, min: 1, max: 10, help: 'Passed checks in a row that mark it healthy again.' }),
-  failbackHold: intParam({ label: 'Failback hold', unit: 's', default: 10, min: 0, max: 120, help: 'Active-passive: the primary takes traffic back only after being healthy this long.' }),
-  flapping: booleanParam({ label: 'Flapping primary', default: false, help: 'During the outage the primary keeps recovering just long enough to pass its checks, then failing again.' }),
+  failbackHold: intParam({
+    label: 'Failback hold',
+    unit: 's',
+    default: 10,
+    min: 0,
+    max: 120,
+    help: 'Active-passive: the primary takes traffic back only after being healthy this long.',
+  }),
+  flapping: booleanParam({
+    label: 'Flapping primary',
+    default: false,
+    help: 'During the outage the primary keeps recovering just long enough to pass its checks, then failing again.',
+  }),
   duration: intParam({ label: 'Duration', unit: 's', default: 60, min: 5, max: 300 }),
   rate: intParam({ label: 'Traffic', unit: 'req/s', default: 20, min: 5, max: 200, step: 5 }),
 };
@@ -94,13 +105,7 @@ export interface FailoverResult extends ScenarioResult {
     availability: number;
     flaps: number;
     switches: number;
-    requests: number;
-    succeeded: number;
-    failed: number;
-    rejected: number;
-    timedOut: number;
-    shed: number;
-  };
+  } & LedgerCounts;
   readonly timeline: FailoverTimeline;
 }
 
@@ -155,7 +160,9 @@ export const failover = defineScenario({
     const kind: PrimaryFault = p.outageKind;
     const faults = primaryFaultWindows({ startMs: failAtMs, endMs: outageEndMs, kind, flapping: p.flapping, check });
     const schedules = levelOf.map((level) => new FaultSchedule(level === 0 ? faults : []));
-    const services = hosts.map((name, h) => new Service(sim, { name, workers: WORKERS, serviceTime: { kind: 'exponential', mean: SERVICE_MS }, faults: schedules[h] }));
+    const services = hosts.map(
+      (name, h) => new Service(sim, { name, workers: WORKERS, serviceTime: { kind: 'exponential', mean: SERVICE_MS }, faults: schedules[h] }),
+    );
     const activePassive = priorityMode ? undefined : new ActivePassiveFailover({ hosts: hostCount, failbackHoldMs: p.failbackHold * 1000 });
     const priority = priorityMode ? new PriorityFailover(levelSizes) : undefined;
     const picker = activePassive ?? priority!;
@@ -270,7 +277,12 @@ export const failover = defineScenario({
       },
     });
     const progress = options.onProgress ? new ProgressReporter(options.onProgress, () => sim.now / durationMs) : undefined;
-    const reason = sim.run({ maxTimeMs: durationMs + REQUEST_TIMEOUT_MS + 1, maxEvents: 20_000_000, isDone: () => clients.done && ledger.inFlight === 0, progress });
+    const reason = sim.run({
+      maxTimeMs: durationMs + REQUEST_TIMEOUT_MS + 1,
+      maxEvents: 20_000_000,
+      isDone: () => clients.done && ledger.inFlight === 0,
+      progress,
+    });
     if (reason !== 'done') ledger.cutOff();
     ledger.assertBalanced();
     progress?.finish();

@@ -10,7 +10,7 @@ import { PiecewiseRate } from '../models/arrival-rate.ts';
 import { OpenLoopClients } from '../models/clients.ts';
 import { HedgedCaller } from '../models/hedged-caller.ts';
 import { LatencyServer } from '../models/latency-server.ts';
-import { RequestLedger } from '../models/request-ledger.ts';
+import { RequestLedger, type LedgerCounts } from '../models/request-ledger.ts';
 import { defineScenario, type ScenarioResult } from '../scenario.ts';
 
 const params = {
@@ -39,7 +39,14 @@ const params = {
     help: '0: use the fixed delay; otherwise hedge when an attempt is slower than this percentile of recent latencies.',
   }),
   maxAttempts: intParam({ label: 'Max attempts', default: 2, min: 1, max: 5, help: 'Attempts per request, the first included (gRPC clamps at 5).' }),
-  errorRate: numberParam({ label: 'Error rate', default: 0, min: 0, max: 0.5, step: 0.01, help: 'Share of attempts that fail (non-fatal: the next hedge goes at once).' }),
+  errorRate: numberParam({
+    label: 'Error rate',
+    default: 0,
+    min: 0,
+    max: 0.5,
+    step: 0.01,
+    help: 'Share of attempts that fail (non-fatal: the next hedge goes at once).',
+  }),
   budget: enumParam({
     label: 'Hedge budget',
     default: 'none',
@@ -51,10 +58,7 @@ const params = {
 export type HedgingParams = ParamValues<typeof params>;
 
 /** Quantile levels reported for CDF plots: every percent, then denser in the tail. */
-const CDF_LEVELS = [
-  ...Array.from({ length: 100 }, (_, i) => i / 100),
-  0.991, 0.992, 0.993, 0.994, 0.995, 0.996, 0.997, 0.998, 0.999, 0.9995, 0.9999, 1,
-];
+const CDF_LEVELS = [...Array.from({ length: 100 }, (_, i) => i / 100), 0.991, 0.992, 0.993, 0.994, 0.995, 0.996, 0.997, 0.998, 0.999, 0.9995, 0.9999, 1];
 const BUCKETS = 100;
 
 export interface HedgingResult extends ScenarioResult {
@@ -69,13 +73,7 @@ export interface HedgingResult extends ScenarioResult {
     budgetDenied: number;
     serverBusyMsPerRequest: number;
     finalHedgeDelay: number;
-    requests: number;
-    succeeded: number;
-    failed: number;
-    rejected: number;
-    timedOut: number;
-    shed: number;
-  };
+  } & LedgerCounts;
   /** Per-request latency (succeeded requests) at CDF_LEVELS: enough to draw the CDF; ms. */
   readonly quantiles: { readonly p: number; readonly ms: number }[];
   /** Per bucket of request start time: requests and attempts per second, and the p99 latency of the requests started in it (null when none). */
@@ -198,7 +196,14 @@ export const hedgingScenario = defineScenario({
         bucketMs,
         requests: counts.columns.requests.map((n) => n * perSecond),
         attempts: counts.columns.attempts.map((n) => n * perSecond),
-        p99: perBucket.map((xs) => (xs.length === 0 ? null : quantileSorted(xs.sort((a, b) => a - b), 0.99)!)),
+        p99: perBucket.map((xs) =>
+          xs.length === 0
+            ? null
+            : quantileSorted(
+                xs.sort((a, b) => a - b),
+                0.99,
+              )!,
+        ),
       },
     };
   },

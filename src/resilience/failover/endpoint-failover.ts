@@ -77,6 +77,7 @@ export class EndpointFailover {
   }
 
   private check(endpoint: number): void {
-    if (!(Number.isInteger(endpoint) && endpoint >= 0 && endpoint < this.coolUntil.length)) throw new RangeError(`no endpoint ${endpoint} among ${this.coolUntil.length}`);
+    if (!(Number.isInteger(endpoint) && endpoint >= 0 && endpoint < this.coolUntil.length))
+      throw new RangeError(`no endpoint ${endpoint} among ${this.coolUntil.length}`);
   }
 }

@@ -45,7 +45,8 @@ export class PriorityFailover implements HostPicker {
 
   constructor(levelSizes: readonly number[], options: PriorityFailoverOptions = {}) {
     if (levelSizes.length === 0) throw new RangeError('priority failover needs at least one level');
-    for (const [i, n] of levelSizes.entries()) if (!(Number.isInteger(n) && n >= 1)) throw new RangeError(`level ${i} must have a whole number of hosts >= 1, got ${n}`);
+    for (const [i, n] of levelSizes.entries())
+      if (!(Number.isInteger(n) && n >= 1)) throw new RangeError(`level ${i} must have a whole number of hosts >= 1, got ${n}`);
     checkPriorityLoadOptions(options);
     this.levelSizes = [...levelSizes];
     this.options = options;

@@ -114,7 +114,16 @@ export class HedgingPolicy implements Policy {
   /** Fires as each hedge goes out. */
   readonly onHedge: Event<HedgeEvent> = this.hedgeEvents.subscribe;
 
-  constructor({ maxAttempts = 2, delayMs = 2000, delay, nonFatal = defaultNonFatal, pushbackMs = retryAfterFromError, budget, clock = realClock, resolutionMs }: HedgingOptions = {}) {
+  constructor({
+    maxAttempts = 2,
+    delayMs = 2000,
+    delay,
+    nonFatal = defaultNonFatal,
+    pushbackMs = retryAfterFromError,
+    budget,
+    clock = realClock,
+    resolutionMs,
+  }: HedgingOptions = {}) {
     const hedgingDelay = delay ?? fixedHedgingDelay(delayMs);
     this.core = new HedgingCore({ maxAttempts, delay: hedgingDelay, budget });
     const resolution = resolutionMs ?? (hedgingDelay.learns ? 5 : Math.min(100, Math.max(1, delayMs / 20)));

@@ -12,7 +12,8 @@ describe('ActivePassivePolicy', () => {
     const policy = new ActivePassivePolicy({
       endpoints: ['primary', 'standby'],
       // A hanging endpoint never answers: only the check timeout ends the probe.
-      probe: (endpoint, signal) => (down.has(endpoint) ? new Promise<boolean>((resolve) => signal.addEventListener('abort', () => resolve(false))) : Promise.resolve(true)),
+      probe: (endpoint, signal) =>
+        down.has(endpoint) ? new Promise<boolean>((resolve) => signal.addEventListener('abort', () => resolve(false))) : Promise.resolve(true),
       check,
       failbackHoldMs: 5000,
       clock,

@@ -58,7 +58,9 @@ describe('ActivePassiveFailover', () => {
 });
 
 describe('ActivePassiveFailover properties', () => {
-  const events = fc.array(fc.record({ host: fc.integer({ min: 0, max: 3 }), healthy: fc.boolean(), gap: fc.integer({ min: 0, max: 5000 }) }), { maxLength: 60 });
+  const events = fc.array(fc.record({ host: fc.integer({ min: 0, max: 3 }), healthy: fc.boolean(), gap: fc.integer({ min: 0, max: 5000 }) }), {
+    maxLength: 60,
+  });
 
   it('traffic is on a healthy host whenever one exists, and a failback only ever goes to a host healthy for the whole hold', () => {
     fc.assert(

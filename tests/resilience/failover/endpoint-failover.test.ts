@@ -25,20 +25,23 @@ describe('EndpointFailover', () => {
 
   it('plans each endpoint at most once, never one cooling down while another is not', () => {
     fc.assert(
-      fc.property(fc.array(fc.record({ e: fc.integer({ min: 0, max: 4 }), ok: fc.boolean(), gap: fc.integer({ min: 0, max: 600 }) }), { maxLength: 40 }), (evs) => {
-        const f = new EndpointFailover({ endpoints: 5, coolDownMs: 1000 });
-        let now = 0;
-        for (const ev of evs) {
-          now += ev.gap;
-          if (ev.ok) f.onSuccess(ev.e);
-          else f.onFailure(ev.e, now);
-          const plan = f.plan(now);
-          expect(new Set(plan).size).toBe(plan.length);
-          expect(plan.length).toBeGreaterThan(0);
-          const someWarm = [0, 1, 2, 3, 4].some((e) => !f.isCoolingDown(e, now));
-          if (someWarm) for (const e of plan) expect(f.isCoolingDown(e, now)).toBe(false);
-        }
-      }),
+      fc.property(
+        fc.array(fc.record({ e: fc.integer({ min: 0, max: 4 }), ok: fc.boolean(), gap: fc.integer({ min: 0, max: 600 }) }), { maxLength: 40 }),
+        (evs) => {
+          const f = new EndpointFailover({ endpoints: 5, coolDownMs: 1000 });
+          let now = 0;
+          for (const ev of evs) {
+            now += ev.gap;
+            if (ev.ok) f.onSuccess(ev.e);
+            else f.onFailure(ev.e, now);
+            const plan = f.plan(now);
+            expect(new Set(plan).size).toBe(plan.length);
+            expect(plan.length).toBeGreaterThan(0);
+            const someWarm = [0, 1, 2, 3, 4].some((e) => !f.isCoolingDown(e, now));
+            if (someWarm) for (const e of plan) expect(f.isCoolingDown(e, now)).toBe(false);
+          }
+        },
+      ),
       { numRuns: 500 },
     );
   });
@@ -66,7 +69,11 @@ describe('EndpointFailoverPolicy', () => {
   });
 
   it('lets application errors through without trying another endpoint', async () => {
-    const policy = new EndpointFailoverPolicy({ endpoints: ['a', 'b'], clock: new VirtualClock(), isEndpointFailure: (e) => (e as { code?: string }).code === 'ECONNREFUSED' });
+    const policy = new EndpointFailoverPolicy({
+      endpoints: ['a', 'b'],
+      clock: new VirtualClock(),
+      isEndpointFailure: (e) => (e as { code?: string }).code === 'ECONNREFUSED',
+    });
     const notFound = new Error('404');
     let calls = 0;
     await expect(

@@ -69,9 +69,11 @@ describe('priorityLoad (Envoy arithmetic)', () => {
 });
 
 const levelsArb = fc.array(
-  fc.integer({ min: 1, max: 12 }).chain((hosts) =>
-    fc.integer({ min: 0, max: hosts }).chain((healthy) => fc.integer({ min: 0, max: hosts - healthy }).map((degraded) => level(hosts, healthy, degraded))),
-  ),
+  fc
+    .integer({ min: 1, max: 12 })
+    .chain((hosts) =>
+      fc.integer({ min: 0, max: hosts }).chain((healthy) => fc.integer({ min: 0, max: hosts - healthy }).map((degraded) => level(hosts, healthy, degraded))),
+    ),
   { minLength: 1, maxLength: 5 },
 );
 const optionsArb = fc.record({ overprovisioningFactor: fc.constantFrom(1, 1.4, 2), panicThresholdPercent: fc.integer({ min: 0, max: 100 }) });

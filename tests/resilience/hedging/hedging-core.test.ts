@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { HedgingCore, HedgingState, fixedHedgingDelay, type HedgeAttemptOutcome } from '../../../src/resilience/hedging/index.ts';
 import { ratioBudget, tokenBucketBudget } from '../../../src/resilience/retry-budget/index.ts';
 
-const core = (maxAttempts: number, delayMs = 100, budget?: ReturnType<typeof tokenBucketBudget>) => new HedgingCore({ maxAttempts, delay: fixedHedgingDelay(delayMs), budget });
+const core = (maxAttempts: number, delayMs = 100, budget?: ReturnType<typeof tokenBucketBudget>) =>
+  new HedgingCore({ maxAttempts, delay: fixedHedgingDelay(delayMs), budget });
 
 describe('HedgingCore (gRFC A6 semantics)', () => {
   it('sends the first attempt at once and a hedge every delay without an answer, up to maxAttempts', () => {

@@ -26,31 +26,34 @@ describe('hedging scenario against the hiccup model', () => {
     [2, 50, 0.05],
     [3, 50, 0.1],
     [2, 200, 0.2],
-  ])('with %i attempts hedged after %i ms (slow fraction %f, unlimited workers) every quantile is the theory’s, and slow requests are slowFraction^k', (maxAttempts, hedgeDelay, slowFraction) => {
-    const requests = 40_000;
-    const r = hedgingScenario.run({ ...base, maxAttempts, hedgeDelay, slowFraction, requests }, 7);
-    const theory = hiccupHedgedLatency({ fastMs: base.fastMs, slowMs: base.slowMs, slowFraction, delayMs: hedgeDelay, maxAttempts });
-    // Quantile levels more than 4 binomial standard errors away from a step of the theoretical CDF are exact.
-    let cumulative = 0;
-    const steps = theory.atoms.map((a) => (cumulative += a.p));
-    let checked = 0;
-    for (const { p, ms } of r.quantiles) {
-      const margin = 4 * Math.sqrt((p * (1 - p)) / requests) + 1 / requests;
-      if (steps.some((s) => Math.abs(s - p) < margin) || p === 0 || p === 1) continue;
-      expect(ms, `quantile ${p}`).toBe(hiccupQuantile(theory, p));
-      checked++;
-    }
-    expect(checked).toBeGreaterThan(90);
-    // The share of requests that stay slow: every one of their k attempts hit a hiccup.
-    const slowShare = theory.atoms.find((a) => a.ms === base.slowMs)?.p ?? 0;
-    expect(slowShare).toBeCloseTo(slowFraction ** maxAttempts, 12);
-    // Extra load: E[attempts] − 1, within 4 standard errors (attempts per request are at most maxAttempts).
-    const se = (maxAttempts - 1) / Math.sqrt(requests);
-    expect(Math.abs(r.summary.extraLoad - (theory.meanAttempts - 1))).toBeLessThan(4 * se);
-    // No failures: each request has one winner, and every other attempt was cancelled.
-    expect(r.summary.cancelled).toBe(r.summary.hedges);
-    expect(r.summary.succeeded).toBe(requests);
-  });
+  ])(
+    'with %i attempts hedged after %i ms (slow fraction %f, unlimited workers) every quantile is the theory’s, and slow requests are slowFraction^k',
+    (maxAttempts, hedgeDelay, slowFraction) => {
+      const requests = 40_000;
+      const r = hedgingScenario.run({ ...base, maxAttempts, hedgeDelay, slowFraction, requests }, 7);
+      const theory = hiccupHedgedLatency({ fastMs: base.fastMs, slowMs: base.slowMs, slowFraction, delayMs: hedgeDelay, maxAttempts });
+      // Quantile levels more than 4 binomial standard errors away from a step of the theoretical CDF are exact.
+      let cumulative = 0;
+      const steps = theory.atoms.map((a) => (cumulative += a.p));
+      let checked = 0;
+      for (const { p, ms } of r.quantiles) {
+        const margin = 4 * Math.sqrt((p * (1 - p)) / requests) + 1 / requests;
+        if (steps.some((s) => Math.abs(s - p) < margin) || p === 0 || p === 1) continue;
+        expect(ms, `quantile ${p}`).toBe(hiccupQuantile(theory, p));
+        checked++;
+      }
+      expect(checked).toBeGreaterThan(90);
+      // The share of requests that stay slow: every one of their k attempts hit a hiccup.
+      const slowShare = theory.atoms.find((a) => a.ms === base.slowMs)?.p ?? 0;
+      expect(slowShare).toBeCloseTo(slowFraction ** maxAttempts, 12);
+      // Extra load: E[attempts] − 1, within 4 standard errors (attempts per request are at most maxAttempts).
+      const se = (maxAttempts - 1) / Math.sqrt(requests);
+      expect(Math.abs(r.summary.extraLoad - (theory.meanAttempts - 1))).toBeLessThan(4 * se);
+      // No failures: each request has one winner, and every other attempt was cancelled.
+      expect(r.summary.cancelled).toBe(r.summary.hedges);
+      expect(r.summary.succeeded).toBe(requests);
+    },
+  );
 
   it('never sends more than maxAttempts per request, and a budget caps the extra load', () => {
     const free = hedgingScenario.run({ ...base, hedgePercentile: 50, maxAttempts: 3, latency: 'lognormal', requests: 5000 }, 2);
