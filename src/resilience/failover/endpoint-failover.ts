@@ -12,14 +12,17 @@ export function checkEndpointFailoverOptions(o: EndpointFailoverOptions): void {
 
 /**
  * Client-side failover over an ordered list of endpoints, sans I/O, in the
- * manner of gRPC's pick_first policy
- * (https://github.com/grpc/grpc/blob/master/doc/load-balancing.md): stay
- * with the endpoint that works; when a connection to it fails or times out,
- * try the next in order. An endpoint that failed cools down for
- * `coolDownMs` and is skipped meanwhile, so every call does not pay a
- * timeout on a dead first endpoint. When every endpoint is cooling down the
- * one whose cool-down ends first is tried anyway: better a long shot than no
- * attempt.
+ * manner of gRPC's pick_first policy (gRFC A62,
+ * https://github.com/grpc/proposal/blob/master/A62-pick-first.md): try the
+ * endpoints one at a time, in order, until one is reachable, then send
+ * every call there; when it breaks, start over. Two things are this
+ * project's own: the list is restarted from the endpoint that last worked
+ * (sticky, like a live pick_first connection), and an endpoint that failed
+ * cools down for `coolDownMs`, skipped meanwhile, so that every call does
+ * not pay a timeout on a dead first endpoint (gRPC instead backs off before
+ * reconnecting once every address has failed). When every endpoint is
+ * cooling down, the one whose cool-down ends first is tried anyway: better
+ * a long shot than no attempt.
  *
  *   plan(now)                   the endpoints to try for one call, in order
  *   onSuccess(endpoint)         it answered: stick to it
