@@ -5,9 +5,9 @@ import { TITLE_FONT, TITLE_LINE, wrappedText } from '../../charts/ChartText.tsx'
 import type { ChartSvgProps } from '../../charts/LineChart.tsx';
 import { LEGEND_SWATCH_WIDTH } from '../../charts/legend-layout.ts';
 import { seriesColor } from '../../charts/palette.ts';
+import { swatchLegend, type SwatchItem } from '../../charts/SwatchLegend.tsx';
 import { textWidth } from '../../charts/text-metrics.ts';
 import { ticksOf } from '../../charts/ticks.ts';
-import { markLegend, type MarkLegendItem } from './timeline-legend.tsx';
 import { servingStretches } from './timeline-story.ts';
 
 const LANE = 34;
@@ -40,7 +40,7 @@ function SwitchRule({ x, y1, y2 }: { x: number; y1: number; y2: number }) {
 }
 
 const sw = LEGEND_SWATCH_WIDTH - 6;
-const legendItems = (withSwitches: boolean): MarkLegendItem[] => [
+const legendItems = (withSwitches: boolean): SwatchItem[] => [
   { key: 'serving', label: 'Receives requests', swatch: <ServingBar x1={0} x2={sw} y={9} /> },
   { key: 'pass', label: 'Check passed', swatch: <PassMark x={sw / 2} y={9} /> },
   { key: 'fail', label: 'Check failed', swatch: <FailMark x={sw / 2} y={9} /> },
@@ -68,7 +68,7 @@ export function FailoverTimeline({
   const left = Math.max(...labels.map((l) => textWidth(l, CHART.tickFont))) + 14;
   const plotRight = width - CHART.right;
   const heading = wrappedText({ text: title, x: 4, y: 15, width: width - 8, fontSize: TITLE_FONT, lineHeight: TITLE_LINE, className: 'rl-chart__title' });
-  const legend = markLegend(legendItems(t.switches.length > 0), width - 8 - CHART.right, 4, heading.height + 4);
+  const legend = swatchLegend(legendItems(t.switches.length > 0), width - 8 - CHART.right, 4, heading.height + 4);
   const top = heading.height + 4 + legend.height + CHART.gapAfterLegend + 8;
   const plotHeight = t.hosts.length * LANE;
   const height = top + plotHeight + CHART.xAxisHeight;
