@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { hedging, PercentileHedgingDelay, priorityLoad, ratioBudget } from '../../../src/resilience/index.ts';
+
+/** The failover guide's code samples, run: what their comments say is what the library does. */
+describe('failover guide code samples', () => {
+  it('priorityLoad: half of priority 0 healthy keeps 70%, a quarter on both levels normalizes to 50/50 (Envoy’s table)', () => {
+    const half = priorityLoad([
+      { hosts: 10, healthy: 5, degraded: 0 },
+      { hosts: 10, healthy: 10, degraded: 0 },
+    ]);
+    expect(half.healthy).toEqual([70, 30]);
+    const quarter = priorityLoad([
+      { hosts: 4, healthy: 1, degraded: 0 },
+      { hosts: 4, healthy: 1, degraded: 0 },
+    ]);
+    expect(quarter.health).toEqual([35, 35]);
+    expect(quarter.healthy).toEqual([50, 50]);
+  });
+
+  it('the hedging sample runs: an answer before any hedge is returned, and the percentile delay sends no timed hedge before its first 100 latencies', async () => {
+    const delay = new PercentileHedgingDelay({ percentile: 95, minDelayMs: 5 });
+    const profileHedging = hedging({ maxAttempts: 2, delay, budget: ratioBudget({ ratio: 0.1, windowMs: 10_000 }) });
+    const signals: AbortSignal[] = [];
+    const profile = await profileHedging.execute(({ signal }) => {
+      signals.push(signal);
+      return { id: 'u1' };
+    });
+    expect(profile).toEqual({ id: 'u1' });
+    expect(signals).toHaveLength(1);
+    expect(delay.delayMs()).toBe(Infinity);
+    for (let i = 0; i < 100; i++) delay.observe(10);
+    expect(delay.delayMs()).toBe(10);
+  });
+});
