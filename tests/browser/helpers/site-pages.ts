@@ -30,3 +30,4 @@ export function pageSlug(path: string): string {
 
 export const RETRY_PAGE = '/retry-strategies/';
 export const INTRO_PAGE = '/';
+export const CHAOS_PAGE = '/chaos-engineering/';

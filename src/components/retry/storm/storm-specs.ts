@@ -12,6 +12,7 @@ export const stormSpecs = {
   backoff: p.backoff,
   retries: p.retries,
   cancellation: p.cancellation,
+  queueing: p.queueing,
   timeout: p.timeout,
   baseRate: p.baseRate,
   spikeRate: p.spikeRate,

@@ -1,0 +1,120 @@
+import { CHART } from '../../charts/chart-layout.ts';
+import { AXIS_TITLE_FONT, AXIS_TITLE_LINE, TITLE_FONT, TITLE_LINE, wrappedText } from '../../charts/ChartText.tsx';
+import type { ChartSvgProps } from '../../charts/LineChart.tsx';
+import { LEGEND_SWATCH_WIDTH } from '../../charts/legend-layout.ts';
+import { seriesColor } from '../../charts/palette.ts';
+import { swatchLegend } from '../../charts/SwatchLegend.tsx';
+import { num } from '../../stats/format-number.ts';
+import type { MapCellView, MapSideView } from './map-view.ts';
+
+const CELL_HEIGHT = 30;
+const GAP = 3;
+const ROW_LABELS = 46;
+
+/** Colour, border and mark per fate: the mark and the border style tell them apart without colour. */
+const fate = {
+  recovered: { fill: seriesColor(4), stroke: seriesColor(4), dash: undefined, mark: '✓', label: 'Recovered after the spike' },
+  collapsed: { fill: seriesColor(5), stroke: seriesColor(5), dash: '4 2', mark: '✗', label: 'Stayed collapsed after the spike' },
+} as const;
+
+function cellStyle(f: keyof typeof fate) {
+  return { fill: fate[f].fill, fillOpacity: 0.25, stroke: fate[f].stroke, strokeWidth: 2, strokeDasharray: fate[f].dash };
+}
+
+/** What a cell's link says to a screen reader. */
+export function cellLabel(c: MapCellView): string {
+  const outcome = c.recovered ? 'recovered' : 'stayed collapsed';
+  return `A spike to ${num(c.spikeRate)} req/s for ${num(c.spikeDuration)} s: ${outcome} (goodput ${num(c.goodputAfter)} req/s at the end). Open it in the retry-storm widget.`;
+}
+
+/**
+ * The map: one cell per trigger, larger triggers up, longer ones right, each
+ * cell a link to the retry-storm widget set to that cell. The drawing is a
+ * group of links, not an image, so the links stay reachable by keyboard and
+ * screen reader.
+ */
+export function MapGrid({ side, title, chartId, width, titleId, summaryId }: ChartSvgProps & { side: MapSideView; title: string; chartId: string }) {
+  const left = ROW_LABELS;
+  const inner = width - left - CHART.right;
+  const heading = wrappedText({ text: title, x: 4, y: 15, width: width - 8, fontSize: TITLE_FONT, lineHeight: TITLE_LINE, className: 'rl-chart__title' });
+  const legendTop = heading.height + 4;
+  const legend = swatchLegend(
+    (['recovered', 'collapsed'] as const).map((f) => ({
+      key: f,
+      label: `${fate[f].mark} ${fate[f].label}`,
+      swatch: <rect x={0} y={3} width={LEGEND_SWATCH_WIDTH - 6} height={12} style={cellStyle(f)} />,
+    })),
+    width - 8,
+    4,
+    legendTop,
+  );
+  const yTitle = wrappedText({
+    text: 'Trigger size: load during the spike (req/s)',
+    x: 4,
+    y: legendTop + legend.height + CHART.gapAfterLegend + 12,
+    width: width - 8,
+    fontSize: AXIS_TITLE_FONT,
+    lineHeight: AXIS_TITLE_LINE,
+    className: 'rl-chart__axis-title',
+  });
+  const top = legendTop + legend.height + CHART.gapAfterLegend + yTitle.height + 10;
+  const cols = side.spikeDurations.length;
+  const rows = side.spikeRates.length;
+  const cellWidth = (inner - (cols - 1) * GAP) / cols;
+  const gridBottom = top + rows * (CELL_HEIGHT + GAP);
+  const height = gridBottom + 44;
+  return (
+    <svg
+      data-chart={chartId}
+      role="group"
+      aria-labelledby={`${titleId} ${summaryId}`}
+      className="rl-chart"
+      viewBox={`0 0 ${width} ${height}`}
+      width="100%"
+      preserveAspectRatio="xMinYMin meet"
+    >
+      <title id={titleId}>{title}</title>
+      {heading.element}
+      {legend.element}
+      {yTitle.element}
+      {side.spikeRates.map((rate, i) => {
+        // The largest trigger on top, as on a chart whose y axis grows upwards.
+        const y = top + (rows - 1 - i) * (CELL_HEIGHT + GAP);
+        return (
+          <g key={rate} data-series={`spike-${rate}`}>
+            <text className="rl-chart__value" x={left - 6} y={y + CELL_HEIGHT / 2} textAnchor="end" dominantBaseline="central">
+              {num(rate)}
+            </text>
+            {side.cells[i].map((c, j) => {
+              const f = c.recovered ? 'recovered' : 'collapsed';
+              const x = left + j * (cellWidth + GAP);
+              return (
+                <a key={c.spikeDuration} href={c.href} aria-label={cellLabel(c)} data-recovered={String(c.recovered)} className="rl-map__cell">
+                  <rect x={x} y={y} width={cellWidth} height={CELL_HEIGHT} rx={3} style={cellStyle(f)} />
+                  <text
+                    x={x + cellWidth / 2}
+                    y={y + CELL_HEIGHT / 2}
+                    textAnchor="middle"
+                    dominantBaseline="central"
+                    aria-hidden="true"
+                    style={{ fill: 'var(--sl-color-white)', fontSize: 14, fontWeight: 600 }}
+                  >
+                    {fate[f].mark}
+                  </text>
+                </a>
+              );
+            })}
+          </g>
+        );
+      })}
+      {side.spikeDurations.map((d, j) => (
+        <text key={d} className="rl-chart__value" x={left + j * (cellWidth + GAP) + cellWidth / 2} y={gridBottom + 12} textAnchor="middle">
+          {num(d)}
+        </text>
+      ))}
+      <text className="rl-chart__axis-title" x={left + inner / 2} y={gridBottom + 34} textAnchor="middle">
+        Trigger length: how long the spike lasts (s)
+      </text>
+    </svg>
+  );
+}
