@@ -6,4 +6,5 @@ export const sidebar = [
   { label: 'Load balancing', slug: 'load-balancing' },
   { label: 'Health checks', slug: 'health-checks' },
   { label: 'Failover strategies', slug: 'failover-strategies' },
+  { label: 'Chaos engineering', slug: 'chaos-engineering' },
 ];
