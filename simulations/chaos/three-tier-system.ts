@@ -28,7 +28,12 @@ export interface SystemDefences {
   readonly breaker: boolean;
   readonly bulkhead: boolean;
   readonly fallback: boolean;
+  /** Which hops have these defences: all three (the default), the edge's two calls only, or B's call to the store only; the others have none. */
+  readonly hops?: DefendedHops;
 }
+
+export const defendedHops = ['all', 'edge', 'store'] as const;
+export type DefendedHops = (typeof defendedHops)[number];
 
 export const noDefences: SystemDefences = { timeouts: false, retries: false, breaker: false, bulkhead: false, fallback: false };
 
@@ -140,9 +145,11 @@ export class ThreeTierSystem {
     const a = tier('a');
     const b = tier('b');
     const store = tier('store');
-    this.bToStore = new HopCaller(sim, store, hopDefences(defences, TIMEOUT_MS.bToStore), 'b-store.retry');
-    this.edgeToA = new HopCaller(sim, a, hopDefences(defences, TIMEOUT_MS.edgeToA), 'edge-a.retry');
-    this.edgeToB = new HopCaller(sim, new CallingService(b, this.bToStore), hopDefences(defences, TIMEOUT_MS.edgeToB), 'edge-b.retry');
+    const hops = defences.hops ?? 'all';
+    const at = (defended: boolean) => (defended ? defences : noDefences);
+    this.bToStore = new HopCaller(sim, store, hopDefences(at(hops !== 'edge'), TIMEOUT_MS.bToStore), 'b-store.retry');
+    this.edgeToA = new HopCaller(sim, a, hopDefences(at(hops !== 'store'), TIMEOUT_MS.edgeToA), 'edge-a.retry');
+    this.edgeToB = new HopCaller(sim, new CallingService(b, this.bToStore), hopDefences(at(hops !== 'store'), TIMEOUT_MS.edgeToB), 'edge-b.retry');
   }
 
   /** Removes the faults injected into `target` (every target by default) from `t` on: an abort, or a rollback. */

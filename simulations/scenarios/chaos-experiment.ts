@@ -2,7 +2,7 @@ import type { Experiment, ExperimentInput, Verdict, WindowVerdict } from '../../
 import { parseExperiment } from '../../src/resilience/index.ts';
 import { booleanParam, enumParam, intParam, numberParam, type ParamValues } from '../../src/params/params.ts';
 import { runOnSimulator, type RollbackRun } from '../chaos/run-on-simulator.ts';
-import { simulatedTargets } from '../chaos/three-tier-system.ts';
+import { defendedHops, simulatedTargets } from '../chaos/three-tier-system.ts';
 import { defineScenario, type ScenarioResult } from '../scenario.ts';
 
 const params = {
@@ -22,6 +22,13 @@ const params = {
   breaker: booleanParam({ label: 'Circuit breaker', default: false, help: 'One breaker per hop: opens at 50% failures over 100 calls, for 5 s.' }),
   bulkhead: booleanParam({ label: 'Bulkhead', default: false, help: 'At most 100 calls in flight per hop.' }),
   fallback: booleanParam({ label: 'Fallback', default: false, help: 'A failed call is answered from a fallback (a degraded answer counts as a success).' }),
+  defendedHops: enumParam({
+    label: 'Defended hops',
+    default: 'all',
+    options: defendedHops,
+    optionLabels: { all: 'every hop', edge: 'edge → A and edge → B only', store: 'B → store only' },
+    help: 'Which calls have the defences above; the others have none.',
+  }),
   rate: intParam({ label: 'Request rate', unit: 'req/s', default: 300, min: 10, max: 1000, step: 10, help: 'New requests per second at the edge.' }),
   sloSuccessRate: numberParam({ label: 'Hypothesis: success rate at least', default: 0.99, min: 0.5, max: 1, step: 0.005, help: 'Steady state: share of requests that succeed in each 1 s probe window.' }),
   sloP99: intParam({ label: 'Hypothesis: p99 at most', unit: 'ms', default: 500, min: 50, max: 5000, step: 10, scale: 'log' }),
@@ -157,7 +164,7 @@ export const chaosExperiment = defineScenario({
     const experiment = chaosExperimentFor(p);
     const r = runOnSimulator(experiment, seed, {
       rate: p.rate,
-      defences: { timeouts: p.timeouts, retries: p.retries, breaker: p.breaker, bulkhead: p.bulkhead, fallback: p.fallback },
+      defences: { timeouts: p.timeouts, retries: p.retries, breaker: p.breaker, bulkhead: p.bulkhead, fallback: p.fallback, hops: p.defendedHops },
       onProgress: options.onProgress,
     });
     const action = experiment.method[0];

@@ -54,6 +54,14 @@ describe('chaos-experiment: the defences decide the verdict (fixed seeds)', () =
     }
   });
 
+  it('the same errors in the store: retries held the hypothesis on every hop; at the edge only, it is refuted (seeds 1–3)', () => {
+    for (const seed of SEEDS) {
+      const over = { fault: 'errors', target: 'store', faultRate: 0.5, blastRadius: 0.3, retries: true } as const;
+      expect(run({ ...over, defendedHops: 'all' }, seed).summary.hypothesisHeld).toBe(true);
+      expect(run({ ...over, defendedHops: 'edge' }, seed).summary.hypothesisHeld).toBe(false);
+    }
+  });
+
   it('a capacity drop on A without timeouts shows up as latency: refuted by p99, not by errors', () => {
     for (const seed of SEEDS) {
       const r = run({ fault: 'capacity-drop', target: 'a', capacityRemaining: 0.25, blastRadius: 0.3, timeouts: false, retries: false }, seed);
