@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { hedging, PercentileHedgingDelay, priorityLoad, ratioBudget } from '../../../src/resilience/index.ts';
+import { downtimeMinutesPerYear, hedging, PercentileHedgingDelay, priorityLoad, ratioBudget } from '../../../src/resilience/index.ts';
+import { downtimeText } from '../../../src/components/failover/availability/availability-charts.ts';
 
 /** The failover guide's code samples, run: what their comments say is what the library does. */
 describe('failover guide code samples', () => {
@@ -30,5 +31,18 @@ describe('failover guide code samples', () => {
     expect(delay.delayMs()).toBe(Infinity);
     for (let i = 0; i < 100; i++) delay.observe(10);
     expect(delay.delayMs()).toBe(10);
+  });
+
+  it('the nines table: downtime a year (365.25 days), a month (30 days) and a day at each availability', () => {
+    const perMonth = (a: number) => (1 - a) * 30 * 24 * 60;
+    const perDay = (a: number) => (1 - a) * 24 * 60;
+    const rows = [0.99, 0.999, 0.9995, 0.9999, 0.99999].map((a) => [downtimeMinutesPerYear(a), perMonth(a), perDay(a)].map(downtimeText));
+    expect(rows).toEqual([
+      ['3.65 days', '7.2 h', '14.4 min'],
+      ['8.77 h', '43.2 min', '1.44 min'],
+      ['4.38 h', '21.6 min', '43.2 s'],
+      ['52.6 min', '4.32 min', '8.64 s'],
+      ['5.26 min', '25.9 s', '864 ms'],
+    ]);
   });
 });
