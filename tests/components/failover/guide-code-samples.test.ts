@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { downtimeMinutesPerYear, hedging, PercentileHedgingDelay, priorityLoad, ratioBudget } from '../../../src/resilience/index.ts';
+import {
+  availabilityFromMtbf,
+  downtimeMinutesPerYear,
+  hedging,
+  parallelAvailability,
+  PercentileHedgingDelay,
+  priorityLoad,
+  ratioBudget,
+  serialAvailability,
+} from '../../../src/resilience/index.ts';
 import { downtimeText } from '../../../src/components/failover/availability/availability-charts.ts';
 
 /** The failover guide's code samples, run: what their comments say is what the library does. */
@@ -44,5 +53,20 @@ describe('failover guide code samples', () => {
       ['52.6 min', '4.32 min', '8.64 s'],
       ['5.26 min', '25.9 s', '864 ms'],
     ]);
+  });
+
+  it('the worked numbers: 720/721 = 99.86%, two copies 99.9998%, five parts at 99.9% at most 99.5%, a 90% level at 72% healthy carries 125%', () => {
+    const server = availabilityFromMtbf(30 * 24, 1);
+    expect((server * 100).toFixed(2)).toBe('99.86');
+    expect((parallelAvailability([server, server]) * 100).toFixed(4)).toBe('99.9998');
+    expect((serialAvailability([0.999, 0.999, 0.999, 0.999, 0.999]) * 100).toFixed(1)).toBe('99.5');
+    // 72% healthy still scores 100 at 1.4, so the level keeps all traffic that it ran at 90% with every host.
+    expect(
+      priorityLoad([
+        { hosts: 100, healthy: 72, degraded: 0 },
+        { hosts: 100, healthy: 100, degraded: 0 },
+      ]).healthy,
+    ).toEqual([100, 0]);
+    expect(0.9 / 0.72).toBeCloseTo(1.25, 10);
   });
 });
