@@ -57,7 +57,9 @@ class HedgedCall<T> extends HedgingState implements EpochMember {
   prev: EpochMember | undefined = undefined;
   next: EpochMember | undefined = undefined;
   epoch: Epoch | undefined = undefined;
-  readonly attempts: HedgeAttempt[] = [];
+  /** The first attempt, and the hedges (an array only once there is one: most calls never hedge). */
+  first: HedgeAttempt | undefined = undefined;
+  hedges: HedgeAttempt[] | undefined = undefined;
   lastError: unknown = undefined;
 
   constructor(
@@ -151,7 +153,8 @@ export class HedgingPolicy implements Policy {
 
   private launch<T>(call: HedgedCall<T>, now: number): void {
     const attempt = new HedgeAttempt(call.started, this.timed ? now : NaN);
-    call.attempts.push(attempt);
+    if (call.first === undefined) call.first = attempt;
+    else (call.hedges ??= []).push(attempt);
     let result: PromiseLike<T> | T;
     try {
       result = call.operation(attempt);
@@ -226,12 +229,15 @@ export class HedgingPolicy implements Policy {
   private finish<T>(call: HedgedCall<T>, now: number): void {
     call.done = true;
     call.release();
-    for (const attempt of call.attempts) {
-      if (attempt.ended || attempt.cancelled) continue;
-      attempt.cancel(new HedgeLostError(attempt.attempt));
-      this.cancelled++;
-      if (this.timed) this.core.attemptCancelled(now - attempt.startedAt);
-    }
+    this.cancelLoser(call.first, now);
+    if (call.hedges !== undefined) for (const attempt of call.hedges) this.cancelLoser(attempt, now);
+  }
+
+  private cancelLoser(attempt: HedgeAttempt | undefined, now: number): void {
+    if (attempt === undefined || attempt.ended || attempt.cancelled) return;
+    attempt.cancel(new HedgeLostError(attempt.attempt));
+    this.cancelled++;
+    if (this.timed) this.core.attemptCancelled(now - attempt.startedAt);
   }
 
   private readonly abortCall = <T>(call: HedgedCall<T>): void => {
@@ -239,7 +245,7 @@ export class HedgingPolicy implements Policy {
     const reason = abortReason(call.parent);
     call.done = true;
     call.release();
-    for (const attempt of call.attempts) if (!attempt.ended) attempt.cancel(reason);
+    for (const attempt of [call.first, ...(call.hedges ?? [])]) if (attempt !== undefined && !attempt.ended) attempt.cancel(reason);
     call.reject(reason);
   };
 
