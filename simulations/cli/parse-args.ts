@@ -1,5 +1,5 @@
 import { closestName } from '../../src/params/closest-name.ts';
-import { flagError, readFlags, tokenize, type FlagError } from '../../src/params/flags.ts';
+import { flagError, readFlags, tokenize, type FlagError, type RawFlag } from '../../src/params/flags.ts';
 import { intParam, paramSchema } from '../../src/params/params.ts';
 import type { ParamSpecs, ParamValues } from '../../src/params/params.ts';
 import type { Scenario } from '../scenario.ts';
@@ -92,7 +92,7 @@ export function parseArgs(argv: readonly string[], registry: ScenarioRegistry): 
   return parseRun(scenario, tokens.flags);
 }
 
-function parseRun(scenario: Scenario, flags: Parameters<typeof readFlags>[0]): ParsedArgs {
+function parseRun(scenario: Scenario, flags: readonly RawFlag[]): ParsedArgs {
   const clash = Object.keys(runFlags).find((k) => Object.hasOwn(scenario.params, k));
   if (clash) return flagError(`${scenario.name} declares a parameter --${clash}, which is the CLI's own flag`, 'rename the parameter in the scenario');
   const helpHint = `see npm run sim -- ${scenario.name} --help`;
