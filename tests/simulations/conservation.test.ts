@@ -26,6 +26,15 @@ const ownTotals: Readonly<Record<string, (s: Summary, p: ParamValues<ParamSpecs>
     expect(s.amplification).toBe(Number(s.dependencyCalls) / requests);
     expect(s.successRate).toBe(Number(s.succeeded) / requests);
   },
+  'fault-injection': (s, p) => {
+    // Every call ends once, in one of five endings; the summary gives each as a share of the calls.
+    const calls = Number(p.calls);
+    expect(s.calls).toBe(calls);
+    const ended = ['succeeded', 'injectedFault', 'injectedOutcome', 'timedOut', 'serviceError'].map((k) => Number(s[k]) * calls);
+    for (const n of ended) expect(Math.abs(n - Math.round(n))).toBeLessThan(1e-6);
+    expect(ended.reduce((a, n) => a + Math.round(n), 0)).toBe(calls);
+    expect(s.injections).toBeLessThanOrEqual(Number(s.decisions));
+  },
   'retry-budget': (s) => {
     expect(s.attempts).toBe(Number(s.succeeded) + Number(s.failedAttempts));
     expect(s.retries).toBeLessThanOrEqual(Number(s.attempts));
