@@ -104,14 +104,17 @@ export async function runExperimentForReal(e: Experiment, options: RealRunOption
       say(`rollback "${r.name}": faults removed from ${r.target}`);
     }
   };
-  const steps: TimelineStep[] = e.method.flatMap((a) => {
-    const target = a.target as 'a' | 'b' | 'store';
-    const faults = proxyFaults(a.fault) as Exclude<ReturnType<typeof proxyFaults>, string>;
-    return [
-      { atMs: a.startMs, label: `action "${a.name}": ${a.fault.kind} into ${a.target} (blast radius ${e.blastRadius})`, apply: () => topology.setFaults(target, faults) },
+  const steps: TimelineStep[] = [];
+  for (const a of e.method) {
+    const target = a.target;
+    const faults = proxyFaults(a.fault);
+    // realModeProblem has refused both already; this keeps the types honest.
+    if (!isRealTarget(target) || typeof faults === 'string') throw new Error(`action "${a.name}" cannot run in real mode`);
+    steps.push(
+      { atMs: a.startMs, label: `action "${a.name}": ${a.fault.kind} into ${target} (blast radius ${e.blastRadius})`, apply: () => topology.setFaults(target, faults) },
       { atMs: a.startMs + a.durationMs, label: `action "${a.name}" ends`, apply: () => topology.clearFaults(target) },
-    ];
-  });
+    );
+  }
   const methodEndMs = Math.max(...e.method.map((a) => a.startMs + a.durationMs));
   steps.push({ atMs: methodEndMs, label: 'method done', apply: runRollbacks });
 

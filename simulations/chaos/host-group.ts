@@ -1,5 +1,4 @@
-import type { InjectionCore, RandomSource } from '../../src/resilience/index.ts';
-import { neverAborted } from '../../src/resilience/index.ts';
+import { neverAborted, type InjectionCore, type RandomSource } from '../../src/resilience/index.ts';
 import type { Admission } from '../models/service.ts';
 import type { RoutedJob, Target } from './target.ts';
 
