@@ -36,6 +36,11 @@ describe('failover timeline widget', () => {
     expect(s(d.summary.detectionBound)).toBe(3.5);
     expect(d.summary.failedDuringSwitch).toBe(45);
     expect(s(d.summary.failbackTime)).toBeCloseTo(11.3, 1);
+    // The setting the guide describes: 20 req/s, checks every second with a 500 ms timeout, out after 3, back after 2, a 10 s hold.
+    expect(d.values).toMatchObject({ rate: 20, interval: 1000, timeout: 500, unhealthyThreshold: 3, healthyThreshold: 2, failbackHold: 10, outage: 20 });
+    // Back at 40 s, the primary's checks pass again within two seconds.
+    const healthyAgain = d.timeline.health.find((e) => e.host === 0 && e.healthy && e.t >= 40_000);
+    expect(s(healthyAgain!.t) - 40).toBeLessThan(2);
     const firstFailedCheck = d.timeline.checks.find((c) => c.host === 0 && !c.ok);
     expect(s(firstFailedCheck!.t)).toBeCloseTo(20.3, 1);
     expect(d.summary.flaps).toBe(0);

@@ -39,7 +39,7 @@ describe('hedging widget', () => {
 
   it('guide, step 1: hedging after 50 ms takes p99 from 1,000 ms to 60 ms (delay + fast) for 5.7% more attempts; p99.9 stays 1,000 ms', () => {
     const [d] = atPreset('default');
-    expect(d.values.slowFraction).toBe(0.05);
+    expect(d.values).toMatchObject({ slowFraction: 0.05, fastMs: 10, slowMs: 1000, hedgeDelay: 50, maxAttempts: 2 });
     expect(d.unhedged.p99).toBe(1000);
     expect(d.hedged.p99).toBe(60);
     expect(d.hedged.extraLoad).toBeCloseTo(0.057, 3);
@@ -80,6 +80,7 @@ describe('hedging widget', () => {
 
   it('guide, step 6: under load, hedging after 5 ms makes every request slower (p50 11.4 → 34.9 ms, p99 37.6 → 87.1 ms); after 1 ms p99 is 1.4 s', () => {
     const [u] = atPreset('under-load');
+    expect(u.values).toMatchObject({ workers: 4, rate: 250, fastMs: 10, slowMs: 30, slowFraction: 0.1, hedgeDelay: 5 });
     expect(u.unhedged.p50).toBeCloseTo(11.4, 1);
     expect(u.hedged.p50).toBeCloseTo(34.9, 1);
     expect(u.unhedged.p99).toBeCloseTo(37.6, 1);
