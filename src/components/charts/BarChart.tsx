@@ -1,6 +1,7 @@
 import { max } from 'd3-array';
 import { format } from 'd3-format';
 import { scaleBand, scaleLinear } from 'd3-scale';
+import { Axis } from './Axis.tsx';
 import { CHART } from './chart-layout.ts';
 import { axisTitle, type BarChartModel } from './chart-model.ts';
 import { chartHeader } from './ChartHeader.tsx';
@@ -8,7 +9,7 @@ import type { LegendItem } from './Legend.tsx';
 import type { ChartSvgProps } from './LineChart.tsx';
 import { seriesColor } from './palette.ts';
 import { textWidth } from './text-metrics.ts';
-import { ticksOf } from './ticks.ts';
+import { axisTicks } from './ticks.ts';
 
 const BAR = 16;
 const ROW_GAP = 12;
@@ -42,7 +43,8 @@ export function BarChart({ model, width, titleId, summaryId }: ChartSvgProps & {
   const rows = scaleBand<string>()
     .domain(model.categories.map((c) => c.key))
     .range([top, top + plotHeight]);
-  const xTicks = ticksOf(x, Math.max(2, Math.floor((plotRight - left) / 80)));
+  const xTicks = axisTicks(x, Math.max(2, Math.floor((plotRight - left) / 80)));
+  const categoryTicks = model.categories.map((c) => ({ key: c.key, at: (rows(c.key) ?? 0) + rowHeight / 2, label: c.label }));
 
   return (
     <svg
@@ -59,26 +61,11 @@ export function BarChart({ model, width, titleId, summaryId }: ChartSvgProps & {
 
       <g className="rl-chart__grid">
         {xTicks.map((t) => (
-          <line key={t.value} x1={x(t.value)} x2={x(t.value)} y1={top} y2={top + plotHeight} />
+          <line key={t.key} x1={t.at} x2={t.at} y1={top} y2={top + plotHeight} />
         ))}
       </g>
-      <g className="rl-chart__axis">
-        {model.categories.map((c) => (
-          <text key={c.key} x={left - 8} y={(rows(c.key) ?? 0) + rowHeight / 2} textAnchor="end" dominantBaseline="middle">
-            {c.label}
-          </text>
-        ))}
-        <line x1={left} x2={left} y1={top} y2={top + plotHeight} />
-        <line x1={left} x2={plotRight} y1={top + plotHeight} y2={top + plotHeight} />
-        {xTicks.map((t) => (
-          <g key={t.value} transform={`translate(${x(t.value)},${top + plotHeight})`}>
-            <line y2={5} />
-            <text y={18} textAnchor="middle">
-              {t.label}
-            </text>
-          </g>
-        ))}
-      </g>
+      <Axis orient="left" offset={left} ticks={categoryTicks} domain={[top, top + plotHeight]} tickSize={0} tickPadding={8} />
+      <Axis orient="bottom" offset={top + plotHeight} ticks={xTicks} domain={[left, plotRight]} />
       <text className="rl-chart__axis-title" x={(left + plotRight) / 2} y={top + plotHeight + 38} textAnchor="middle">
         {axisTitle(model.value)}
       </text>

@@ -1,4 +1,5 @@
 import { area, line } from 'd3-shape';
+import { Axis } from './Axis.tsx';
 import { CHART } from './chart-layout.ts';
 import { continuousScale } from './continuous-scale.ts';
 import { axisTitle, type LineChartModel } from './chart-model.ts';
@@ -6,7 +7,7 @@ import { chartHeader } from './ChartHeader.tsx';
 import type { LegendItem } from './Legend.tsx';
 import { dashArray, seriesColor } from './palette.ts';
 import { textWidth } from './text-metrics.ts';
-import { ticksOf } from './ticks.ts';
+import { axisTicks, ticksOf } from './ticks.ts';
 
 export interface ChartSvgProps {
   readonly width: number;
@@ -42,7 +43,8 @@ export function LineChart({ model, width, titleId, summaryId, plotHeight = 210 }
   const plotRight = width - CHART.right;
   xScale.range([left, plotRight]);
   yScale.range([top + plotHeight, top]);
-  const xTicks = ticksOf(xScale, Math.max(2, Math.floor((plotRight - left) / 80)), logX);
+  const xTicks = axisTicks(xScale, Math.max(2, Math.floor((plotRight - left) / 80)), logX);
+  const yAxisTicks = yTicks.map((t) => ({ key: t.value, at: yScale(t.value), label: t.label }));
 
   const clampY = (v: number) => Math.max(top - 2, Math.min(top + plotHeight + 2, yScale(v)));
   const defined = (p: Point) => p[1] !== null && Number.isFinite(p[1]) && (!log || p[1] > 0) && (!logX || p[0] > 0);
@@ -76,26 +78,12 @@ export function LineChart({ model, width, titleId, summaryId, plotHeight = 210 }
       })}
 
       <g className="rl-chart__grid">
-        {yTicks.map((t) => (
-          <line key={t.value} x1={left} x2={plotRight} y1={yScale(t.value)} y2={yScale(t.value)} />
+        {yAxisTicks.map((t) => (
+          <line key={t.key} x1={left} x2={plotRight} y1={t.at} y2={t.at} />
         ))}
       </g>
-      <g className="rl-chart__axis">
-        {yTicks.map((t) => (
-          <text key={t.value} x={left - 6} y={yScale(t.value)} textAnchor="end" dominantBaseline="middle">
-            {t.label}
-          </text>
-        ))}
-        <line x1={left} x2={plotRight} y1={top + plotHeight} y2={top + plotHeight} />
-        {xTicks.map((t) => (
-          <g key={t.value} transform={`translate(${xScale(t.value)},${top + plotHeight})`}>
-            <line y2={5} />
-            <text y={18} textAnchor="middle">
-              {t.label}
-            </text>
-          </g>
-        ))}
-      </g>
+      <Axis orient="left" offset={left} ticks={yAxisTicks} tickSize={0} tickPadding={6} />
+      <Axis orient="bottom" offset={top + plotHeight} ticks={xTicks} domain={[left, plotRight]} />
       <text className="rl-chart__axis-title" x={(left + plotRight) / 2} y={top + plotHeight + 38} textAnchor="middle">
         {axisTitle(model.x)}
       </text>

@@ -17,3 +17,8 @@ function isPowerOfTen(v: number): boolean {
   const l = Math.log10(v);
   return Math.abs(l - Math.round(l)) < 1e-9;
 }
+
+/** A scale's ticks placed for `<Axis>`: each at its position on the scale. */
+export function axisTicks(scale: ScaleContinuousNumeric<number, number>, count: number, log = false): { key: number; at: number; label: string }[] {
+  return ticksOf(scale, count, log).map((t) => ({ key: t.value, at: scale(t.value), label: t.label }));
+}

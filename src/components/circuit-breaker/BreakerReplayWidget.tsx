@@ -1,9 +1,6 @@
-import { BreakerReplay } from './replay/BreakerReplay.tsx';
 import { replayWidget } from './replay/replay-widget.ts';
 
 export { replayWidget as definition };
 
 /** The breaker-outage run replayed, with the breaker's state diagram (widget id `breaker`). */
-export default function BreakerReplayWidget() {
-  return <BreakerReplay />;
-}
+export { BreakerReplay as default } from './replay/BreakerReplay.tsx';

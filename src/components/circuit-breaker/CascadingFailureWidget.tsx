@@ -1,4 +1,4 @@
-import { SimulationWidget } from '../widget/SimulationWidget.tsx';
+import { SimulationWidget } from '../frame/SimulationWidget.tsx';
 import { cascadeWidget } from './cascade/cascade-widget.ts';
 
 export { cascadeWidget as definition };

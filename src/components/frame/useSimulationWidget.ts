@@ -4,7 +4,7 @@ import { downloadText } from './export/download-text.ts';
 import { standaloneSvg } from './export/standalone-svg.ts';
 import type { FigureModel } from './figure-model.ts';
 import { figuresCsv } from './figures-csv.ts';
-import { executeRuns, type Runs } from './runner/run.ts';
+import { executeRuns } from './runner/run.ts';
 import { planKey, useSimulation, type RunState, type Shown } from './runner/useSimulation.ts';
 import { useBuildTimeDefault } from './ssr/useBuildTimeDefault.tsx';
 import { useWidgetState, type Side, type WidgetStateApi } from './url/useWidgetState.ts';
@@ -33,7 +33,7 @@ export interface SimulationWidget<S extends ParamSpecs, V, VS extends ParamSpecs
 }
 
 /** The default state's view, computed (on the server, at build time) exactly as the browser would compute it. */
-export function buildTimeDefault<S extends ParamSpecs, T extends Runs, M, V, VS extends ParamSpecs>(d: WidgetDefinition<S, T, M, V, VS>): Shown<V> {
+export function buildTimeDefault<S extends ParamSpecs, T, M, V, VS extends ParamSpecs>(d: WidgetDefinition<S, T, M, V, VS>): Shown<V> {
   const plan = d.plan(defaultState(d.specs, d.defaultSeed));
   return { key: planKey(plan), view: d.reduce(executeRuns(plan.runs), plan.meta) };
 }
@@ -44,7 +44,7 @@ export function buildTimeDefault<S extends ParamSpecs, T extends Runs, M, V, VS 
  * run on the main thread or in the worker (the build-time default shown
  * until then), the figures of what is shown, and the downloads.
  */
-export function useSimulationWidget<S extends ParamSpecs, T extends Runs, M, V, VS extends ParamSpecs>(d: WidgetDefinition<S, T, M, V, VS>): SimulationWidget<S, V, VS> {
+export function useSimulationWidget<S extends ParamSpecs, T, M, V, VS extends ParamSpecs>(d: WidgetDefinition<S, T, M, V, VS>): SimulationWidget<S, V, VS> {
   const api = useWidgetState(d);
   const plan = useMemo(() => d.plan(api.state), [d, api.state]);
   const { value: initial, carrier } = useBuildTimeDefault(d.id, () => buildTimeDefault(d));

@@ -1,6 +1,6 @@
 import type { ParamSpecs, ParamValues } from '../../params/params.ts';
 import type { FigureModel } from './figure-model.ts';
-import type { ResultsOf, Runs } from './runner/run.ts';
+import type { ResultsOf } from './runner/run.ts';
 import type { SimulationPlan } from './runner/useSimulation.ts';
 import type { Preset } from './url/widget-state.ts';
 import type { WidgetState } from './url/widget-url.ts';
@@ -21,7 +21,7 @@ import type { WidgetState } from './url/widget-url.ts';
  * build-time default): finite numbers, strings, booleans, null, arrays and
  * plain objects.
  */
-export interface WidgetDefinition<S extends ParamSpecs, T extends Runs, M, V, VS extends ParamSpecs> {
+export interface WidgetDefinition<S extends ParamSpecs, T, M, V, VS extends ParamSpecs> {
   /** DOM id prefix and URL prefix, e.g. `storm`. */
   readonly id: string;
   readonly title: string;
@@ -49,7 +49,6 @@ export interface WidgetDefinition<S extends ParamSpecs, T extends Runs, M, V, VS
 }
 
 /** Declares a widget with its types inferred: the plan's runs decide what `reduce` receives. */
-export function defineWidget<S extends ParamSpecs, T extends Runs, M, V, VS extends ParamSpecs>(d: WidgetDefinition<S, T, M, V, VS>): WidgetDefinition<S, T, M, V, VS> {
+export function defineWidget<S extends ParamSpecs, T, M, V, VS extends ParamSpecs>(d: WidgetDefinition<S, T, M, V, VS>): WidgetDefinition<S, T, M, V, VS> {
   return d;
 }
-

@@ -1,9 +1,9 @@
-import { FigureWidget } from '../load-balancing/frame/FigureWidget.tsx';
+import { SimulationWidget } from '../frame/SimulationWidget.tsx';
 import { timelineWidget } from './timeline/timeline-widget.ts';
 
 export { timelineWidget as definition };
 
 /** A health-check timeline: checks, thresholds crossed, ejection, traffic moving away and back (widget id `health`). */
 export default function HealthTimelineWidget() {
-  return <FigureWidget definition={timelineWidget} />;
+  return <SimulationWidget definition={timelineWidget} />;
 }

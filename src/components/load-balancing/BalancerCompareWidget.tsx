@@ -1,4 +1,4 @@
-import { SimulationWidget } from '../widget/SimulationWidget.tsx';
+import { SimulationWidget } from '../frame/SimulationWidget.tsx';
 import { compareWidget } from './balancer-compare/compare-widget.ts';
 
 export { compareWidget as definition };

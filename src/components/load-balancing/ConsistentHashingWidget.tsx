@@ -1,9 +1,9 @@
-import { FigureWidget } from './frame/FigureWidget.tsx';
+import { SimulationWidget } from '../frame/SimulationWidget.tsx';
 import { hashingWidget } from './hashing/hashing-widget.ts';
 
 export { hashingWidget as definition };
 
 /** Which keys move when a backend joins or leaves: hash mod n vs ring hash vs Maglev (widget id `hash`). */
 export default function ConsistentHashingWidget() {
-  return <FigureWidget definition={hashingWidget} />;
+  return <SimulationWidget definition={hashingWidget} />;
 }

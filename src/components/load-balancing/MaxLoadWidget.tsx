@@ -1,4 +1,4 @@
-import { SimulationWidget } from '../widget/SimulationWidget.tsx';
+import { SimulationWidget } from '../frame/SimulationWidget.tsx';
 import { binsWidget } from './bins/bins-widget.ts';
 
 export { binsWidget as definition };

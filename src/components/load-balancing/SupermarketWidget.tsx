@@ -1,4 +1,4 @@
-import { SimulationWidget } from '../widget/SimulationWidget.tsx';
+import { SimulationWidget } from '../frame/SimulationWidget.tsx';
 import { supermarketWidget } from './supermarket/supermarket-widget.ts';
 
 export { supermarketWidget as definition };

@@ -1,4 +1,4 @@
-import { SimulationWidget } from '../widget/SimulationWidget.tsx';
+import { SimulationWidget } from '../frame/SimulationWidget.tsx';
 import { jitterWidget } from './jitter/jitter-widget.ts';
 
 export { jitterWidget as definition };

@@ -1,4 +1,4 @@
-import { SimulationWidget } from '../widget/SimulationWidget.tsx';
+import { SimulationWidget } from '../frame/SimulationWidget.tsx';
 import { budgetWidget } from './budget/budget-widget.ts';
 
 export { budgetWidget as definition };

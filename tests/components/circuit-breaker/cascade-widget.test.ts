@@ -5,9 +5,9 @@ import { cascadeCharts } from '../../../src/components/circuit-breaker/cascade/c
 import { cascadeSpecs } from '../../../src/components/circuit-breaker/cascade/cascade-specs.ts';
 import { describeProtection, type CascadeView } from '../../../src/components/circuit-breaker/cascade/cascade-view.ts';
 import { cascadeWidget } from '../../../src/components/circuit-breaker/cascade/cascade-widget.ts';
-import { executeRuns } from '../../../src/components/runner/run-request.ts';
-import { applyPreset, defaultState } from '../../../src/components/url/widget-state.ts';
-import type { WidgetState } from '../../../src/components/url/widget-url.ts';
+import { executeRuns } from '../../../src/components/frame/runner/run.ts';
+import { applyPreset, defaultState } from '../../../src/components/frame/url/widget-state.ts';
+import type { WidgetState } from '../../../src/components/frame/url/widget-url.ts';
 
 type State = WidgetState<typeof cascadeSpecs>;
 const initial: State = defaultState(cascadeSpecs, cascadeWidget.defaultSeed);
@@ -15,7 +15,7 @@ const A = initial.values;
 
 function viewOf(state: State): CascadeView {
   const plan = cascadeWidget.plan(state);
-  return cascadeWidget.reduce(executeRuns(cascadeWidget.lookup, plan.runs), plan.meta);
+  return cascadeWidget.reduce(executeRuns(plan.runs), plan.meta);
 }
 
 describe('cascading failure widget', () => {

@@ -4,16 +4,15 @@ import { breakerOutage } from '../../../simulations/scenarios/breaker-outage.ts'
 import { comparisonTable } from '../../../src/components/circuit-breaker/replay/comparison-table.ts';
 import { describeDiagramState } from '../../../src/components/circuit-breaker/replay/diagram-summary.ts';
 import { replayCsv } from '../../../src/components/circuit-breaker/replay/replay-csv.ts';
-import { replayControlSpecs, replaySpecs } from '../../../src/components/circuit-breaker/replay/replay-specs.ts';
+import { replaySpecs, replayViewSpecs } from '../../../src/components/circuit-breaker/replay/replay-specs.ts';
 import { replaySummary } from '../../../src/components/circuit-breaker/replay/replay-summary.ts';
 import { stateAt } from '../../../src/components/circuit-breaker/replay/replay-time.ts';
 import type { ReplayView } from '../../../src/components/circuit-breaker/replay/replay-view.ts';
 import { diagram, legendStates, replayWidget, stateOrder } from '../../../src/components/circuit-breaker/replay/replay-widget.ts';
 import { timelineModel } from '../../../src/components/circuit-breaker/replay/timeline-model.ts';
-import { executeRuns } from '../../../src/components/runner/run-request.ts';
-import { planKey } from '../../../src/components/runner/useSimulation.ts';
-import { applyPreset, defaultState } from '../../../src/components/url/widget-state.ts';
-import type { WidgetState } from '../../../src/components/url/widget-url.ts';
+import { executeRuns } from '../../../src/components/frame/runner/run.ts';
+import { applyPreset, defaultState } from '../../../src/components/frame/url/widget-state.ts';
+import type { WidgetState } from '../../../src/components/frame/url/widget-url.ts';
 import { parseCsv } from '../../browser/helpers/csv.ts';
 
 type State = WidgetState<typeof replaySpecs>;
@@ -21,7 +20,7 @@ const initial: State = defaultState(replaySpecs, replayWidget.defaultSeed);
 
 function viewOf(state: State): ReplayView {
   const plan = replayWidget.plan(state);
-  return replayWidget.reduce(executeRuns(replayWidget.lookup, plan.runs), plan.meta);
+  return replayWidget.reduce(executeRuns(plan.runs), plan.meta);
 }
 
 describe('breaker replay widget', () => {
@@ -29,7 +28,7 @@ describe('breaker replay widget', () => {
 
   it('runs the reader’s settings and the same with the breaker switched the other way, on one seed, with the scenario’s own params', () => {
     const plan = replayWidget.plan({ ...initial, seed: 7 });
-    expect(plan.runs.map((r) => [r.scenario, r.seed, r.params.breaker])).toEqual([
+    expect(plan.runs.map((r) => [r.scenario.name, r.seed, r.params.breaker])).toEqual([
       ['breaker-outage', 7, true],
       ['breaker-outage', 7, false],
     ]);
@@ -47,10 +46,12 @@ describe('breaker replay widget', () => {
     expect(plan.runs[1].params).toMatchObject({ breaker: false, retries: 0 });
   });
 
-  it('scrubbing never reruns anything: the replay time is not part of the plan', () => {
-    const at = (t: number) => planKey(replayWidget.plan({ ...initial, values: { ...initial.values, t } }));
-    expect(at(22)).toBe(at(0));
+  it('scrubbing never reruns anything: the replay time is view state, beside the parameters, not among them', () => {
+    expect(replayWidget.viewSpecs).toBe(replayViewSpecs);
+    expect(Object.keys(replaySpecs)).not.toContain('t');
     expect(Object.keys(replayWidget.plan(initial).runs[0].params)).not.toContain('t');
+    // Every figure but the diagram's moment is the same whatever the time: the CSV too.
+    expect(replayWidget.figures(view, { t: 22 })).toEqual(replayWidget.figures(view, { t: 0 }));
   });
 
   it('tells the story of the default run: the breaker trips within a second and cuts the calls during the outage by a large factor', () => {
@@ -94,7 +95,10 @@ describe('breaker replay widget', () => {
     expect(table.columns).toEqual(['With breaker', 'Without breaker']);
     const row = (key: string) => table.rows.find((r) => r.key === key)!.values;
     expect(row('detection')).toEqual([`${Math.round(view.runs[0].numbers.detectionTime)} ms`, 'no breaker']);
-    expect(row('calls-during-outage')).toEqual([String(view.runs[0].numbers.callsDuringOutage), view.runs[1].numbers.callsDuringOutage.toLocaleString('en-US')]);
+    expect(row('calls-during-outage')).toEqual([
+      String(view.runs[0].numbers.callsDuringOutage),
+      view.runs[1].numbers.callsDuringOutage.toLocaleString('en-US'),
+    ]);
   });
 
   it('draws a state band per breaker and shades the outage on the timeline', () => {
@@ -110,7 +114,7 @@ describe('breaker replay widget', () => {
   });
 
   it('exports every plotted series and the transitions as one rectangular CSV', () => {
-    const rows = parseCsv(replayCsv(replayWidget.charts(view), view));
+    const rows = parseCsv(replayCsv(view, replayWidget.figures(view, { t: 0 })));
     const [header, ...data] = rows;
     expect(header).toEqual(['chart', 'series', 'x', 'y', 'y_error', 'x_label', 'y_label']);
     expect(data.every((r) => r.length === header.length)).toBe(true);
@@ -134,15 +138,15 @@ describe('breaker replay widget', () => {
   // only when the window holds fewer calls than that (a count window's
   // minimum is capped at its size, as in resilience4j, and a 10 s window at
   // 50 req/s is full long before the outage).
-  const setups: Partial<Record<keyof typeof replayControlSpecs, Partial<State['values']>>> = {
+  const setups: Partial<Record<keyof typeof replaySpecs, Partial<State['values']>>> = {
     timeout: { outageMode: 'hang' },
     windowDuration: { window: 'time' },
     minimumCalls: { window: 'time', rate: 5 },
   };
   /** What the reader sees of a run: the timeline and the bars, not the words describing the settings. */
-  const plotted = (v: ReplayView) => JSON.stringify([timelineModel(v, stateOrder, legendStates), replayWidget.charts(v)]);
-  it.each(Object.keys(replayControlSpecs) as (keyof typeof replayControlSpecs)[])('moving "%s" to the far end of its range changes what is shown', (name) => {
-    const spec = replayControlSpecs[name];
+  const plotted = (v: ReplayView) => JSON.stringify([timelineModel(v, stateOrder, legendStates), replayWidget.figures(v, { t: 0 })]);
+  it.each(Object.keys(replaySpecs) as (keyof typeof replaySpecs)[])('moving "%s" to the far end of its range changes what is shown', (name) => {
+    const spec = replaySpecs[name];
     const base: State = { ...initial, values: { ...initial.values, ...setups[name] } };
     const far =
       spec.kind === 'number'

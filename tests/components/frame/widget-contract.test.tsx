@@ -15,7 +15,8 @@ interface WidgetModule {
   readonly definition: { readonly id: string; readonly specs: ParamSpecs };
 }
 
-const modules = import.meta.glob<WidgetModule>(['../../../src/components/*/*Widget.tsx', '!../../../src/components/widget/*'], { eager: true });
+// Concept folders only: frame/ holds the shared <SimulationWidget>, which is no widget of its own.
+const modules = import.meta.glob<WidgetModule>(['../../../src/components/*/*Widget.tsx', '!../../../src/components/frame/**'], { eager: true });
 const widgets = Object.entries(modules).map(([path, m]) => ({ path: path.replace(/^.*src\/components\//, ''), m }));
 
 /** The opening tag of the element with this id. */
@@ -37,7 +38,8 @@ describe('widget modules', () => {
   });
 });
 
-describe.each(widgets)('$path, server-rendered', ({ m }) => {
+// A module without its definition fails the test above; the contract is checked on the others.
+describe.each(widgets.filter((w) => w.m.definition))('$path, server-rendered', ({ m }) => {
   const { id, specs } = m.definition;
   const C = m.default;
   const doc = renderToString(<C />);

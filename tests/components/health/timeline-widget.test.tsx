@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { renderToString } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { defaultValues, paramSchema } from '../../../src/params/params.ts';
-import { healthDetection, type HealthDetectionResult, type RotationKind } from '../../../simulations/scenarios/health-detection.ts';
+import { healthDetection, type RotationKind } from '../../../simulations/scenarios/health-detection.ts';
 import { outOfRotation } from '../../../src/components/health/timeline/rotation-intervals.ts';
 import { timelineFigures } from '../../../src/components/health/timeline/timeline-figures.tsx';
 import { planTimeline, requestsEstimate } from '../../../src/components/health/timeline/timeline-plan.ts';
@@ -10,16 +10,16 @@ import { timelineSpecs } from '../../../src/components/health/timeline/timeline-
 import { failureStory, flakyRecord, meanShare } from '../../../src/components/health/timeline/timeline-story.ts';
 import { reduceTimeline } from '../../../src/components/health/timeline/timeline-view.ts';
 import { timelineWidget } from '../../../src/components/health/timeline/timeline-widget.ts';
-import { executeRuns } from '../../../src/components/runner/run-request.ts';
-import { applyPreset, defaultState } from '../../../src/components/url/widget-state.ts';
+import { executeRuns } from '../../../src/components/frame/runner/run.ts';
+import { applyPreset, defaultState } from '../../../src/components/frame/url/widget-state.ts';
 
 const A = defaultValues(timelineSpecs);
 const few = { ...A, failures: 3 };
 
 function run(values: typeof A, seed = 1) {
   const plan = planTimeline({ values, seed, compare: false, valuesB: values });
-  const results = executeRuns(timelineWidget.lookup, plan.runs);
-  return { results: results as unknown as HealthDetectionResult[], view: reduceTimeline(results, plan.meta) };
+  const results = executeRuns(plan.runs);
+  return { results, view: reduceTimeline(results, plan.meta) };
 }
 
 const kinds: readonly RotationKind[] = ['unhealthy', 'healthy', 'ejected', 'unejected'];
@@ -117,7 +117,9 @@ describe('health (timeline) widget', () => {
     const t = view.sides[0].timeline;
     expect(svg.match(/data-host="/g)).toHaveLength(t.hosts.length);
     expect(timeline.rows.filter((r) => r.yLabel === 'Check result')).toHaveLength(t.checks.length);
-    expect(timeline.summary).toMatch(/^host-0 stopped answering at [\d.]+ s; its next check, at [\d.]+ s, failed\. 3 failed checks in a row took it out of rotation/);
+    expect(timeline.summary).toMatch(
+      /^host-0 stopped answering at [\d.]+ s; its next check, at [\d.]+ s, failed\. 3 failed checks in a row took it out of rotation/,
+    );
     const detection = figures[2];
     if (detection.kind !== 'line') throw new Error('detection-times is a line chart');
     expect(detection.markers?.map((m) => m.x)).toEqual([view.sides[0].summary.expectedDetectionTime / 1000, view.sides[0].summary.detectionBound / 1000]);

@@ -1,26 +1,26 @@
 import { describe, expect, it } from 'vitest';
 import { defaultValues, paramSchema } from '../../../src/params/params.ts';
-import { lbHeterogeneous } from '../../../simulations/scenarios/lb-heterogeneous.ts';
+import { lbHeterogeneous, type LbHeterogeneousResult } from '../../../simulations/scenarios/lb-heterogeneous.ts';
 import { compareCharts } from '../../../src/components/load-balancing/balancer-compare/compare-charts.ts';
 import { planCompare } from '../../../src/components/load-balancing/balancer-compare/compare-plan.ts';
 import { compareSpecs } from '../../../src/components/load-balancing/balancer-compare/compare-specs.ts';
 import { reduceCompare } from '../../../src/components/load-balancing/balancer-compare/compare-view.ts';
 import { compareWidget } from '../../../src/components/load-balancing/balancer-compare/compare-widget.ts';
-import { executeRuns, type RunRequest } from '../../../src/components/runner/run-request.ts';
-import { applyPreset, defaultState } from '../../../src/components/url/widget-state.ts';
+import { executeRuns, flattenRuns, Run } from '../../../src/components/frame/runner/run.ts';
+import { applyPreset, defaultState } from '../../../src/components/frame/url/widget-state.ts';
 
 const A = defaultValues(compareSpecs);
 
 /** The plan's runs shortened to 12 s with the fault from 4 s to 8 s: the same code path, a fifth of the work. */
-function shortened(runs: readonly RunRequest[]): RunRequest[] {
-  return runs.map((r) => ({ ...r, params: { ...r.params, duration: 12, faultStart: 4, faultDuration: 4 } }));
+function shortened(runs: readonly (readonly Run<LbHeterogeneousResult>[])[]): Run<LbHeterogeneousResult>[][] {
+  return runs.map((side) => side.map((r) => new Run(r.scenario, { ...r.params, duration: 12, faultStart: 4, faultDuration: 4 }, r.seed, r.cost)));
 }
 
 describe('lb (balancer compare) widget', () => {
   it('runs both algorithms on the same seed with every other parameter equal, and does not pass `versus` on', () => {
     const plan = planCompare({ values: { ...A, algorithm: 'random', versus: 'peak-ewma', fault: 'errors' }, seed: 9, compare: false, valuesB: A });
-    expect(plan.runs.map((r) => r.seed)).toEqual([9, 9]);
-    const [a, b] = plan.runs.map((r) => r.params);
+    expect(flattenRuns(plan.runs).map((r) => r.seed)).toEqual([9, 9]);
+    const [a, b] = flattenRuns(plan.runs).map((r) => r.params);
     expect(a.algorithm).toBe('random');
     expect(b.algorithm).toBe('peak-ewma');
     expect({ ...a, algorithm: 'x' }).toEqual({ ...b, algorithm: 'x' });
@@ -33,8 +33,8 @@ describe('lb (balancer compare) widget', () => {
     for (const preset of [undefined, ...compareWidget.presets]) {
       const state = preset ? applyPreset(compareSpecs, defaultState(compareSpecs, 1), preset) : defaultState(compareSpecs, 1);
       const plan = compareWidget.plan(state);
-      expect(plan.runs).toHaveLength(state.compare ? 4 : 2);
-      for (const r of plan.runs) expect(() => schema.parse(r.params)).not.toThrow();
+      expect(flattenRuns(plan.runs)).toHaveLength(state.compare ? 4 : 2);
+      for (const r of flattenRuns(plan.runs)) expect(() => schema.parse(r.params)).not.toThrow();
     }
   });
 
@@ -47,7 +47,7 @@ describe('lb (balancer compare) widget', () => {
 
   it('per backend shares add up to 1 for each algorithm; the faulty backend’s share over time is per second; charts say what they show', () => {
     const plan = planCompare({ values: { ...A, fault: 'fail-fast' }, seed: 1, compare: false, valuesB: A });
-    const view = reduceCompare(executeRuns(compareWidget.lookup, shortened(plan.runs)), plan.meta);
+    const view = reduceCompare(executeRuns(shortened(plan.runs)), plan.meta);
     const [side] = view.sides;
     expect(side.fault).toEqual({ kind: 'fail-fast', start: 4, end: 8 });
     expect(side.t).toHaveLength(12);
@@ -76,8 +76,8 @@ describe('lb (balancer compare) widget', () => {
   it('the same algorithm on both sides of a run is told apart in the labels', () => {
     const plan = planCompare({ values: { ...A, versus: 'round-robin' }, seed: 1, compare: false, valuesB: A });
     const runs = shortened(plan.runs);
-    const [r] = executeRuns(compareWidget.lookup, [runs[0]]);
-    const charts = compareCharts(reduceCompare([r, r], plan.meta));
+    const r = executeRuns(runs[0][0]);
+    const charts = compareCharts(reduceCompare([[r, r]], plan.meta));
     const latency = charts[1];
     if (latency.kind !== 'bar') throw new Error('latency is a bar chart');
     expect(latency.categories.map((c) => c.label)).toEqual(['Round robin (1)', 'Round robin (2)']);

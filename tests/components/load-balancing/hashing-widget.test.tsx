@@ -9,15 +9,15 @@ import { hashingSpecs, methods } from '../../../src/components/load-balancing/ha
 import { reduceHashing } from '../../../src/components/load-balancing/hashing/hashing-view.ts';
 import { hashingWidget } from '../../../src/components/load-balancing/hashing/hashing-widget.ts';
 import { fateCounts, gridColumns, keyFate } from '../../../src/components/load-balancing/hashing/key-cells.ts';
-import { executeRuns } from '../../../src/components/runner/run-request.ts';
-import { applyPreset, defaultState } from '../../../src/components/url/widget-state.ts';
+import { executeRuns, flattenRuns } from '../../../src/components/frame/runner/run.ts';
+import { applyPreset, defaultState } from '../../../src/components/frame/url/widget-state.ts';
 
 const A = defaultValues(hashingSpecs);
 const small = { ...A, keys: 2000 };
 
 function viewOf(values: typeof A, seed = 1) {
   const plan = planHashing({ values, seed, compare: false, valuesB: values });
-  return reduceHashing(executeRuns(hashingWidget.lookup, plan.runs), plan.meta);
+  return reduceHashing(executeRuns(plan.runs), plan.meta);
 }
 
 describe('hash (consistent hashing) widget', () => {
@@ -43,11 +43,11 @@ describe('hash (consistent hashing) widget', () => {
 
   it('runs the three methods on one seed, and every preset plans valid scenario parameters', () => {
     const plan = planHashing({ values: A, seed: 4, compare: false, valuesB: A });
-    expect(plan.runs.map((r) => [r.params.method, r.seed])).toEqual(methods.map((m) => [m.method, 4]));
+    expect(flattenRuns(plan.runs).map((r) => [r.params.method, r.seed])).toEqual(methods.map((m) => [m.method, 4]));
     const schema = paramSchema(consistentHashing.params);
     for (const preset of [undefined, ...hashingWidget.presets]) {
       const state = preset ? applyPreset(hashingSpecs, defaultState(hashingSpecs, 1), preset) : defaultState(hashingSpecs, 1);
-      for (const r of hashingWidget.plan(state).runs) expect(() => schema.parse(r.params)).not.toThrow();
+      for (const r of flattenRuns(hashingWidget.plan(state).runs)) expect(() => schema.parse(r.params)).not.toThrow();
     }
   });
 

@@ -8,8 +8,8 @@ import { planSupermarket } from '../../../src/components/load-balancing/supermar
 import { policies, supermarketSpecs, UTILIZATION_GRID } from '../../../src/components/load-balancing/supermarket/supermarket-specs.ts';
 import { reduceSupermarket } from '../../../src/components/load-balancing/supermarket/supermarket-view.ts';
 import { supermarketWidget } from '../../../src/components/load-balancing/supermarket/supermarket-widget.ts';
-import { executeRuns } from '../../../src/components/runner/run-request.ts';
-import { applyPreset, defaultState } from '../../../src/components/url/widget-state.ts';
+import { executeRuns, flattenRuns } from '../../../src/components/frame/runner/run.ts';
+import { applyPreset, defaultState } from '../../../src/components/frame/url/widget-state.ts';
 
 const A = defaultValues(supermarketSpecs);
 const small = { ...A, backends: 10, requests: 500 };
@@ -23,8 +23,13 @@ describe('supermarket widget', () => {
         const plan = planSupermarket({ values: { ...A, utilization }, seed: 1, compare: false, valuesB: A });
         const rates = plan.meta.sides[0].rates;
         expect(rates).toEqual([...new Set([...UTILIZATION_GRID, utilization])].sort((a, b) => a - b));
-        expect(plan.runs).toHaveLength(policies.length * rates.length);
-        for (const p of policies) expect(plan.runs.filter((r) => r.params.choices === p.choices).map((r) => r.params.utilization)).toEqual(rates);
+        expect(flattenRuns(plan.runs)).toHaveLength(policies.length * rates.length);
+        for (const p of policies)
+          expect(
+            flattenRuns(plan.runs)
+              .filter((r) => r.params.choices === p.choices)
+              .map((r) => r.params.utilization),
+          ).toEqual(rates);
       }),
       { numRuns: 50 },
     );
@@ -34,14 +39,14 @@ describe('supermarket widget', () => {
     const schema = paramSchema(supermarket.params);
     for (const preset of [undefined, ...supermarketWidget.presets]) {
       const state = preset ? applyPreset(supermarketSpecs, defaultState(supermarketSpecs, 1), preset) : defaultState(supermarketSpecs, 1);
-      for (const r of supermarketWidget.plan(state).runs) expect(() => schema.parse(r.params)).not.toThrow();
+      for (const r of flattenRuns(supermarketWidget.plan(state).runs)) expect(() => schema.parse(r.params)).not.toThrow();
     }
   });
 
   it('draws the formulas over the simulation, marks the chosen utilization and keeps log axes within readable bounds', () => {
     const values = { ...small, utilization: 0.85 };
     const plan = planSupermarket({ values, seed: 2, compare: false, valuesB: values });
-    const view = reduceSupermarket(executeRuns(supermarketWidget.lookup, plan.runs), plan.meta);
+    const view = reduceSupermarket(executeRuns(plan.runs), plan.meta);
     const [meanTime, tails] = supermarketCharts(view);
     if (meanTime.kind !== 'line' || tails.kind !== 'line') throw new Error('line charts expected');
     expect(meanTime.markers).toEqual([{ x: 0.85, label: 'Chosen utilization 0.85' }]);
@@ -60,7 +65,7 @@ describe('supermarket widget', () => {
 
   it('one choice is slower than two at every simulated point of the sweep', () => {
     const plan = planSupermarket({ values: small, seed: 1, compare: false, valuesB: small });
-    const [side] = reduceSupermarket(executeRuns(supermarketWidget.lookup, plan.runs), plan.meta).sides;
+    const [side] = reduceSupermarket(executeRuns(plan.runs), plan.meta).sides;
     const one = side.policies.find((p) => p.choices === '1')!;
     const two = side.policies.find((p) => p.choices === '2')!;
     // At λ = 0.2 queues are rare whatever the policy; from 0.5 up the gap is many standard errors wide.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hashString } from '../../../src/components/runner/hash.ts';
+import { hashString } from '../../../src/components/frame/runner/hash.ts';
 import { num, percent } from '../../../src/components/stats/format-number.ts';
 import { meanAndError } from '../../../src/components/stats/mean-and-error.ts';
 

@@ -1,36 +1,19 @@
-import { defaultValues, type ParamValues } from '../../../params/params.ts';
-import { cascadingFailure } from '../../../../simulations/scenarios/cascading-failure.ts';
-import type { SimulationPlan } from '../../runner/useSimulation.ts';
-import type { WidgetState } from '../../url/widget-url.ts';
+import { defaultValues } from '../../../params/params.ts';
+import { cascadingFailure, type CascadingFailureResult } from '../../../../simulations/scenarios/cascading-failure.ts';
+import { compareSides, type CompareSide } from '../../frame/compare-sides.ts';
+import { run, type Run } from '../../frame/runner/run.ts';
+import type { SimulationPlan } from '../../frame/runner/useSimulation.ts';
+import type { WidgetState } from '../../frame/url/widget-url.ts';
 import type { CascadeSpecs } from './cascade-specs.ts';
 
-export interface CascadeSide {
-  /** '' alone, 'A' or 'B' in compare mode. */
-  readonly label: string;
-  readonly values: ParamValues<CascadeSpecs>;
-}
-
 export interface CascadeMeta {
-  readonly sides: readonly CascadeSide[];
+  readonly sides: readonly CompareSide<CascadeSpecs>[];
 }
 
 /** One run per side, on the same seed: A and B see the very same arrivals and the same mix of traffic. */
-export function planCascade(state: WidgetState<CascadeSpecs>): SimulationPlan<CascadeMeta> {
-  const sides: CascadeSide[] = state.compare
-    ? [
-        { label: 'A', values: state.values },
-        { label: 'B', values: state.valuesB },
-      ]
-    : [{ label: '', values: state.values }];
+export function planCascade(state: WidgetState<CascadeSpecs>): SimulationPlan<Run<CascadingFailureResult>[], CascadeMeta> {
+  const sides = compareSides(state);
   const base = defaultValues(cascadingFailure.params);
-  return {
-    runs: sides.map((s) => ({
-      scenario: cascadingFailure.name,
-      params: { ...base, ...s.values },
-      seed: state.seed,
-      // Requests over the run: each is one arrival, some work and at most one call to B.
-      cost: s.values.rate * s.values.duration,
-    })),
-    meta: { sides },
-  };
+  // Cost: requests over the run; each is one arrival, some work and at most one call to B.
+  return { runs: sides.map((s) => run(cascadingFailure, { ...base, ...s.values }, state.seed, s.values.rate * s.values.duration)), meta: { sides } };
 }

@@ -1,6 +1,5 @@
 import type { ParamValues } from '../../../params/params.ts';
 import { count } from '../../stats/format-number.ts';
-import type { ScenarioResult } from '../../../../simulations/scenario.ts';
 import type { CascadingFailureResult } from '../../../../simulations/scenarios/cascading-failure.ts';
 import type { CascadeMeta } from './cascade-plan.ts';
 import type { CascadeSpecs } from './cascade-specs.ts';
@@ -37,11 +36,11 @@ export interface CascadeView {
   readonly sides: CascadeSideView[];
 }
 
-/** Results in plan order, one per side. */
-export function reduceCascade(results: ScenarioResult[], meta: CascadeMeta): CascadeView {
+/** One result per side, in side order. */
+export function reduceCascade(results: CascadingFailureResult[], meta: CascadeMeta): CascadeView {
   return {
     sides: meta.sides.map((side, i): CascadeSideView => {
-      const r = results[i] as CascadingFailureResult;
+      const r = results[i];
       const { bucketMs, columns } = r.series;
       const s = r.summary;
       const window = { start: r.fault.startMs / 1000, end: r.fault.endMs / 1000 };

@@ -1,11 +1,9 @@
 import type { ParamValues } from '../../../params/params.ts';
-import { cascadingFailure } from '../../../../simulations/scenarios/cascading-failure.ts';
-import { scenarioLookup } from '../../runner/scenario-lookup.ts';
-import type { WidgetDefinition } from '../../widget/widget-definition.ts';
+import { defineWidget } from '../../frame/widget-definition.ts';
 import { cascadeCharts } from './cascade-charts.ts';
-import { planCascade, type CascadeMeta } from './cascade-plan.ts';
+import { planCascade } from './cascade-plan.ts';
 import { cascadeSpecs, type CascadeSpecs } from './cascade-specs.ts';
-import { reduceCascade, type CascadeView } from './cascade-view.ts';
+import { reduceCascade } from './cascade-view.ts';
 
 /** All three protections together: each alone has a failure mode the others cover (see the page). */
 const FULL_PROTECTION = { timeout: 500, bulkhead: 10, breaker: true } as const;
@@ -20,12 +18,13 @@ function suggestB(a: ParamValues<CascadeSpecs>): ParamValues<CascadeSpecs> {
   return { ...a, ...(unprotected(a) ? FULL_PROTECTION : NO_PROTECTION) };
 }
 
-export const cascadeWidget: WidgetDefinition<CascadeSpecs, CascadeMeta, CascadeView> = {
+export const cascadeWidget = defineWidget({
   id: 'cascade',
   title: 'A cascading failure, and what contains it',
   description:
     'Service A has a fixed pool of workers and serves two kinds of requests: some call service B, the others A answers alone. B slows down, fails or hangs for a while. Watch A’s goodput on the traffic that never needed B.',
   specs: cascadeSpecs,
+  viewSpecs: {},
   defaultSeed: 1,
   presets: [
     { id: 'unprotected', label: 'No protection: B is slow, A goes down', values: {} },
@@ -39,8 +38,7 @@ export const cascadeWidget: WidgetDefinition<CascadeSpecs, CascadeMeta, CascadeV
     { id: 'compare-protection', label: 'Compare: no protection vs timeout + bulkhead + breaker', values: {}, compareWith: FULL_PROTECTION },
   ],
   suggestB,
-  lookup: scenarioLookup([cascadingFailure]),
   plan: planCascade,
   reduce: reduceCascade,
-  charts: cascadeCharts,
-};
+  figures: cascadeCharts,
+});

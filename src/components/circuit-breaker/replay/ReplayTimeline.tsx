@@ -1,6 +1,7 @@
 import { scaleLinear } from 'd3-scale';
 import { line } from 'd3-shape';
 import type { PointerEvent } from 'react';
+import { Axis } from '../../charts/Axis.tsx';
 import { CHART } from '../../charts/chart-layout.ts';
 import { axisTitle } from '../../charts/chart-model.ts';
 import { chartHeader } from '../../charts/ChartHeader.tsx';
@@ -9,7 +10,7 @@ import { continuousScale } from '../../charts/continuous-scale.ts';
 import type { LegendItem } from '../../charts/Legend.tsx';
 import { dashArray, seriesColor } from '../../charts/palette.ts';
 import { textWidth } from '../../charts/text-metrics.ts';
-import { ticksOf } from '../../charts/ticks.ts';
+import { axisTicks, ticksOf } from '../../charts/ticks.ts';
 import { formatReplayTime } from './replay-time.ts';
 import { stateColor } from './state-colors.ts';
 import type { TimelineModel } from './timeline-model.ts';
@@ -79,7 +80,7 @@ export function ReplayTimeline({ model, stateOrder, width, titleId, summaryId, c
   const header = chartHeader({ title: model.title, legend, width, left });
   const plotRight = width - CHART.right;
   const x = scaleLinear().domain(model.x.domain).range([left, plotRight]);
-  const xTicks = ticksOf(x, Math.max(2, Math.floor((plotRight - left) / 80)));
+  const xTicks = axisTicks(x, Math.max(2, Math.floor((plotRight - left) / 80)));
 
   const top = header.top + CURSOR_LABEL;
   let y0 = top;
@@ -181,14 +182,8 @@ export function ReplayTimeline({ model, stateOrder, width, titleId, summaryId, c
                 <line key={t.value} x1={left} x2={plotRight} y1={p.y(t.value)} y2={p.y(t.value)} />
               ))}
             </g>
-            <g className="rl-chart__axis">
-              {p.ticks.map((t) => (
-                <text key={t.value} x={left - 6} y={p.y(t.value)} textAnchor="end" dominantBaseline="middle">
-                  {t.label}
-                </text>
-              ))}
-              <line x1={left} x2={plotRight} y1={p.plotTop + PANEL} y2={p.plotTop + PANEL} />
-            </g>
+            <Axis orient="left" offset={left} ticks={p.ticks.map((t) => ({ key: t.value, at: p.y(t.value), label: t.label }))} tickSize={0} tickPadding={6} />
+            <Axis orient="bottom" offset={p.plotTop + PANEL} ticks={[]} domain={[left, plotRight]} />
             {p.model.series.map((s) => (
               <path
                 key={s.key}
@@ -201,16 +196,7 @@ export function ReplayTimeline({ model, stateOrder, width, titleId, summaryId, c
         );
       })}
 
-      <g className="rl-chart__axis">
-        {xTicks.map((t) => (
-          <g key={t.value} transform={`translate(${x(t.value)},${bottom})`}>
-            <line y2={5} />
-            <text y={18} textAnchor="middle">
-              {t.label}
-            </text>
-          </g>
-        ))}
-      </g>
+      <Axis orient="bottom" offset={bottom} ticks={xTicks} />
       <text className="rl-chart__axis-title" x={(left + plotRight) / 2} y={bottom + 38} textAnchor="middle">
         {axisTitle(model.x)}
       </text>

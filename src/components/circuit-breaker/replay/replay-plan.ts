@@ -1,13 +1,14 @@
 import { defaultValues } from '../../../params/params.ts';
-import { breakerOutage } from '../../../../simulations/scenarios/breaker-outage.ts';
-import type { SimulationPlan } from '../../runner/useSimulation.ts';
-import type { WidgetState } from '../../url/widget-url.ts';
-import { controlValues, type ReplayControlValues, type ReplaySpecs } from './replay-specs.ts';
+import { breakerOutage, type BreakerOutageResult } from '../../../../simulations/scenarios/breaker-outage.ts';
+import { run, type Run } from '../../frame/runner/run.ts';
+import type { SimulationPlan } from '../../frame/runner/useSimulation.ts';
+import type { WidgetState } from '../../frame/url/widget-url.ts';
+import type { ReplaySpecs, ReplayValues } from './replay-specs.ts';
 
 export interface ReplayRun {
   /** How the run is named in legends, the table and summaries: "With breaker", "A". */
   readonly label: string;
-  readonly values: ReplayControlValues;
+  readonly values: ReplayValues;
 }
 
 export interface ReplayMeta {
@@ -21,24 +22,21 @@ export interface ReplayMeta {
  * same outage. Alone, the reader's settings and the same settings with the
  * breaker switched the other way: "breaker vs no breaker" is the question
  * every reading of this widget comes back to. In compare mode, A and B.
- * The replay time is not part of the plan: scrubbing never reruns anything.
  */
-export function planReplay(state: WidgetState<ReplaySpecs>): SimulationPlan<ReplayMeta> {
-  const a = controlValues(state.values);
-  const runs: [ReplayRun, ReplayRun] = state.compare
+export function planReplay(state: WidgetState<ReplaySpecs>): SimulationPlan<[Run<BreakerOutageResult>, Run<BreakerOutageResult>], ReplayMeta> {
+  const a = state.values;
+  const pair: [ReplayRun, ReplayRun] = state.compare
     ? [
         { label: 'A', values: a },
-        { label: 'B', values: controlValues(state.valuesB) },
+        { label: 'B', values: state.valuesB },
       ]
     : [
         { label: breakerLabel(a.breaker), values: a },
         { label: breakerLabel(!a.breaker), values: { ...a, breaker: !a.breaker } },
       ];
   const base = defaultValues(breakerOutage.params);
-  return {
-    runs: runs.map((r) => ({ scenario: breakerOutage.name, params: { ...base, ...r.values }, seed: state.seed, cost: attemptsUpperBound(r.values) })),
-    meta: { compare: state.compare, runs },
-  };
+  const runOf = (r: ReplayRun) => run(breakerOutage, { ...base, ...r.values }, state.seed, attemptsUpperBound(r.values));
+  return { runs: [runOf(pair[0]), runOf(pair[1])], meta: { compare: state.compare, runs: pair } };
 }
 
 function breakerLabel(on: boolean): string {
@@ -46,6 +44,6 @@ function breakerLabel(on: boolean): string {
 }
 
 /** Requests over the run times attempts per request at most: the size of a run in attempts. */
-function attemptsUpperBound(v: ReplayControlValues): number {
+function attemptsUpperBound(v: ReplayValues): number {
   return v.rate * v.duration * (v.retries + 1);
 }

@@ -7,7 +7,7 @@ const p = breakerOutage.params;
  * The scenario's parameters as controls: the breaker first (what the reader
  * tunes), then the outage, then the callers and the run.
  */
-export const replayControlSpecs = {
+export const replaySpecs = {
   breaker: p.breaker,
   failureRateThreshold: p.failureRateThreshold,
   window: p.window,
@@ -25,24 +25,14 @@ export const replayControlSpecs = {
   duration: p.duration,
 };
 
-export type ReplayControlSpecs = typeof replayControlSpecs;
-export type ReplayControlValues = ParamValues<ReplayControlSpecs>;
+export type ReplaySpecs = typeof replaySpecs;
+export type ReplayValues = ParamValues<ReplaySpecs>;
 
 /**
- * Where the replay stands, in seconds of simulated time. It is declared like
- * a parameter so that it lives in the URL (`breaker.t=22`) with the same
- * lenient parsing and notices, but no run depends on it: the plan leaves it
- * out. Its range is the longest possible run; the scrubber's is the run's own.
+ * View state: where the replay stands, in seconds of simulated time. It
+ * lives in the URL (`breaker.t=22`) with the same lenient parsing and
+ * notices as a parameter, but no run depends on it: scrubbing never reruns
+ * anything. Its range is the longest possible run; the scrubber's is the
+ * run's own.
  */
-export const replayTimeSpec = numberParam({ label: 'Replay time', unit: 's', default: 0, min: 0, max: p.duration.max, step: 0.1 });
-
-export const replaySpecs = { ...replayControlSpecs, t: replayTimeSpec };
-
-export type ReplaySpecs = typeof replaySpecs;
-
-/** The values that make a run: everything but the replay time. */
-export function controlValues(v: ParamValues<ReplaySpecs>): ReplayControlValues {
-  const out = {} as Record<string, unknown>;
-  for (const k of Object.keys(replayControlSpecs)) out[k] = v[k as keyof ReplayControlValues];
-  return out as ReplayControlValues;
-}
+export const replayViewSpecs = { t: numberParam({ label: 'Replay time', unit: 's', default: 0, min: 0, max: p.duration.max, step: 0.1 }) };

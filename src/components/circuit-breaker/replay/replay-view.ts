@@ -1,9 +1,8 @@
 import { breakerDiagram } from '../../../resilience/circuit-breaker/breaker-diagram.ts';
-import type { ScenarioResult } from '../../../../simulations/scenario.ts';
 import type { BreakerOutageResult } from '../../../../simulations/scenarios/breaker-outage.ts';
 import { count, num } from '../../stats/format-number.ts';
 import type { ReplayMeta } from './replay-plan.ts';
-import type { ReplayControlValues } from './replay-specs.ts';
+import type { ReplayValues } from './replay-specs.ts';
 import { toReplayTime, type ReplayTransition } from './replay-time.ts';
 
 /** The run's headline numbers; times in ms, -1 where the scenario says "did not happen". */
@@ -26,7 +25,7 @@ export interface ReplayRunView {
   readonly breaker: string;
   /** Retries and timeout in words. */
   readonly callers: string;
-  readonly outageMode: ReplayControlValues['outageMode'];
+  readonly outageMode: ReplayValues['outageMode'];
   readonly durationS: number;
   /** The outage, s; it may extend past the run. */
   readonly outage: { readonly start: number; readonly end: number };
@@ -56,10 +55,10 @@ export interface ReplayView {
   readonly bucketS: number;
 }
 
-/** Results in plan order, one per run. */
-export function reduceReplay(results: ScenarioResult[], meta: ReplayMeta): ReplayView {
+/** One result per run of the pair. */
+export function reduceReplay(results: [BreakerOutageResult, BreakerOutageResult], meta: ReplayMeta): ReplayView {
   const runs = meta.runs.map((run, i): ReplayRunView => {
-    const r = results[i] as BreakerOutageResult;
+    const r = results[i];
     const { bucketMs, columns } = r.series;
     const v = run.values;
     const s = r.summary;
@@ -98,17 +97,17 @@ export function reduceReplay(results: ScenarioResult[], meta: ReplayMeta): Repla
     focus: runs.findIndex((r) => r.hasBreaker),
     initialState: breakerDiagram().initial,
     durationS: Math.max(...runs.map((r) => r.durationS)),
-    bucketS: (results[0] as BreakerOutageResult).series.bucketMs / 1000,
+    bucketS: results[0].series.bucketMs / 1000,
   };
 }
 
-export function describeBreaker(v: ReplayControlValues): string {
+export function describeBreaker(v: ReplayValues): string {
   if (!v.breaker) return 'no breaker';
   const window = v.window === 'count' ? `the last ${v.windowSize} calls` : `the calls of the last ${v.windowDuration} s`;
   return `a breaker tripping at ${v.failureRateThreshold}% failures among ${window} (at least ${v.minimumCalls}), open ${num(v.openDuration / 1000)} s, ${v.halfOpenProbes} ${v.halfOpenProbes === 1 ? 'probe' : 'probes'}`;
 }
 
-function describeCallers(v: ReplayControlValues): string {
+function describeCallers(v: ReplayValues): string {
   const retries = v.retries === 0 ? 'no retries' : `${v.retries} ${v.retries === 1 ? 'retry' : 'retries'}`;
   return `${count(v.rate)} req/s, a ${count(v.timeout)} ms timeout, ${retries}`;
 }

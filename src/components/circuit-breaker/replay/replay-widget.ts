@@ -1,12 +1,11 @@
 import type { ParamValues } from '../../../params/params.ts';
-import { breakerOutage } from '../../../../simulations/scenarios/breaker-outage.ts';
 import { breakerDiagram } from '../../../resilience/circuit-breaker/breaker-diagram.ts';
 import type { ChartModel } from '../../charts/chart-model.ts';
-import { scenarioLookup } from '../../runner/scenario-lookup.ts';
-import type { WidgetDefinition } from '../../widget/widget-definition.ts';
+import { defineWidget } from '../../frame/widget-definition.ts';
 import { outageBars } from './outage-bars.ts';
-import { planReplay, type ReplayMeta } from './replay-plan.ts';
-import { replaySpecs, replayTimeSpec, type ReplaySpecs } from './replay-specs.ts';
+import { replayCsv } from './replay-csv.ts';
+import { planReplay } from './replay-plan.ts';
+import { replaySpecs, replayViewSpecs, type ReplaySpecs } from './replay-specs.ts';
 import { reduceReplay, type ReplayView } from './replay-view.ts';
 import { selfDrivenStates } from './operator-events.ts';
 import { timelineModel } from './timeline-model.ts';
@@ -17,22 +16,23 @@ export const stateOrder = diagram.nodes.map((n) => n.id);
 /** The states a replay can show: the legend keeps them all, whatever the run. */
 export const legendStates = selfDrivenStates(diagram);
 
-/** Every chart the widget draws, as models: the timeline's panels and the bars (for CSV). */
+/** Every chart the widget draws, as models: the timeline's panels and the bars (for the CSV; the widget lays out its own figures). */
 export function replayCharts(view: ReplayView): ChartModel[] {
   return [...timelineModel(view, stateOrder, legendStates).panels, outageBars(view)];
 }
 
-/** Compare starts from A with the breaker switched the other way; B's replay time is unused and stays at its default. */
+/** Compare starts from A with the breaker switched the other way. */
 function suggestB(a: ParamValues<ReplaySpecs>): ParamValues<ReplaySpecs> {
-  return { ...a, breaker: !a.breaker, t: replayTimeSpec.default };
+  return { ...a, breaker: !a.breaker };
 }
 
-export const replayWidget: WidgetDefinition<ReplaySpecs, ReplayMeta, ReplayView> = {
+export const replayWidget = defineWidget({
   id: 'breaker',
   title: 'A circuit breaker through an outage, replayed',
   description:
     'Callers with a timeout and retries send requests to a dependency that fails for a while. Replay the run to watch the breaker trip, probe and close, next to the same run without a breaker.',
   specs: replaySpecs,
+  viewSpecs: replayViewSpecs,
   defaultSeed: 1,
   presets: [
     { id: 'errors', label: 'Errors outage, count window (default)', values: {} },
@@ -49,8 +49,8 @@ export const replayWidget: WidgetDefinition<ReplaySpecs, ReplayMeta, ReplayView>
     { id: 'low-traffic', label: 'Low traffic: the minimum is never reached', values: { rate: 1, retries: 0, window: 'time', minimumCalls: 20 } },
   ],
   suggestB,
-  lookup: scenarioLookup([breakerOutage]),
   plan: planReplay,
   reduce: reduceReplay,
-  charts: replayCharts,
-};
+  figures: replayCharts,
+  csv: replayCsv,
+});

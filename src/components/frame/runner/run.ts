@@ -28,11 +28,14 @@ export function run<S extends ParamSpecs, R extends ScenarioResult>(scenario: Sc
 /**
  * The runs of a plan, in whatever shape reads best for its reducer: one run,
  * a list (per side, per seed, per point of a sweep), or a record when a plan
- * mixes scenarios, nested as deep as needed.
+ * mixes scenarios, nested as deep as needed. Records may be interfaces,
+ * which this type (a bound for code over any widget, `T extends Runs`) does
+ * not admit: they have no implicit index signature; the frame itself takes
+ * any shape and checks it when it walks the runs.
  */
 export type Runs = Run | readonly Runs[] | { readonly [key: string]: Runs };
 
-/** The results of `Runs`, in the same shape, each typed by its own scenario. */
+/** The results of runs, in the same shape, each typed by its own scenario. */
 export type ResultsOf<T> = T extends Run<infer R> ? R : { -readonly [K in keyof T]: ResultsOf<T[K]> };
 
 /** What the worker is sent for one run: the scenario by name, since functions cannot cross. */
@@ -51,29 +54,55 @@ export function runKey(r: Run | WireRun): string {
   return JSON.stringify([typeof r.scenario === 'string' ? r.scenario : r.scenario.name, r.seed, r.params]);
 }
 
-function isList(node: Runs): node is readonly Runs[] {
-  return Array.isArray(node);
+function children(node: unknown): readonly unknown[] {
+  if (Array.isArray(node)) return node;
+  if (typeof node === 'object' && node !== null) return Object.values(node);
+  throw new Error(`a plan's runs are runs, lists or records of runs; found ${String(node)}`);
+}
+
+function flatten(node: unknown): Run[] {
+  return node instanceof Run ? [node] : children(node).flatMap(flatten);
 }
 
 /** Every run of a tree, depth first, in the order of its lists and records. */
-export function flattenRuns(runs: Runs): Run[] {
-  if (runs instanceof Run) return [runs];
-  return (isList(runs) ? runs : Object.values(runs)).flatMap(flattenRuns);
+export function flattenRuns<T>(runs: T): Run[] {
+  return flatten(runs);
 }
 
 /** Puts results, in `flattenRuns` order, back into the shape of the runs they came from. */
-export function shapeResults<T extends Runs>(runs: T, results: readonly ScenarioResult[]): ResultsOf<T> {
-  if (results.length !== flattenRuns(runs).length) throw new Error(`expected ${flattenRuns(runs).length} results, got ${results.length}`);
+export function shapeResults<T>(runs: T, results: readonly ScenarioResult[]): ResultsOf<T> {
+  const expected = flatten(runs).length;
+  if (results.length !== expected) throw new Error(`expected ${expected} results, got ${results.length}`);
   let at = 0;
-  const shape = (node: Runs): unknown => {
+  const shape = (node: unknown): unknown => {
     if (node instanceof Run) return results[at++];
-    if (isList(node)) return node.map(shape);
-    return Object.fromEntries(Object.entries(node).map(([k, v]) => [k, shape(v)]));
+    if (Array.isArray(node)) return node.map(shape);
+    // flatten() has checked the tree: anything else here is a record of runs.
+    return Object.fromEntries(Object.entries(node ?? {}).map(([k, v]) => [k, shape(v)]));
   };
   // The one place results meet their types: results[i] was computed by the
   // i-th run's own scenario (here, in the worker under its name, or in the
   // cache under its run key, which names it), so it has that scenario's type.
   return shape(runs) as ResultsOf<T>;
+}
+
+/**
+ * Runs the worker's share of a job: each run's scenario found by name, and
+ * progress over the whole list in [0, 1] (per run as the scenario reports
+ * it, and at the end of each run).
+ */
+export function executeWireRuns(
+  find: (name: string) => Scenario | undefined,
+  runs: readonly WireRun[],
+  onProgress: (fraction: number) => void,
+): ScenarioResult[] {
+  return runs.map((r, i) => {
+    const scenario = find(r.scenario);
+    if (!scenario) throw new Error(`scenario "${r.scenario}" is not in the registry (simulations/scenarios/index.ts)`);
+    const result = scenario.run(r.params, r.seed, { onProgress: (f) => onProgress((i + Math.min(1, Math.max(0, f))) / runs.length) });
+    onProgress((i + 1) / runs.length);
+    return result;
+  });
 }
 
 /** Runs one request on this thread. */
@@ -82,6 +111,9 @@ export function executeRun(r: Run, options?: RunOptions): ScenarioResult {
 }
 
 /** Runs a whole plan's runs here and shapes the results: the build-time default, and tests. */
-export function executeRuns<T extends Runs>(runs: T): ResultsOf<T> {
-  return shapeResults(runs, flattenRuns(runs).map((r) => executeRun(r)));
+export function executeRuns<T>(runs: T): ResultsOf<T> {
+  return shapeResults(
+    runs,
+    flatten(runs).map((r) => executeRun(r)),
+  );
 }

@@ -1,5 +1,6 @@
 /// <reference lib="webworker" />
 import { getScenario } from '../../../../simulations/scenarios/index.ts';
+import { executeWireRuns } from './run.ts';
 import type { FromWorker, ToWorker } from './worker-protocol.ts';
 
 // The very same scenario code as on the main thread, off it: a large run
@@ -20,20 +21,12 @@ worker.onmessage = (e: MessageEvent<ToWorker>) => {
   const post = (m: FromWorker) => worker.postMessage(m);
   let lastPercent = -1;
   try {
-    const results = runs.map((r, i) => {
-      const scenario = getScenario(r.scenario);
-      if (!scenario) throw new Error(`scenario "${r.scenario}" is not in the registry (simulations/scenarios/index.ts)`);
-      const onProgress = (f: number) => {
-        const fraction = (i + Math.min(1, Math.max(0, f))) / runs.length;
-        const percent = Math.floor(fraction * 100);
-        if (percent > lastPercent) {
-          lastPercent = percent;
-          post({ type: 'progress', job, fraction });
-        }
-      };
-      const result = scenario.run(r.params, r.seed, { onProgress });
-      onProgress(1);
-      return result;
+    const results = executeWireRuns(getScenario, runs, (fraction) => {
+      const percent = Math.floor(fraction * 100);
+      if (percent > lastPercent) {
+        lastPercent = percent;
+        post({ type: 'progress', job, fraction });
+      }
     });
     post({ type: 'done', job, results });
   } catch (err) {

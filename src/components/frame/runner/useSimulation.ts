@@ -2,17 +2,18 @@ import { useEffect, useRef, useState } from 'react';
 import { CostModel } from './cost-model.ts';
 import { JobCancelled, JobRunner, type JobOutcome } from './job-runner.ts';
 import { ResultCache } from './result-cache.ts';
-import { flattenRuns, shapeResults, type ResultsOf, type Runs } from './run.ts';
+import { flattenRuns, shapeResults, type ResultsOf } from './run.ts';
 import { createSimulationWorker } from './worker-factory.ts';
 import { hashString } from './hash.ts';
 
 /** What a widget wants computed: the runs, plus whatever its reducer needs to make sense of them. */
-export interface SimulationPlan<T extends Runs, M> {
+export interface SimulationPlan<T, M> {
+  /** Built with `run()`: one run, or lists and records of runs, nested as needed. */
   readonly runs: T;
   readonly meta: M;
 }
 
-export type Reduce<T extends Runs, M, V> = (results: ResultsOf<T>, meta: M) => V;
+export type Reduce<T, M, V> = (results: ResultsOf<T>, meta: M) => V;
 
 /** A plotted result and the plan it belongs to. */
 export interface Shown<V> {
@@ -30,7 +31,7 @@ export interface SimulationStatus<V> {
 }
 
 /** Identity of a plan: a hash of its runs and meta (everything its view depends on). */
-export function planKey(plan: SimulationPlan<Runs, unknown>): string {
+export function planKey<T>(plan: SimulationPlan<T, unknown>): string {
   return hashString(JSON.stringify([flattenRuns(plan.runs).map((r) => [r.scenario.name, r.seed, r.params]), plan.meta]));
 }
 
@@ -51,7 +52,7 @@ const DEBOUNCE_MS = 120;
  * A newer plan cancels an older job; a job's result is shown only if its plan
  * is still the current one.
  */
-export function useSimulation<T extends Runs, M, V>(plan: SimulationPlan<T, M>, reduce: Reduce<T, M, V>, initial: Shown<V>, ready: boolean): SimulationStatus<V> {
+export function useSimulation<T, M, V>(plan: SimulationPlan<T, M>, reduce: Reduce<T, M, V>, initial: Shown<V>, ready: boolean): SimulationStatus<V> {
   const key = planKey(plan);
   const [shown, setShown] = useState<Shown<V>>(initial);
   const [progress, setProgress] = useState<number | undefined>(undefined);
@@ -75,7 +76,13 @@ export function useSimulation<T extends Runs, M, V>(plan: SimulationPlan<T, M>, 
     let cancel = () => {};
     setProgress(undefined);
     const timer = setTimeout(() => {
-      runner.current ??= new JobRunner({ createWorker: createSimulationWorker, cache, cost, mainThreadBudgetMs: MAIN_THREAD_BUDGET_MS, now: () => performance.now() });
+      runner.current ??= new JobRunner({
+        createWorker: createSimulationWorker,
+        cache,
+        cost,
+        mainThreadBudgetMs: MAIN_THREAD_BUDGET_MS,
+        now: () => performance.now(),
+      });
       const job = runner.current.run(flattenRuns(plan.runs), (f) => {
         if (!stale) setProgress(f);
       });

@@ -1,14 +1,15 @@
 import { scaleLinear } from 'd3-scale';
 import type { HealthTimeline as Timeline } from '../../../../simulations/scenarios/health-detection.ts';
+import { Axis } from '../../charts/Axis.tsx';
 import { CHART } from '../../charts/chart-layout.ts';
 import { TITLE_FONT, TITLE_LINE, wrappedText } from '../../charts/ChartText.tsx';
 import type { ChartSvgProps } from '../../charts/LineChart.tsx';
 import { LEGEND_SWATCH_WIDTH } from '../../charts/legend-layout.ts';
 import { seriesColor } from '../../charts/palette.ts';
 import { textWidth } from '../../charts/text-metrics.ts';
-import { ticksOf } from '../../charts/ticks.ts';
+import { axisTicks } from '../../charts/ticks.ts';
 import { percent } from '../../stats/format-number.ts';
-import { swatchLegend, type SwatchItem } from '../../load-balancing/frame/SwatchLegend.tsx';
+import { swatchLegend, type SwatchItem } from '../../charts/SwatchLegend.tsx';
 import { outOfRotation } from './rotation-intervals.ts';
 
 const LANE = 34;
@@ -99,7 +100,7 @@ export function HealthTimeline({
     .domain([0, t.endMs / 1000])
     .range([left, plotRight])
     .nice();
-  const ticks = ticksOf(x, Math.max(2, Math.floor((plotRight - left) / 80)));
+  const ticks = axisTicks(x, Math.max(2, Math.floor((plotRight - left) / 80)));
   const laneY = (h: number) => top + h * LANE + LANE / 2;
   const failing = t.roles.indexOf('fails');
 
@@ -115,28 +116,16 @@ export function HealthTimeline({
 
       <g className="rl-chart__grid">
         {ticks.map((tk) => (
-          <line key={tk.value} x1={x(tk.value)} x2={x(tk.value)} y1={top} y2={top + plotHeight} />
+          <line key={tk.key} x1={tk.at} x2={tk.at} y1={top} y2={top + plotHeight} />
         ))}
       </g>
       <g className="rl-chart__axis">
         {t.hosts.map((_, h) => (
-          <g key={h}>
-            <text x={left - 8} y={laneY(h)} textAnchor="end" dominantBaseline="middle">
-              {labels[h]}
-            </text>
-            <line x1={left} x2={plotRight} y1={laneY(h)} y2={laneY(h)} style={{ strokeOpacity: 0.5 }} />
-          </g>
-        ))}
-        <line x1={left} x2={plotRight} y1={top + plotHeight} y2={top + plotHeight} />
-        {ticks.map((tk) => (
-          <g key={tk.value} transform={`translate(${x(tk.value)},${top + plotHeight})`}>
-            <line y2={5} />
-            <text y={18} textAnchor="middle">
-              {tk.label}
-            </text>
-          </g>
+          <line key={h} x1={left} x2={plotRight} y1={laneY(h)} y2={laneY(h)} style={{ strokeOpacity: 0.5 }} />
         ))}
       </g>
+      <Axis orient="left" offset={left} ticks={labels.map((label, h) => ({ key: h, at: laneY(h), label }))} tickSize={0} tickPadding={8} />
+      <Axis orient="bottom" offset={top + plotHeight} ticks={ticks} domain={[left, plotRight]} />
       <text className="rl-chart__axis-title" x={(left + plotRight) / 2} y={top + plotHeight + 38} textAnchor="middle">
         Time (s)
       </text>

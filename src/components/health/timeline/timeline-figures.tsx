@@ -1,7 +1,7 @@
 import type { LineChartModel, SeriesColor, XMarker } from '../../charts/chart-model.ts';
 import { count, num, percent } from '../../stats/format-number.ts';
-import { sideChartId, sidePrefix } from '../../load-balancing/frame/compare-sides.ts';
-import type { CustomFigureModel, FigureModel } from '../../load-balancing/frame/figure-model.ts';
+import { sideChartId, sidePrefix } from '../../frame/compare-sides.ts';
+import type { CustomFigureModel, FigureModel } from '../../frame/figure-model.ts';
 import { HealthTimeline, laneLabel } from './HealthTimeline.tsx';
 import { failureStory, flakyRecord, meanShare } from './timeline-story.ts';
 import type { TimelineSideView, TimelineView } from './timeline-view.ts';

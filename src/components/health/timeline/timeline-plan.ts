@@ -1,13 +1,13 @@
 import { defaultValues } from '../../../params/params.ts';
-import { healthDetection, type HealthDetectionParams } from '../../../../simulations/scenarios/health-detection.ts';
-import type { RunRequest } from '../../runner/run-request.ts';
-import type { SimulationPlan } from '../../runner/useSimulation.ts';
-import type { WidgetState } from '../../url/widget-url.ts';
-import { compareSides, type Side } from '../../load-balancing/frame/compare-sides.ts';
+import { healthDetection, type HealthDetectionParams, type HealthDetectionResult } from '../../../../simulations/scenarios/health-detection.ts';
+import { compareSides, type CompareSide } from '../../frame/compare-sides.ts';
+import { run, type Run } from '../../frame/runner/run.ts';
+import type { SimulationPlan } from '../../frame/runner/useSimulation.ts';
+import type { WidgetState } from '../../frame/url/widget-url.ts';
 import type { TimelineSpecs } from './timeline-specs.ts';
 
 export interface TimelineMeta {
-  readonly sides: readonly Side<TimelineSpecs>[];
+  readonly sides: readonly CompareSide<TimelineSpecs>[];
 }
 
 /**
@@ -24,12 +24,12 @@ export function requestsEstimate(v: HealthDetectionParams): number {
 }
 
 /** One run per side, on the same seed: the same failure moments and the same traffic. */
-export function planTimeline(state: WidgetState<TimelineSpecs>): SimulationPlan<TimelineMeta> {
+export function planTimeline(state: WidgetState<TimelineSpecs>): SimulationPlan<Run<HealthDetectionResult>[], TimelineMeta> {
   const base = defaultValues(healthDetection.params);
   const sides = compareSides(state);
-  const runs: RunRequest[] = sides.map((s) => {
+  const runs = sides.map((s) => {
     const params: HealthDetectionParams = { ...base, ...s.values };
-    return { scenario: 'health-detection', params, seed: state.seed, cost: requestsEstimate(params) };
+    return run(healthDetection, params, state.seed, requestsEstimate(params));
   });
   return { runs, meta: { sides } };
 }

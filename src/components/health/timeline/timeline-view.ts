@@ -1,4 +1,3 @@
-import type { ScenarioResult } from '../../../../simulations/scenario.ts';
 import type { HealthDetectionResult, HealthTimeline } from '../../../../simulations/scenarios/health-detection.ts';
 import type { ParamValues } from '../../../params/params.ts';
 import type { TimelineMeta } from './timeline-plan.ts';
@@ -31,10 +30,11 @@ function rounded(t: HealthTimeline): HealthTimeline {
   };
 }
 
-export function reduceTimeline(results: ScenarioResult[], meta: TimelineMeta): TimelineView {
+/** One result per side, in side order. */
+export function reduceTimeline(results: HealthDetectionResult[], meta: TimelineMeta): TimelineView {
   return {
     sides: meta.sides.map((side, i): TimelineSideView => {
-      const r = results[i] as unknown as HealthDetectionResult;
+      const r = results[i];
       return {
         label: side.label,
         values: side.values,

@@ -1,23 +1,22 @@
 import type { ParamValues } from '../../../params/params.ts';
-import { healthDetection } from '../../../../simulations/scenarios/health-detection.ts';
-import type { FigureWidgetDefinition } from '../../load-balancing/frame/FigureWidget.tsx';
-import { scenarioLookup } from '../../runner/scenario-lookup.ts';
+import { defineWidget } from '../../frame/widget-definition.ts';
 import { timelineFigures } from './timeline-figures.tsx';
-import { planTimeline, type TimelineMeta } from './timeline-plan.ts';
+import { planTimeline } from './timeline-plan.ts';
 import { timelineSpecs, type TimelineSpecs } from './timeline-specs.ts';
-import { reduceTimeline, type TimelineView } from './timeline-view.ts';
+import { reduceTimeline } from './timeline-view.ts';
 
 /** Compare starts from A with outlier detection switched over: active checks alone against active plus passive. */
 function suggestB(a: ParamValues<TimelineSpecs>): ParamValues<TimelineSpecs> {
   return { ...a, outlierDetection: !a.outlierDetection };
 }
 
-export const timelineWidget: FigureWidgetDefinition<TimelineSpecs, TimelineMeta, TimelineView> = {
+export const timelineWidget = defineWidget({
   id: 'health',
   title: 'Health checks: from failure to ejection and back',
   description:
     'Five backends behind a health-aware round-robin balancer at 100 req/s. One fails again and again at random moments; another is healthy but flaky. Active checks, and optionally outlier detection, decide who is in rotation.',
   specs: timelineSpecs,
+  viewSpecs: {},
   defaultSeed: 1,
   presets: [
     { id: 'default', label: 'Every second, out after 3 failures, back after 2', values: {} },
@@ -28,8 +27,7 @@ export const timelineWidget: FigureWidgetDefinition<TimelineSpecs, TimelineMeta,
     { id: 'compare-outlier', label: 'Compare: active checks alone vs with outlier detection', values: {}, compareWith: { outlierDetection: true } },
   ],
   suggestB,
-  lookup: scenarioLookup([healthDetection]),
   plan: planTimeline,
   reduce: reduceTimeline,
   figures: timelineFigures,
-};
+});

@@ -1,7 +1,7 @@
 import { lbHeterogeneous } from '../../../../simulations/scenarios/lb-heterogeneous.ts';
 import type { BarChartModel, ChartModel, Dash, LineChartModel, SeriesColor, ShadedInterval } from '../../charts/chart-model.ts';
 import { count, num, percent } from '../../stats/format-number.ts';
-import { sideChartId, sidePrefix } from '../frame/compare-sides.ts';
+import { sideChartId, sidePrefix } from '../../frame/compare-sides.ts';
 import type { AlgorithmRun, CompareSideView, CompareView } from './compare-view.ts';
 
 /** The two algorithms of a side, always drawn the same way: the first solid, the second dashed, so they differ in grey too. */

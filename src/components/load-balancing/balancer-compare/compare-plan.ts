@@ -1,20 +1,23 @@
-import { defaultValues, type ParamValues } from '../../../params/params.ts';
-import { lbHeterogeneous, type HeterogeneousAlgorithm, type LbHeterogeneousParams } from '../../../../simulations/scenarios/lb-heterogeneous.ts';
-import type { RunRequest } from '../../runner/run-request.ts';
-import type { SimulationPlan } from '../../runner/useSimulation.ts';
-import type { WidgetState } from '../../url/widget-url.ts';
-import { compareSides } from '../frame/compare-sides.ts';
+import { defaultValues } from '../../../params/params.ts';
+import {
+  lbHeterogeneous,
+  type HeterogeneousAlgorithm,
+  type LbHeterogeneousParams,
+  type LbHeterogeneousResult,
+} from '../../../../simulations/scenarios/lb-heterogeneous.ts';
+import { compareSides, type CompareSide } from '../../frame/compare-sides.ts';
+import { run, type Run } from '../../frame/runner/run.ts';
+import type { SimulationPlan } from '../../frame/runner/useSimulation.ts';
+import type { WidgetState } from '../../frame/url/widget-url.ts';
 import type { CompareSpecs } from './compare-specs.ts';
 
-export interface CompareSide {
-  readonly label: string;
-  readonly values: ParamValues<CompareSpecs>;
+export interface BalancerSide extends CompareSide<CompareSpecs> {
   /** The two algorithms, in plan order. */
   readonly algorithms: readonly [HeterogeneousAlgorithm, HeterogeneousAlgorithm];
 }
 
 export interface CompareMeta {
-  readonly sides: readonly CompareSide[];
+  readonly sides: readonly BalancerSide[];
 }
 
 /**
@@ -29,16 +32,15 @@ function requestsEstimate(v: LbHeterogeneousParams): number {
 }
 
 /** Per side, both algorithms on the same seed: the same arrivals, service times and fault. */
-export function planCompare(state: WidgetState<CompareSpecs>): SimulationPlan<CompareMeta> {
+export function planCompare(state: WidgetState<CompareSpecs>): SimulationPlan<Run<LbHeterogeneousResult>[][], CompareMeta> {
   const base = defaultValues(lbHeterogeneous.params);
-  const sides = compareSides(state).map((s): CompareSide => ({ ...s, algorithms: [s.values.algorithm, s.values.versus] }));
-  const runs: RunRequest[] = [];
-  for (const side of sides) {
+  const sides = compareSides(state).map((s): BalancerSide => ({ ...s, algorithms: [s.values.algorithm, s.values.versus] }));
+  const runs = sides.map((side) => {
     const { versus: _, ...shared } = side.values;
-    for (const algorithm of side.algorithms) {
+    return side.algorithms.map((algorithm) => {
       const params: LbHeterogeneousParams = { ...base, ...shared, algorithm };
-      runs.push({ scenario: 'lb-heterogeneous', params, seed: state.seed, cost: requestsEstimate(params) });
-    }
-  }
+      return run(lbHeterogeneous, params, state.seed, requestsEstimate(params));
+    });
+  });
   return { runs, meta: { sides } };
 }

@@ -1,4 +1,3 @@
-import type { ScenarioResult } from '../../../../simulations/scenario.ts';
 import type { BackendStats, HeterogeneousAlgorithm, LbHeterogeneousResult } from '../../../../simulations/scenarios/lb-heterogeneous.ts';
 import type { CompareMeta } from './compare-plan.ts';
 import { shortLabels } from './compare-specs.ts';
@@ -67,12 +66,11 @@ function algorithmRun(algorithm: HeterogeneousAlgorithm, r: LbHeterogeneousResul
   };
 }
 
-/** Results come in plan order: per side, the two algorithms. */
-export function reduceCompare(results: ScenarioResult[], meta: CompareMeta): CompareView {
-  let at = 0;
+/** Results: per side, the two algorithms. */
+export function reduceCompare(results: LbHeterogeneousResult[][], meta: CompareMeta): CompareView {
   return {
-    sides: meta.sides.map((side): CompareSideView => {
-      const rs = side.algorithms.map(() => results[at++] as unknown as LbHeterogeneousResult);
+    sides: meta.sides.map((side, i): CompareSideView => {
+      const rs = results[i];
       const first = rs[0];
       const totalSpeed = first.backends.reduce((a, b) => a + b.speed, 0);
       const capacityOf = (g: BackendStats['group']) => first.backends.filter((b) => b.group === g).reduce((a, b) => a + b.speed, 0) / totalSpeed;

@@ -1,23 +1,22 @@
 import type { ParamValues } from '../../../params/params.ts';
-import { lbHeterogeneous } from '../../../../simulations/scenarios/lb-heterogeneous.ts';
-import { scenarioLookup } from '../../runner/scenario-lookup.ts';
-import type { WidgetDefinition } from '../../widget/widget-definition.ts';
+import { defineWidget } from '../../frame/widget-definition.ts';
 import { compareCharts } from './compare-charts.ts';
-import { planCompare, type CompareMeta } from './compare-plan.ts';
+import { planCompare } from './compare-plan.ts';
 import { compareSpecs, type CompareSpecs } from './compare-specs.ts';
-import { reduceCompare, type CompareView } from './compare-view.ts';
+import { reduceCompare } from './compare-view.ts';
 
 /** Compare starts from A plus outlier detection (or health checks, when A already has it): the same two algorithms, with and without the safety net. */
 function suggestB(a: ParamValues<CompareSpecs>): ParamValues<CompareSpecs> {
   return a.outlierDetection ? { ...a, healthChecks: !a.healthChecks } : { ...a, outlierDetection: true };
 }
 
-export const compareWidget: WidgetDefinition<CompareSpecs, CompareMeta, CompareView> = {
+export const compareWidget = defineWidget({
   id: 'lb',
   title: 'Two balancing algorithms on the same traffic',
   description:
     'A client balances requests over fast, normal and slow backends; for 20 s one of the fast ones degrades or fails. Both algorithms see the very same arrivals and service times (same seed).',
   specs: compareSpecs,
+  viewSpecs: {},
   defaultSeed: 1,
   presets: [
     { id: 'rr-vs-p2c', label: 'Round robin vs least request (P2C), one backend slows down', values: {} },
@@ -37,8 +36,7 @@ export const compareWidget: WidgetDefinition<CompareSpecs, CompareMeta, CompareV
     },
   ],
   suggestB,
-  lookup: scenarioLookup([lbHeterogeneous]),
   plan: planCompare,
   reduce: reduceCompare,
-  charts: compareCharts,
-};
+  figures: compareCharts,
+});

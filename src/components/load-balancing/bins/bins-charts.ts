@@ -1,6 +1,6 @@
 import type { BarChartModel, ChartModel, LineChartModel, LineSeries } from '../../charts/chart-model.ts';
 import { count, num } from '../../stats/format-number.ts';
-import { sideChartId, sidePrefix } from '../frame/compare-sides.ts';
+import { sideChartId, sidePrefix } from '../../frame/compare-sides.ts';
 import { choiceStyles } from './bins-specs.ts';
 import type { BinsSideView, BinsView, ChoiceCurve } from './bins-view.ts';
 

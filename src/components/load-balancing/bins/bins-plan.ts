@@ -1,14 +1,12 @@
-import type { ParamValues } from '../../../params/params.ts';
 import { batchSeed } from '../../../../simulations/run-many.ts';
-import type { RunRequest } from '../../runner/run-request.ts';
-import type { SimulationPlan } from '../../runner/useSimulation.ts';
-import type { WidgetState } from '../../url/widget-url.ts';
-import { compareSides } from '../frame/compare-sides.ts';
+import { ballsIntoBins, type BallsIntoBinsResult } from '../../../../simulations/scenarios/balls-into-bins.ts';
+import { compareSides, type CompareSide } from '../../frame/compare-sides.ts';
+import { run, type Run } from '../../frame/runner/run.ts';
+import type { SimulationPlan } from '../../frame/runner/useSimulation.ts';
+import type { WidgetState } from '../../frame/url/widget-url.ts';
 import { choicesToRun, type BinsSpecs } from './bins-specs.ts';
 
-export interface BinsSide {
-  readonly label: string;
-  readonly values: ParamValues<BinsSpecs>;
+export interface BinsSide extends CompareSide<BinsSpecs> {
   /** The choice counts run, in plan order. */
   readonly choices: number[];
 }
@@ -22,16 +20,10 @@ export interface BinsMeta {
  * sim -- --runs K` does): every d sees the same seeds, so the curves differ
  * by the balancer only.
  */
-export function planBins(state: WidgetState<BinsSpecs>): SimulationPlan<BinsMeta> {
+export function planBins(state: WidgetState<BinsSpecs>): SimulationPlan<Run<BallsIntoBinsResult>[][][], BinsMeta> {
   const sides = compareSides(state).map((s): BinsSide => ({ ...s, choices: choicesToRun(s.values.choices) }));
-  const runs: RunRequest[] = [];
-  for (const side of sides) {
-    const { requests, backends, runs: count } = side.values;
-    for (const choices of side.choices) {
-      for (let i = 0; i < count; i++) {
-        runs.push({ scenario: 'balls-into-bins', params: { requests, backends, choices }, seed: batchSeed(state.seed, i), cost: requests });
-      }
-    }
-  }
+  const runs = sides.map(({ values: { requests, backends, runs: count }, choices }) =>
+    choices.map((d) => Array.from({ length: count }, (_, i) => run(ballsIntoBins, { requests, backends, choices: d }, batchSeed(state.seed, i), requests))),
+  );
   return { runs, meta: { sides } };
 }

@@ -1,4 +1,3 @@
-import type { ScenarioResult } from '../../../../simulations/scenario.ts';
 import type { BallsIntoBinsResult } from '../../../../simulations/scenarios/balls-into-bins.ts';
 import { meanAndError } from '../../stats/mean-and-error.ts';
 import type { BinsMeta } from './bins-plan.ts';
@@ -29,15 +28,13 @@ export interface BinsView {
   readonly sides: BinsSideView[];
 }
 
-/** Results come in plan order: per side, per number of choices, the runs. */
-export function reduceBins(results: ScenarioResult[], meta: BinsMeta): BinsView {
-  let at = 0;
+/** Results: per side, per number of choices, the runs. */
+export function reduceBins(results: BallsIntoBinsResult[][][], meta: BinsMeta): BinsView {
   return {
-    sides: meta.sides.map((side): BinsSideView => {
+    sides: meta.sides.map((side, i): BinsSideView => {
       const n = side.values.runs;
-      const curves = side.choices.map((choices): ChoiceCurve => {
-        const rs = results.slice(at, at + n) as unknown as BallsIntoBinsResult[];
-        at += n;
+      const curves = side.choices.map((choices, k): ChoiceCurve => {
+        const rs = results[i][k];
         // Every run has the same points: the curve's ball counts depend on m only.
         const points = rs[0].byRequests;
         return {

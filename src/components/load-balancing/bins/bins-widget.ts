@@ -1,23 +1,22 @@
 import type { ParamValues } from '../../../params/params.ts';
-import { ballsIntoBins } from '../../../../simulations/scenarios/balls-into-bins.ts';
-import { scenarioLookup } from '../../runner/scenario-lookup.ts';
-import type { WidgetDefinition } from '../../widget/widget-definition.ts';
+import { defineWidget } from '../../frame/widget-definition.ts';
 import { binsCharts } from './bins-charts.ts';
-import { planBins, type BinsMeta } from './bins-plan.ts';
+import { planBins } from './bins-plan.ts';
 import { binsSpecs, type BinsSpecs } from './bins-specs.ts';
-import { reduceBins, type BinsView } from './bins-view.ts';
+import { reduceBins } from './bins-view.ts';
 
 /** Compare starts from A with ten times the requests: the one change that shows which excess grows with m and which does not. */
 function suggestB(a: ParamValues<BinsSpecs>): ParamValues<BinsSpecs> {
   return { ...a, requests: Math.min(binsSpecs.requests.max, a.requests * 10) };
 }
 
-export const binsWidget: WidgetDefinition<BinsSpecs, BinsMeta, BinsView> = {
+export const binsWidget = defineWidget({
   id: 'bins',
   title: 'Balls into bins: one choice or two',
   description:
     'Requests that never finish, placed one by one on n backends by the random balancer (one choice) or by least-request sampling d backends, with the theory of balanced allocations drawn over the simulation.',
   specs: binsSpecs,
+  viewSpecs: {},
   defaultSeed: 1,
   presets: [
     { id: 'default', label: '10,000 requests on 100 backends', values: {} },
@@ -27,8 +26,7 @@ export const binsWidget: WidgetDefinition<BinsSpecs, BinsMeta, BinsView> = {
     { id: 'compare-load', label: 'Compare: 10,000 vs 100,000 requests', values: {}, compareWith: { requests: 100_000 } },
   ],
   suggestB,
-  lookup: scenarioLookup([ballsIntoBins]),
   plan: planBins,
   reduce: reduceBins,
-  charts: binsCharts,
-};
+  figures: binsCharts,
+});

@@ -3,7 +3,7 @@ import { TITLE_FONT, TITLE_LINE, wrappedText } from '../../charts/ChartText.tsx'
 import type { ChartSvgProps } from '../../charts/LineChart.tsx';
 import { LEGEND_SWATCH_WIDTH } from '../../charts/legend-layout.ts';
 import { seriesColor } from '../../charts/palette.ts';
-import { swatchLegend } from '../frame/SwatchLegend.tsx';
+import { swatchLegend } from '../../charts/SwatchLegend.tsx';
 import { fateCounts, gridColumns, keyFate, type KeyFate } from './key-cells.ts';
 import { methods } from './hashing-specs.ts';
 import type { HashingSideView } from './hashing-view.ts';

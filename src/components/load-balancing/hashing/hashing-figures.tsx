@@ -1,7 +1,7 @@
 import type { BarChartModel, SeriesColor } from '../../charts/chart-model.ts';
 import { count, num, percent } from '../../stats/format-number.ts';
-import { sideChartId, sidePrefix } from '../frame/compare-sides.ts';
-import type { CustomFigureModel, FigureModel } from '../frame/figure-model.ts';
+import { sideChartId, sidePrefix } from '../../frame/compare-sides.ts';
+import type { CustomFigureModel, FigureModel } from '../../frame/figure-model.ts';
 import { fateCounts } from './key-cells.ts';
 import { KeyGrid } from './KeyGrid.tsx';
 import { methods } from './hashing-specs.ts';

@@ -1,12 +1,13 @@
 import type { ParamValues } from '../../../params/params.ts';
-import type { RunRequest } from '../../runner/run-request.ts';
-import type { SimulationPlan } from '../../runner/useSimulation.ts';
-import type { WidgetState } from '../../url/widget-url.ts';
-import { compareSides, type Side } from '../frame/compare-sides.ts';
+import { consistentHashing, type ConsistentHashingResult } from '../../../../simulations/scenarios/consistent-hashing.ts';
+import { compareSides, type CompareSide } from '../../frame/compare-sides.ts';
+import { run, type Run } from '../../frame/runner/run.ts';
+import type { SimulationPlan } from '../../frame/runner/useSimulation.ts';
+import type { WidgetState } from '../../frame/url/widget-url.ts';
 import { methods, type HashingSpecs } from './hashing-specs.ts';
 
 export interface HashingMeta {
-  readonly sides: readonly Side<HashingSpecs>[];
+  readonly sides: readonly CompareSide<HashingSpecs>[];
 }
 
 /**
@@ -24,13 +25,10 @@ function lookupsEstimate(v: ParamValues<HashingSpecs>, method: string): number {
  * the backends' addresses from streams of their own, so all three methods
  * place the very same keys on the very same backends.
  */
-export function planHashing(state: WidgetState<HashingSpecs>): SimulationPlan<HashingMeta> {
+export function planHashing(state: WidgetState<HashingSpecs>): SimulationPlan<Run<ConsistentHashingResult>[][], HashingMeta> {
   const sides = compareSides(state);
-  const runs: RunRequest[] = [];
-  for (const side of sides) {
-    for (const m of methods) {
-      runs.push({ scenario: 'consistent-hashing', params: { ...side.values, method: m.method }, seed: state.seed, cost: lookupsEstimate(side.values, m.method) });
-    }
-  }
+  const runs = sides.map((side) =>
+    methods.map((m) => run(consistentHashing, { ...side.values, method: m.method }, state.seed, lookupsEstimate(side.values, m.method))),
+  );
   return { runs, meta: { sides } };
 }

@@ -1,4 +1,3 @@
-import type { ScenarioResult } from '../../../../simulations/scenario.ts';
 import type { ConsistentHashingResult } from '../../../../simulations/scenarios/consistent-hashing.ts';
 import type { HashingMeta } from './hashing-plan.ts';
 import { methods, type HashMethod } from './hashing-specs.ts';
@@ -35,12 +34,11 @@ export interface HashingView {
   readonly sides: HashingSideView[];
 }
 
-/** Results come in plan order: per side, the methods. Backends are numbered by their place in the scenario's list, the same for every method. */
-export function reduceHashing(results: ScenarioResult[], meta: HashingMeta): HashingView {
-  let at = 0;
+/** Results: per side, the methods. Backends are numbered by their place in the scenario's list, the same for every method. */
+export function reduceHashing(results: ConsistentHashingResult[][], meta: HashingMeta): HashingView {
   return {
-    sides: meta.sides.map((side): HashingSideView => {
-      const rs = methods.map(() => results[at++] as unknown as ConsistentHashingResult);
+    sides: meta.sides.map((side, i): HashingSideView => {
+      const rs = results[i];
       return {
         label: side.label,
         keys: side.values.keys,

@@ -1,23 +1,22 @@
 import type { ParamValues } from '../../../params/params.ts';
-import { consistentHashing } from '../../../../simulations/scenarios/consistent-hashing.ts';
-import { scenarioLookup } from '../../runner/scenario-lookup.ts';
-import type { FigureWidgetDefinition } from '../frame/FigureWidget.tsx';
+import { defineWidget } from '../../frame/widget-definition.ts';
 import { hashingFigures } from './hashing-figures.tsx';
-import { planHashing, type HashingMeta } from './hashing-plan.ts';
+import { planHashing } from './hashing-plan.ts';
 import { hashingSpecs, type HashingSpecs } from './hashing-specs.ts';
-import { reduceHashing, type HashingView } from './hashing-view.ts';
+import { reduceHashing } from './hashing-view.ts';
 
 /** Compare starts from the opposite change: adding a backend against removing one. */
 function suggestB(a: ParamValues<HashingSpecs>): ParamValues<HashingSpecs> {
   return { ...a, change: a.change === 'add' ? 'remove' : 'add' };
 }
 
-export const hashingWidget: FigureWidgetDefinition<HashingSpecs, HashingMeta, HashingView> = {
+export const hashingWidget = defineWidget({
   id: 'hash',
   title: 'Consistent hashing: which keys move',
   description:
     'The same keys routed by hash mod n, by ring hash and by Maglev, before and after one backend joins or leaves. The backends’ addresses and the keys are drawn from the seed.',
   specs: hashingSpecs,
+  viewSpecs: {},
   defaultSeed: 1,
   presets: [
     { id: 'add', label: 'Add an eleventh backend', values: {} },
@@ -27,8 +26,7 @@ export const hashingWidget: FigureWidgetDefinition<HashingSpecs, HashingMeta, Ha
     { id: 'compare-change', label: 'Compare: adding vs removing a backend', values: {}, compareWith: { change: 'remove' } },
   ],
   suggestB,
-  lookup: scenarioLookup([consistentHashing]),
   plan: planHashing,
   reduce: reduceHashing,
   figures: hashingFigures,
-};
+});

@@ -1,7 +1,7 @@
 import { supermarketMeanTime, supermarketTail } from '../../../../simulations/theory/supermarket.ts';
 import type { ChartModel, LineChartModel, LineSeries } from '../../charts/chart-model.ts';
 import { count, num, percent } from '../../stats/format-number.ts';
-import { sideChartId, sidePrefix } from '../frame/compare-sides.ts';
+import { sideChartId, sidePrefix } from '../../frame/compare-sides.ts';
 import { policies } from './supermarket-specs.ts';
 import type { PolicySweep, SupermarketSideView, SupermarketView } from './supermarket-view.ts';
 

@@ -1,13 +1,11 @@
-import type { ParamValues } from '../../../params/params.ts';
-import type { RunRequest } from '../../runner/run-request.ts';
-import type { SimulationPlan } from '../../runner/useSimulation.ts';
-import type { WidgetState } from '../../url/widget-url.ts';
-import { compareSides } from '../frame/compare-sides.ts';
+import { supermarket, type SupermarketResult } from '../../../../simulations/scenarios/supermarket.ts';
+import { compareSides, type CompareSide } from '../../frame/compare-sides.ts';
+import { run, type Run } from '../../frame/runner/run.ts';
+import type { SimulationPlan } from '../../frame/runner/useSimulation.ts';
+import type { WidgetState } from '../../frame/url/widget-url.ts';
 import { policies, UTILIZATION_GRID, type SupermarketSpecs } from './supermarket-specs.ts';
 
-export interface SupermarketSide {
-  readonly label: string;
-  readonly values: ParamValues<SupermarketSpecs>;
+export interface SupermarketSide extends CompareSide<SupermarketSpecs> {
   /** Utilizations of the sweep, ascending: the grid plus the chosen one. */
   readonly rates: number[];
 }
@@ -19,20 +17,15 @@ export interface SupermarketMeta {
 /**
  * Every policy at every utilization of the sweep, all on the same seed. A
  * moved utilization slider adds one point per policy; the rest of the sweep
- * comes from the cache.
+ * comes from the cache. Runs: per side, per policy, per utilization.
  */
-export function planSupermarket(state: WidgetState<SupermarketSpecs>): SimulationPlan<SupermarketMeta> {
-  const sides = compareSides(state).map(
-    (s): SupermarketSide => ({ ...s, rates: [...new Set([...UTILIZATION_GRID, s.values.utilization])].sort((a, b) => a - b) }),
+export function planSupermarket(state: WidgetState<SupermarketSpecs>): SimulationPlan<Run<SupermarketResult>[][][], SupermarketMeta> {
+  const sides = compareSides(state).map((s): SupermarketSide => ({
+    ...s,
+    rates: [...new Set([...UTILIZATION_GRID, s.values.utilization])].sort((a, b) => a - b),
+  }));
+  const runs = sides.map(({ values: { backends, requests }, rates }) =>
+    policies.map((p) => rates.map((utilization) => run(supermarket, { backends, utilization, choices: p.choices, requests }, state.seed, requests))),
   );
-  const runs: RunRequest[] = [];
-  for (const side of sides) {
-    const { backends, requests } = side.values;
-    for (const p of policies) {
-      for (const utilization of side.rates) {
-        runs.push({ scenario: 'supermarket', params: { backends, utilization, choices: p.choices, requests }, seed: state.seed, cost: requests });
-      }
-    }
-  }
   return { runs, meta: { sides } };
 }

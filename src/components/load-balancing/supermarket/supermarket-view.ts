@@ -1,4 +1,3 @@
-import type { ScenarioResult } from '../../../../simulations/scenario.ts';
 import type { SupermarketResult } from '../../../../simulations/scenarios/supermarket.ts';
 import type { SupermarketMeta } from './supermarket-plan.ts';
 import { policies, type PolicyChoice } from './supermarket-specs.ts';
@@ -26,11 +25,10 @@ export interface SupermarketView {
   readonly sides: SupermarketSideView[];
 }
 
-/** Results come in plan order: per side, per policy, the sweep. */
-export function reduceSupermarket(results: ScenarioResult[], meta: SupermarketMeta): SupermarketView {
-  let at = 0;
+/** Results: per side, per policy, the sweep. */
+export function reduceSupermarket(results: SupermarketResult[][][], meta: SupermarketMeta): SupermarketView {
   return {
-    sides: meta.sides.map((side): SupermarketSideView => {
+    sides: meta.sides.map((side, i): SupermarketSideView => {
       const chosen = side.rates.indexOf(side.values.utilization);
       return {
         label: side.label,
@@ -38,9 +36,8 @@ export function reduceSupermarket(results: ScenarioResult[], meta: SupermarketMe
         requests: side.values.requests,
         utilization: side.values.utilization,
         rates: side.rates,
-        policies: policies.map((p): PolicySweep => {
-          const rs = results.slice(at, at + side.rates.length) as unknown as SupermarketResult[];
-          at += side.rates.length;
+        policies: policies.map((p, k): PolicySweep => {
+          const rs = results[i][k];
           return {
             choices: p.choices,
             meanTime: rs.map((r) => r.summary.meanTime),

@@ -1,23 +1,22 @@
 import type { ParamValues } from '../../../params/params.ts';
-import { supermarket } from '../../../../simulations/scenarios/supermarket.ts';
-import { scenarioLookup } from '../../runner/scenario-lookup.ts';
-import type { WidgetDefinition } from '../../widget/widget-definition.ts';
+import { defineWidget } from '../../frame/widget-definition.ts';
 import { supermarketCharts } from './supermarket-charts.ts';
-import { planSupermarket, type SupermarketMeta } from './supermarket-plan.ts';
+import { planSupermarket } from './supermarket-plan.ts';
 import { supermarketSpecs, type SupermarketSpecs } from './supermarket-specs.ts';
-import { reduceSupermarket, type SupermarketView } from './supermarket-view.ts';
+import { reduceSupermarket } from './supermarket-view.ts';
 
 /** Compare starts from A with few backends: how far from the n → ∞ formulas a small cluster is. */
 function suggestB(a: ParamValues<SupermarketSpecs>): ParamValues<SupermarketSpecs> {
   return { ...a, backends: a.backends === 5 ? 50 : 5 };
 }
 
-export const supermarketWidget: WidgetDefinition<SupermarketSpecs, SupermarketMeta, SupermarketView> = {
+export const supermarketWidget = defineWidget({
   id: 'supermarket',
   title: 'The supermarket model: time in system with d choices',
   description:
     'Poisson arrivals to n single-worker backends, each request joining the shortest of d sampled queues (or of all of them), swept over utilization, with Mitzenmacher’s formulas and 1/(1 − λ) for one choice drawn over the simulation.',
   specs: supermarketSpecs,
+  viewSpecs: {},
   defaultSeed: 1,
   presets: [
     { id: 'default', label: '50 backends, queues at λ = 0.9', values: {} },
@@ -27,8 +26,7 @@ export const supermarketWidget: WidgetDefinition<SupermarketSpecs, SupermarketMe
     { id: 'compare-size', label: 'Compare: 50 backends vs 5', values: {}, compareWith: { backends: 5 } },
   ],
   suggestB,
-  lookup: scenarioLookup([supermarket]),
   plan: planSupermarket,
   reduce: reduceSupermarket,
-  charts: supermarketCharts,
-};
+  figures: supermarketCharts,
+});

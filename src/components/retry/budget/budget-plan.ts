@@ -1,14 +1,13 @@
 import { defaultValues, type ParamValues } from '../../../params/params.ts';
-import { expectedAmplification } from '../../../../simulations/scenarios/retry-amplification.ts';
-import { retryBudget } from '../../../../simulations/scenarios/retry-budget.ts';
-import type { RunRequest } from '../../runner/run-request.ts';
-import type { SimulationPlan } from '../../runner/useSimulation.ts';
-import type { WidgetState } from '../../url/widget-url.ts';
+import { expectedAmplification, retryAmplification, type RetryAmplificationResult } from '../../../../simulations/scenarios/retry-amplification.ts';
+import { retryBudget, type RetryBudgetResult } from '../../../../simulations/scenarios/retry-budget.ts';
+import { compareSides, type CompareSide } from '../../frame/compare-sides.ts';
+import { run, type Run } from '../../frame/runner/run.ts';
+import type { SimulationPlan } from '../../frame/runner/useSimulation.ts';
+import type { WidgetState } from '../../frame/url/widget-url.ts';
 import { budgetSpecs, retryPolicies, type BudgetSpecs } from './budget-specs.ts';
 
-export interface BudgetSide {
-  readonly label: string;
-  readonly values: ParamValues<BudgetSpecs>;
+export interface BudgetSide extends CompareSide<BudgetSpecs> {
   /** Failure rates of the sweep: a grid of tenths plus the chosen rate. */
   readonly rates: number[];
   /** Top-level requests simulated for each stack height 1..max. */
@@ -18,6 +17,13 @@ export interface BudgetSide {
 export interface BudgetMeta {
   readonly sides: readonly BudgetSide[];
 }
+
+/**
+ * Per side: (a) one run per stack height 1..6; (b) per policy, one run per
+ * failure rate of the sweep. A type, not an interface: a record of runs
+ * needs the implicit index signature only type aliases have.
+ */
+export type BudgetSideRuns = { readonly amplification: Run<RetryAmplificationResult>[]; readonly policies: Run<RetryBudgetResult>[][] };
 
 export const MAX_LAYERS = budgetSpecs.layers.max;
 const GRID = Array.from({ length: 11 }, (_, i) => i / 10);
@@ -34,28 +40,25 @@ const CALLS_PER_RUN = 1_000_000;
  * sweep of failure rates. All on the same seed; a moved slider reruns only
  * the runs it changes (the rest come from the cache).
  */
-export function planBudget(state: WidgetState<BudgetSpecs>): SimulationPlan<BudgetMeta> {
-  const sides: BudgetSide[] = (state.compare ? [['A', state.values] as const, ['B', state.valuesB] as const] : [['', state.values] as const]).map(([label, values]) => ({
-    label,
-    values,
-    rates: [...new Set([...GRID, values.failureRate])].sort((a, b) => a - b),
-    requests: Array.from({ length: MAX_LAYERS }, (_, i) => amplificationRequests(i + 1, values.retries, values.failureRate)),
+export function planBudget(state: WidgetState<BudgetSpecs>): SimulationPlan<BudgetSideRuns[], BudgetMeta> {
+  const sides = compareSides(state).map((side): BudgetSide => ({
+    ...side,
+    rates: [...new Set([...GRID, side.values.failureRate])].sort((a, b) => a - b),
+    requests: Array.from({ length: MAX_LAYERS }, (_, i) => amplificationRequests(i + 1, side.values.retries, side.values.failureRate)),
   }));
   const budgetBase = defaultValues(retryBudget.params);
   const budgetRequests = budgetBase.clients * budgetBase.rate * budgetBase.duration;
-  const runs: RunRequest[] = [];
-  for (const side of sides) {
+  const runs = sides.map((side): BudgetSideRuns => {
     const { retries, failureRate } = side.values;
-    side.requests.forEach((requests, i) => {
-      const layers = i + 1;
-      runs.push({ scenario: 'retry-amplification', params: { layers, retries, failureRate, requests }, seed: state.seed, cost: requests * expectedCalls(layers, retries, failureRate) });
-    });
-    for (const policy of retryPolicies) {
-      for (const rate of side.rates) {
-        runs.push({ scenario: 'retry-budget', params: { ...budgetBase, failureRate: rate, policy, retries }, seed: state.seed, cost: budgetRequests * (1 + retries * rate) });
-      }
-    }
-  }
+    return {
+      amplification: side.requests.map((requests, i) =>
+        run(retryAmplification, { layers: i + 1, retries, failureRate, requests }, state.seed, requests * expectedCalls(i + 1, retries, failureRate)),
+      ),
+      policies: retryPolicies.map((policy) =>
+        side.rates.map((rate) => run(retryBudget, { ...budgetBase, failureRate: rate, policy, retries }, state.seed, budgetRequests * (1 + retries * rate))),
+      ),
+    };
+  });
   return { runs, meta: { sides } };
 }
 

@@ -1,7 +1,5 @@
-import type { ScenarioResult } from '../../../../simulations/scenario.ts';
-import type { RetryAmplificationResult } from '../../../../simulations/scenarios/retry-amplification.ts';
-import type { RetryBudgetResult } from '../../../../simulations/scenarios/retry-budget.ts';
-import { MAX_LAYERS, type BudgetMeta } from './budget-plan.ts';
+import type { BudgetMeta, BudgetSideRuns } from './budget-plan.ts';
+import type { ResultsOf } from '../../frame/runner/run.ts';
 import { retryPolicies, type Policy } from './budget-specs.ts';
 
 export interface AmplificationView {
@@ -33,19 +31,13 @@ export interface BudgetView {
   readonly sides: BudgetSideView[];
 }
 
-/** Results come in plan order: per side, the amplification runs (1..6 layers), then each policy's sweep. */
-export function reduceBudget(results: ScenarioResult[], meta: BudgetMeta): BudgetView {
-  let at = 0;
-  const take = <R>(n: number) => {
-    const out = results.slice(at, at + n) as unknown as R[];
-    at += n;
-    return out;
-  };
+/** Per side: the amplification runs (1..6 layers), and each policy's sweep over failure rates. */
+export function reduceBudget(results: ResultsOf<BudgetSideRuns[]>, meta: BudgetMeta): BudgetView {
   return {
-    sides: meta.sides.map((side): BudgetSideView => {
-      const amp = take<RetryAmplificationResult>(MAX_LAYERS);
-      const policies = retryPolicies.map((policy): PolicySweep => {
-        const rs = take<RetryBudgetResult>(side.rates.length);
+    sides: meta.sides.map((side, i): BudgetSideView => {
+      const amp = results[i].amplification;
+      const policies = retryPolicies.map((policy, k): PolicySweep => {
+        const rs = results[i].policies[k];
         return { policy, load: rs.map((r) => r.summary.load), success: rs.map((r) => r.summary.successRate) };
       });
       return {

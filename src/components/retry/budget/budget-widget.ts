@@ -1,18 +1,16 @@
-import { retryAmplification } from '../../../../simulations/scenarios/retry-amplification.ts';
-import { retryBudget } from '../../../../simulations/scenarios/retry-budget.ts';
-import { scenarioLookup } from '../../runner/scenario-lookup.ts';
-import type { WidgetDefinition } from '../../widget/widget-definition.ts';
+import { defineWidget } from '../../frame/widget-definition.ts';
 import { budgetCharts } from './budget-charts.ts';
-import { planBudget, type BudgetMeta } from './budget-plan.ts';
+import { planBudget } from './budget-plan.ts';
 import { budgetSpecs, type BudgetSpecs } from './budget-specs.ts';
-import { reduceBudget, type BudgetView } from './budget-view.ts';
+import { reduceBudget } from './budget-view.ts';
 
-export const budgetWidget: WidgetDefinition<BudgetSpecs, BudgetMeta, BudgetView> = {
+export const budgetWidget = defineWidget({
   id: 'budget',
   title: 'Retry amplification and retry budgets',
   description:
     '(a) Layers that each retry multiply the calls reaching a failing dependency. (b) One layer of retries against the same dependency, with each retry policy, swept over failure rates.',
   specs: budgetSpecs,
+  viewSpecs: {},
   defaultSeed: 1,
   presets: [
     { id: 'outage', label: 'Hard outage', values: {} },
@@ -21,8 +19,7 @@ export const budgetWidget: WidgetDefinition<BudgetSpecs, BudgetMeta, BudgetView>
     { id: 'one-layer', label: 'Retry at one layer only', values: { layers: 1 } },
     { id: 'compare-layers', label: 'Compare: 3 layers vs 1', values: {}, compareWith: { layers: 1 } },
   ],
-  lookup: scenarioLookup([retryAmplification, retryBudget]),
   plan: planBudget,
   reduce: reduceBudget,
-  charts: budgetCharts,
-};
+  figures: budgetCharts,
+});

@@ -1,4 +1,3 @@
-import type { ScenarioResult } from '../../../../simulations/scenario.ts';
 import type { JitterContentionResult } from '../../../../simulations/scenarios/jitter-contention.ts';
 import { meanAndError } from '../../stats/mean-and-error.ts';
 import type { JitterMeta } from './jitter-plan.ts';
@@ -27,14 +26,12 @@ export interface JitterView {
   readonly sides: JitterSideView[];
 }
 
-/** Means and standard errors over the runs of each strategy, and the first run's cumulative writes over time. */
-export function reduceJitter(results: ScenarioResult[], meta: JitterMeta): JitterView {
-  let at = 0;
-  const sides = meta.sides.map((side): JitterSideView => {
+/** Means and standard errors over the runs of each strategy, and the first run's cumulative writes over time. Results: per side, per strategy, per seed. */
+export function reduceJitter(results: JitterContentionResult[][][], meta: JitterMeta): JitterView {
+  const sides = meta.sides.map((side, i): JitterSideView => {
     const n = side.values.runs;
-    const outcomes = strategies.map((s): StrategyOutcome => {
-      const rs = results.slice(at, at + n) as unknown as JitterContentionResult[];
-      at += n;
+    const outcomes = strategies.map((s, k): StrategyOutcome => {
+      const rs = results[i][k];
       const first = rs[0];
       const { bucketMs, columns } = first.series;
       const t: number[] = [];

@@ -1,17 +1,16 @@
-import { jitterContention } from '../../../../simulations/scenarios/jitter-contention.ts';
-import { scenarioLookup } from '../../runner/scenario-lookup.ts';
-import type { WidgetDefinition } from '../../widget/widget-definition.ts';
+import { defineWidget } from '../../frame/widget-definition.ts';
 import { jitterCharts } from './jitter-charts.ts';
-import { planJitter, type JitterMeta } from './jitter-plan.ts';
+import { planJitter } from './jitter-plan.ts';
 import { jitterSpecs, type JitterSpecs } from './jitter-specs.ts';
-import { reduceJitter, type JitterView } from './jitter-view.ts';
+import { reduceJitter } from './jitter-view.ts';
 
-export const jitterWidget: WidgetDefinition<JitterSpecs, JitterMeta, JitterView> = {
+export const jitterWidget = defineWidget({
   id: 'jitter',
   title: 'Backoff and jitter under contention',
   description:
     'Brooker’s experiment: N clients race to update one row with optimistic concurrency and back off after each conflict. All five strategies run on the same seeds.',
   specs: jitterSpecs,
+  viewSpecs: {},
   defaultSeed: 1,
   presets: [
     { id: 'brooker', label: 'Brooker’s setup: 50 clients', values: {} },
@@ -20,8 +19,7 @@ export const jitterWidget: WidgetDefinition<JitterSpecs, JitterMeta, JitterView>
     { id: 'low-cap', label: 'Low cap: 100 ms', values: { cap: 100 } },
     { id: 'compare-crowd', label: 'Compare: 50 vs 200 clients', values: {}, compareWith: { clients: 200 } },
   ],
-  lookup: scenarioLookup([jitterContention]),
   plan: planJitter,
   reduce: reduceJitter,
-  charts: jitterCharts,
-};
+  figures: jitterCharts,
+});
