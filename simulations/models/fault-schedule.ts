@@ -27,6 +27,11 @@ export interface TimeWindow {
   readonly endMs: number;
 }
 
+/** The window of `lengthS` seconds from `startS` seconds, as parameters give it, cut at `untilMs` (the end of the run) if given. */
+export function secondsWindow(startS: number, lengthS: number, untilMs = Infinity): TimeWindow {
+  return { startMs: Math.min(startS * 1000, untilMs), endMs: Math.min((startS + lengthS) * 1000, untilMs) };
+}
+
 export interface FaultWindow extends TimeWindow {
   readonly fault: Fault;
 }

@@ -6,7 +6,7 @@ import { recordTransitions, type BreakerTransition } from '../models/breaker-tim
 import { CallerMetrics, type CallerSeries } from '../models/caller-metrics.ts';
 import { OpenLoopClients } from '../models/clients.ts';
 import { drainAndBalance } from '../models/drain-and-balance.ts';
-import type { FaultWindow, TimeWindow } from '../models/fault-schedule.ts';
+import { secondsWindow, type FaultWindow, type TimeWindow } from '../models/fault-schedule.ts';
 import { ProtectedCaller } from '../models/protected-caller.ts';
 import { RequestLedger } from '../models/request-ledger.ts';
 import { Service } from '../models/service.ts';
@@ -112,7 +112,7 @@ export const breakerOutage = defineScenario({
   summaryDoc,
   run(p, seed, options = {}): BreakerOutageResult {
     const durationMs = p.duration * 1000;
-    const outage = { startMs: p.outageStart * 1000, endMs: (p.outageStart + p.outageDuration) * 1000 };
+    const outage = secondsWindow(p.outageStart, p.outageDuration);
 
     const sim = new Simulation(seed);
     const ledger = new RequestLedger();

@@ -5,7 +5,7 @@ import { PiecewiseRate } from '../models/arrival-rate.ts';
 import { recordTransitions, type BreakerTransition } from '../models/breaker-timeline.ts';
 import { OpenLoopClients } from '../models/clients.ts';
 import { drainAndBalance } from '../models/drain-and-balance.ts';
-import type { Fault, TimeWindow } from '../models/fault-schedule.ts';
+import { secondsWindow, type Fault, type TimeWindow } from '../models/fault-schedule.ts';
 import { MixedTrafficMetrics, type MixedTrafficSeries } from '../models/mixed-traffic-metrics.ts';
 import { ProtectedCaller } from '../models/protected-caller.ts';
 import { RequestLedger, type RequestOutcome } from '../models/request-ledger.ts';
@@ -120,7 +120,7 @@ export const cascadingFailure = defineScenario({
   summaryDoc,
   run(p, seed, options = {}): CascadingFailureResult {
     const durationMs = p.duration * 1000;
-    const fault = { startMs: p.faultStart * 1000, endMs: (p.faultStart + p.faultDuration) * 1000 };
+    const fault = secondsWindow(p.faultStart, p.faultDuration);
 
     const sim = new Simulation(seed);
     const ledger = new RequestLedger();

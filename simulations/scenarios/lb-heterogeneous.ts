@@ -7,7 +7,7 @@ import { balancedCallCountsDoc, BalancedCaller } from '../models/balanced-caller
 import { BalancingMetrics, type BackendStats, type BalancingSeries, type BalancingSummary } from '../models/balancing-metrics.ts';
 import { OpenLoopClients } from '../models/clients.ts';
 import { drainAndBalance } from '../models/drain-and-balance.ts';
-import type { Fault, TimeWindow } from '../models/fault-schedule.ts';
+import { secondsWindow, type Fault, type TimeWindow } from '../models/fault-schedule.ts';
 import { HealthRotation, type RotationEvent } from '../models/health-rotation.ts';
 import { RequestLedger } from '../models/request-ledger.ts';
 import { speedTiers, tierHosts } from '../models/speed-tiers.ts';
@@ -165,7 +165,7 @@ export const lbHeterogeneous = defineScenario({
   },
   run(p, seed, options = {}): LbHeterogeneousResult {
     const durationMs = p.duration * 1000;
-    const fault = p.fault === 'none' ? { startMs: 0, endMs: 0 } : { startMs: Math.min(p.faultStart * 1000, durationMs), endMs: Math.min((p.faultStart + p.faultDuration) * 1000, durationMs) };
+    const fault = p.fault === 'none' ? { startMs: 0, endMs: 0 } : secondsWindow(p.faultStart, p.faultDuration, durationMs);
     const tiers = speedTiers(p.backends, p.speedRatio);
 
     const sim = new Simulation(seed);

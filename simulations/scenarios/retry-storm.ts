@@ -3,7 +3,7 @@ import { Simulation } from '../engine/simulation.ts';
 import type { TimeSeries } from '../engine/time-series.ts';
 import { PiecewiseRate } from '../models/arrival-rate.ts';
 import { OpenLoopClients } from '../models/clients.ts';
-import type { TimeWindow } from '../models/fault-schedule.ts';
+import { secondsWindow, type TimeWindow } from '../models/fault-schedule.ts';
 import { drainAndBalance } from '../models/drain-and-balance.ts';
 import { RequestLedger, type LedgerCounts } from '../models/request-ledger.ts';
 import { RetryingCaller } from '../models/retrying-caller.ts';
@@ -145,7 +145,7 @@ export const retryStorm = defineScenario({
   },
   run(p, seed, options = {}): RetryStormResult {
     const durationMs = p.duration * 1000;
-    const spike = { startMs: Math.min(p.spikeStart * 1000, durationMs), endMs: Math.min((p.spikeStart + p.spikeDuration) * 1000, durationMs) };
+    const spike = secondsWindow(p.spikeStart, p.spikeDuration, durationMs);
     const after = afterWindow(spike.endMs, durationMs);
 
     const sim = new Simulation(seed);
