@@ -6,7 +6,6 @@ import type { LedgerEntry, RequestLedger, RequestOutcome } from './request-ledge
 /** One hedged request: the core's state, its attempts, and its one outcome. */
 export class HedgedRequest extends HedgingState implements LedgerEntry {
   outcome: RequestOutcome | undefined = undefined;
-  endedAt = NaN;
   readonly jobs: ServerJob[] = [];
   /** When each attempt was sent, ms. */
   readonly sentAt: number[] = [];
@@ -91,7 +90,6 @@ export class HedgedCaller {
       case 'succeeded':
       case 'failed':
         this.cancelLosers(request, now);
-        request.endedAt = now;
         this.ledger.end(request, decision.kind === 'succeeded' ? 'succeeded' : 'failed');
         this.observer.ended?.(request, now);
     }
