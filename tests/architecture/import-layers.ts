@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
@@ -95,13 +96,29 @@ export function resolveRelative(from: string, specifier: string): string {
 
 const sourceFile = /\.(ts|tsx|mts|mjs|mdx|astro)$/;
 
-/** Every source file below `root`, relative to it, with `/` separators. */
-export function sourceFiles(root: string, dir = ''): string[] {
+/**
+ * Every source file of the repository at `root`, relative to it, with `/`
+ * separators: the files git tracks or would track (ignored scratch files
+ * are not the repository's), or, outside a git work tree, every file below.
+ */
+export function sourceFiles(root: string): string[] {
+  let listed: string;
+  try {
+    listed = execFileSync('git', ['-C', root, 'ls-files', '--cached', '--others', '--exclude-standard'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+  } catch {
+    return walk(root);
+  }
+  // A file deleted in the work tree but not yet in the index is listed and gone.
+  const present = new Set(walk(root));
+  return listed.split('\n').filter((f) => sourceFile.test(f) && present.has(f));
+}
+
+function walk(root: string, dir = ''): string[] {
   const out: string[] = [];
   for (const entry of readdirSync(path.join(root, dir), { withFileTypes: true })) {
     const rel = dir === '' ? entry.name : `${dir}/${entry.name}`;
     if (entry.isDirectory()) {
-      if (!skipped.has(entry.name)) out.push(...sourceFiles(root, rel));
+      if (!skipped.has(entry.name)) out.push(...walk(root, rel));
     } else if (sourceFile.test(entry.name)) {
       out.push(rel);
     }
