@@ -43,7 +43,9 @@ export const chaosSimulateCommand: Command<typeof params> = {
   invocation: 'scripts/chaos-simulate.sh',
   about:
     'A chaos experiment on loopback: a local service behind a fault-injecting proxy, a schedule of faults, and the\n' +
-    'same load through two policies. Progress goes to stderr as each phase starts and ends; the table (or --json) to stdout.',
+    'same load through two policies. Progress goes to stderr as each phase starts and ends; the table (or --json) to stdout.\n' +
+    'With --experiment FILE it runs an experiment file instead (steady-state hypothesis, faults, blast radius, abort\n' +
+    'conditions; see experiments/) on a loopback three-tier system, or on the simulator with --simulate.',
   flags: {
     params,
     switches: { json: 'print one JSON object instead of the table', simulate: 'with --experiment: run it on the simulator (virtual time) instead of loopback' },
