@@ -7,11 +7,23 @@
  * further below them the truth lies.
  */
 
+import { checkNumber, type NumberRange } from '../options/validate.ts';
+
 const HOURS_PER_YEAR = 365.25 * 24;
 export const MINUTES_PER_YEAR = HOURS_PER_YEAR * 60;
 
-function checkFraction(a: number, name = 'availability'): void {
-  if (!(a >= 0 && a <= 1)) throw new RangeError(`${name} must be in [0, 1], got ${a}`);
+export const availabilityLimits = {
+  availability: { min: 0, max: 1 },
+  mtbf: { above: 0 },
+  /** MTTR and the failover gap. */
+  duration: { min: 0 },
+  /** needed, replicas. */
+  count: { min: 1, integer: true },
+  spare: { min: 0, integer: true },
+} as const satisfies Record<string, NumberRange>;
+
+function checkFraction(a: number): void {
+  checkNumber('availability', a, availabilityLimits.availability);
 }
 
 function checkParts(parts: readonly number[]): void {
@@ -21,8 +33,8 @@ function checkParts(parts: readonly number[]): void {
 
 /** Steady-state availability of a part that fails after MTBF on average and is repaired in MTTR: MTBF / (MTBF + MTTR). Same unit for both. */
 export function availabilityFromMtbf(mtbf: number, mttr: number): number {
-  if (!(mtbf > 0 && mtbf < Infinity)) throw new RangeError(`MTBF must be positive and finite, got ${mtbf}`);
-  if (!(mttr >= 0 && mttr < Infinity)) throw new RangeError(`MTTR must be >= 0 and finite, got ${mttr}`);
+  checkNumber('MTBF', mtbf, availabilityLimits.mtbf);
+  checkNumber('MTTR', mttr, availabilityLimits.duration);
   return mtbf / (mtbf + mttr);
 }
 
@@ -43,8 +55,8 @@ export function parallelAvailability(parts: readonly number[]): number {
  * up while at least `needed` of them are: Σ_{j ≥ needed} C(n, j) a^j (1 − a)^(n − j).
  */
 export function nPlusKAvailability(needed: number, spare: number, a: number): number {
-  if (!(Number.isInteger(needed) && needed >= 1)) throw new RangeError(`needed must be an integer >= 1, got ${needed}`);
-  if (!(Number.isInteger(spare) && spare >= 0)) throw new RangeError(`spare must be an integer >= 0, got ${spare}`);
+  checkNumber('needed', needed, availabilityLimits.count);
+  checkNumber('spare', spare, availabilityLimits.spare);
   checkFraction(a);
   const n = needed + spare;
   let sum = 0;
@@ -66,8 +78,8 @@ export function nPlusKAvailability(needed: number, spare: number, a: number): nu
  * both MTBF and MTTR; with a zero gap it is exactly the parallel formula.
  */
 export function failoverAvailability(replicas: number, mtbfHours: number, mttrHours: number, failoverHours: number): number {
-  if (!(Number.isInteger(replicas) && replicas >= 1)) throw new RangeError(`replicas must be an integer >= 1, got ${replicas}`);
-  if (!(failoverHours >= 0 && failoverHours < Infinity)) throw new RangeError(`failover gap must be >= 0 and finite, got ${failoverHours}`);
+  checkNumber('replicas', replicas, availabilityLimits.count);
+  checkNumber('failover gap', failoverHours, availabilityLimits.duration);
   const a = availabilityFromMtbf(mtbfHours, mttrHours);
   const anyUp = 1 - (1 - a) ** replicas;
   const atLeastTwoUp = anyUp - replicas * a * (1 - a) ** (replicas - 1);

@@ -1,5 +1,6 @@
 export {
   MINUTES_PER_YEAR,
+  availabilityLimits,
   availabilityFromMtbf,
   downtimeMinutesPerYear,
   failoverAvailability,

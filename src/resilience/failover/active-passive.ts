@@ -1,4 +1,6 @@
 import type { HostPicker } from '../load-balancing/load-balancer.ts';
+import { checkNumber } from '../options/validate.ts';
+import { failoverLimits } from './failover-options.ts';
 
 /** Why traffic moved: away from an unhealthy host, or back to a preferred one that has stayed healthy for the hold time. */
 export type SwitchKind = 'failover' | 'failback';
@@ -22,8 +24,8 @@ export interface ActivePassiveOptions {
 }
 
 export function checkActivePassiveOptions(o: ActivePassiveOptions): void {
-  if (!(Number.isInteger(o.hosts) && o.hosts >= 1)) throw new RangeError(`hosts must be an integer >= 1, got ${o.hosts}`);
-  if (!(o.failbackHoldMs >= 0 && Number.isFinite(o.failbackHoldMs))) throw new RangeError(`failbackHoldMs must be >= 0 and finite, got ${o.failbackHoldMs}`);
+  checkNumber('hosts', o.hosts, failoverLimits.hosts);
+  checkNumber('failbackHoldMs', o.failbackHoldMs, failoverLimits.holdMs);
 }
 
 /**

@@ -6,6 +6,7 @@ import { neverAborted, type ExecuteContext } from '../pipeline/policy.ts';
 import { TimeoutPolicy } from '../timeout/timeout-policy.ts';
 import { EndpointFailover } from './endpoint-failover.ts';
 import { AllEndpointsFailedError } from './failover-errors.ts';
+import { failoverDefaults } from './failover-options.ts';
 
 export interface EndpointFailoverPolicyOptions<E> {
   /** Endpoints in the order to try them. */
@@ -49,7 +50,13 @@ export class EndpointFailoverPolicy<E> {
   /** Fires each time a call moves on to the next endpoint. */
   readonly onFailover: Event<EndpointFailoverEvent> = this.failovers.subscribe;
 
-  constructor({ endpoints, coolDownMs = 30_000, attemptTimeoutMs, isEndpointFailure = () => true, clock = realClock }: EndpointFailoverPolicyOptions<E>) {
+  constructor({
+    endpoints,
+    coolDownMs = failoverDefaults.coolDownMs,
+    attemptTimeoutMs,
+    isEndpointFailure = () => true,
+    clock = realClock,
+  }: EndpointFailoverPolicyOptions<E>) {
     this.core = new EndpointFailover({ endpoints: endpoints.length, coolDownMs });
     this.endpoints = [...endpoints];
     this.clock = clock;

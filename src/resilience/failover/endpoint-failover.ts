@@ -1,3 +1,6 @@
+import { checkNumber } from '../options/validate.ts';
+import { failoverLimits } from './failover-options.ts';
+
 export interface EndpointFailoverOptions {
   /** Endpoints in the order they are tried (several DNS records, a list of addresses). */
   readonly endpoints: number;
@@ -6,8 +9,8 @@ export interface EndpointFailoverOptions {
 }
 
 export function checkEndpointFailoverOptions(o: EndpointFailoverOptions): void {
-  if (!(Number.isInteger(o.endpoints) && o.endpoints >= 1)) throw new RangeError(`endpoints must be an integer >= 1, got ${o.endpoints}`);
-  if (!(o.coolDownMs >= 0 && Number.isFinite(o.coolDownMs))) throw new RangeError(`coolDownMs must be >= 0 and finite, got ${o.coolDownMs}`);
+  checkNumber('endpoints', o.endpoints, failoverLimits.hosts);
+  checkNumber('coolDownMs', o.coolDownMs, failoverLimits.holdMs);
 }
 
 /**

@@ -1,3 +1,4 @@
+export { failoverDefaults, failoverLimits } from './failover-options.ts';
 export { priorityLoad, checkPriorityLoadOptions, type PriorityLevelHealth, type PriorityLoad, type PriorityLoadOptions } from './priority-load.ts';
 export { PriorityFailover, type HostHealth, type PriorityFailoverOptions, type PriorityPick } from './priority-failover.ts';
 export { ActivePassiveFailover, checkActivePassiveOptions, type ActivePassiveOptions, type SwitchEvent, type SwitchKind } from './active-passive.ts';

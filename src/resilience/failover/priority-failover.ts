@@ -1,5 +1,7 @@
 import type { HostPicker } from '../load-balancing/load-balancer.ts';
+import { checkNumber } from '../options/validate.ts';
 import type { RandomSource } from '../random.ts';
+import { failoverDefaults, failoverLimits } from './failover-options.ts';
 import { checkPriorityLoadOptions, priorityLoad, type PriorityLoad, type PriorityLoadOptions } from './priority-load.ts';
 
 /** A host's health as priority failover sees it; degraded hosts take traffic only when healthy ones fall short. */
@@ -45,8 +47,7 @@ export class PriorityFailover implements HostPicker {
 
   constructor(levelSizes: readonly number[], options: PriorityFailoverOptions = {}) {
     if (levelSizes.length === 0) throw new RangeError('priority failover needs at least one level');
-    for (const [i, n] of levelSizes.entries())
-      if (!(Number.isInteger(n) && n >= 1)) throw new RangeError(`level ${i} must have a whole number of hosts >= 1, got ${n}`);
+    for (const [i, n] of levelSizes.entries()) checkNumber(`hosts of level ${i}`, n, failoverLimits.hosts);
     checkPriorityLoadOptions(options);
     this.levelSizes = [...levelSizes];
     this.options = options;
@@ -119,7 +120,7 @@ export class PriorityFailover implements HostPicker {
   /** A host of `level` among `candidates` (null: the level panics, so all of its hosts). */
   private hostIn(level: number, candidates: number[] | null, random: RandomSource): PriorityPick {
     if (candidates === null) {
-      if (this.options.failTrafficOnPanic) return { host: -1, level };
+      if (this.options.failTrafficOnPanic ?? failoverDefaults.failTrafficOnPanic) return { host: -1, level };
       return { host: this.firstHost[level] + Math.floor(random() * this.levelSizes[level]), level };
     }
     if (candidates.length === 0) return { host: -1, level };

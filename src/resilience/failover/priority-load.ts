@@ -7,6 +7,8 @@
  * and .../panic_threshold. Everything is in integer percent, with the same
  * truncating divisions, so the loads here are Envoy's to the percent.
  */
+import { checkNumber } from '../options/validate.ts';
+import { failoverDefaults, failoverLimits } from './failover-options.ts';
 
 /** One priority level's hosts, by health. Hosts excluded from balancing are not counted at all. */
 export interface PriorityLevelHealth {
@@ -41,10 +43,8 @@ export interface PriorityLoad {
 }
 
 export function checkPriorityLoadOptions(o: PriorityLoadOptions): void {
-  const f = o.overprovisioningFactor ?? 1.4;
-  if (!(f > 0 && Number.isFinite(f))) throw new RangeError(`overprovisioningFactor must be a positive number, got ${f}`);
-  const t = o.panicThresholdPercent ?? 50;
-  if (!(t >= 0 && t <= 100)) throw new RangeError(`panicThresholdPercent must be in [0, 100], got ${t}`);
+  checkNumber('overprovisioningFactor', o.overprovisioningFactor ?? failoverDefaults.overprovisioningFactor, failoverLimits.overprovisioningFactor);
+  checkNumber('panicThresholdPercent', o.panicThresholdPercent ?? failoverDefaults.panicThresholdPercent, failoverLimits.panicThresholdPercent);
 }
 
 function checkLevels(levels: readonly PriorityLevelHealth[]): void {
@@ -95,8 +95,8 @@ function levelInPanic(l: PriorityLevelHealth, threshold: number): boolean {
 export function priorityLoad(levels: readonly PriorityLevelHealth[], options: PriorityLoadOptions = {}): PriorityLoad {
   checkLevels(levels);
   checkPriorityLoadOptions(options);
-  const factorPercent = Math.round((options.overprovisioningFactor ?? 1.4) * 100);
-  const threshold = options.panicThresholdPercent ?? 50;
+  const factorPercent = Math.round((options.overprovisioningFactor ?? failoverDefaults.overprovisioningFactor) * 100);
+  const threshold = options.panicThresholdPercent ?? failoverDefaults.panicThresholdPercent;
   const n = levels.length;
   const health = levels.map((l) => (l.hosts === 0 ? 0 : Math.min(100, Math.floor((factorPercent * l.healthy) / l.hosts))));
   const degradedScore = levels.map((l) => (l.hosts === 0 ? 0 : Math.min(100, Math.floor((factorPercent * l.degraded) / l.hosts))));

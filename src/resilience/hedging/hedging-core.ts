@@ -1,5 +1,7 @@
+import { checkNumber } from '../options/validate.ts';
 import type { RetryBudget } from '../retry-budget/retry-budget.ts';
 import type { HedgingDelay } from './hedging-delay.ts';
+import { hedgingLimits } from './hedging-options.ts';
 
 /**
  * How an attempt ended. 'non-fatal': a failure another attempt may still
@@ -67,7 +69,7 @@ export interface HedgingCoreOptions {
 }
 
 export function checkHedgingCoreOptions(o: HedgingCoreOptions): void {
-  if (!(Number.isInteger(o.maxAttempts) && o.maxAttempts >= 1)) throw new RangeError(`maxAttempts must be an integer >= 1, got ${o.maxAttempts}`);
+  checkNumber('maxAttempts', o.maxAttempts, hedgingLimits.maxAttempts);
 }
 
 /**

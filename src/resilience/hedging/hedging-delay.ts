@@ -1,3 +1,6 @@
+import { checkNumber } from '../options/validate.ts';
+import { hedgingDefaults, hedgingLimits } from './hedging-options.ts';
+
 /**
  * How long a hedged call waits, with no answer, before sending the next
  * attempt. A delay may learn from the latencies the caller observes; it is
@@ -14,7 +17,7 @@ export interface HedgingDelay {
 
 /** The same delay every time, as gRPC's hedgingDelay and Polly's Delay. */
 export function fixedHedgingDelay(ms: number): HedgingDelay {
-  if (!(ms >= 0)) throw new RangeError(`hedging delay must be >= 0 ms, got ${ms}`);
+  checkNumber('delayMs', ms, hedgingLimits.delayMs);
   return { delayMs: () => ms, observe() {}, learns: false };
 }
 
@@ -58,18 +61,20 @@ export class PercentileHedgingDelay implements HedgingDelay {
   private sinceRefresh = 0;
   private current: number;
 
-  constructor({ percentile, windowSize = 1000, refreshEvery = 100, initialDelayMs = Infinity, minDelayMs = 1 }: PercentileHedgingDelayOptions) {
-    if (!(percentile > 0 && percentile < 100)) throw new RangeError(`percentile must be in (0, 100), got ${percentile}`);
-    if (!(Number.isInteger(windowSize) && windowSize >= 1)) throw new RangeError(`windowSize must be an integer >= 1, got ${windowSize}`);
-    if (!(Number.isInteger(refreshEvery) && refreshEvery >= 1)) throw new RangeError(`refreshEvery must be an integer >= 1, got ${refreshEvery}`);
-    if (!(initialDelayMs >= 0)) throw new RangeError(`initialDelayMs must be >= 0, got ${initialDelayMs}`);
-    if (!(minDelayMs >= 0 && Number.isFinite(minDelayMs))) throw new RangeError(`minDelayMs must be >= 0 and finite, got ${minDelayMs}`);
-    this.percentile = percentile;
-    this.window = new Float64Array(windowSize);
+  constructor({
+    percentile,
+    windowSize = hedgingDefaults.percentileWindowSize,
+    refreshEvery = hedgingDefaults.percentileRefreshEvery,
+    initialDelayMs = hedgingDefaults.percentileInitialDelayMs,
+    minDelayMs = hedgingDefaults.percentileMinDelayMs,
+  }: PercentileHedgingDelayOptions) {
+    const limits = hedgingLimits;
+    this.percentile = checkNumber('percentile', percentile, limits.percentile);
+    this.window = new Float64Array(checkNumber('windowSize', windowSize, limits.count));
     this.sorted = new Float64Array(windowSize);
-    this.refreshEvery = refreshEvery;
-    this.minDelayMs = minDelayMs;
-    this.current = initialDelayMs;
+    this.refreshEvery = checkNumber('refreshEvery', refreshEvery, limits.count);
+    this.minDelayMs = checkNumber('minDelayMs', minDelayMs, limits.minDelayMs);
+    this.current = checkNumber('initialDelayMs', initialDelayMs, limits.initialDelayMs);
   }
 
   delayMs(): number {

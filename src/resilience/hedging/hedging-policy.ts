@@ -1,40 +1,15 @@
 import { realClock, type Clock, type SleepOptions } from '../clock.ts';
+import { checkNumber } from '../options/validate.ts';
 import { EventEmitter, type Event } from '../events.ts';
 import { abortReason } from '../pipeline/abort.ts';
 import { neverAborted, type Operation, type Policy } from '../pipeline/policy.ts';
 import { retryAfterFromError } from '../retry/retry-policy.ts';
-import type { RetryBudget } from '../retry-budget/retry-budget.ts';
 import { Epoch, type EpochMember } from '../timeout/epoch.ts';
 import { HedgeAttempt } from './hedge-attempt.ts';
 import { HedgingCore, HedgingState, type HedgingDecision } from './hedging-core.ts';
-import { fixedHedgingDelay, type HedgingDelay } from './hedging-delay.ts';
+import { fixedHedgingDelay } from './hedging-delay.ts';
 import { HedgeBudgetExhaustedError, HedgeLostError } from './hedging-errors.ts';
-
-export interface HedgingOptions {
-  /** Attempts in all, the first included. 2 by default (Polly's one hedged attempt). */
-  maxAttempts?: number;
-  /** Fixed wait before each hedge, ms; 2000 by default, as Polly. 0 sends every attempt at once. */
-  delayMs?: number;
-  /** A delay that learns (PercentileHedgingDelay); overrides delayMs. */
-  delay?: HedgingDelay;
-  /**
-   * Which failures another attempt may still beat (gRPC's nonFatalStatusCodes).
-   * By default every error but an abort, as Polly handles every exception
-   * except OperationCanceledException.
-   */
-  nonFatal?: (error: unknown) => boolean;
-  /** The server's pushback carried by an error, ms (negative: stop hedging); an error's `retryAfterMs` by default. */
-  pushbackMs?: (error: unknown) => number | undefined;
-  /** The retry budget hedges draw from, shared with the retries to the same server. */
-  budget?: RetryBudget;
-  clock?: Clock;
-  /**
-   * Period of the policy's shared timer: a hedge goes between delay and
-   * delay + resolutionMs after the previous attempt. delay/20 within
-   * [1, 100] ms for a fixed delay, 5 ms for a learning one.
-   */
-  resolutionMs?: number;
-}
+import { hedgingDefaults, hedgingLimits, type HedgingOptions } from './hedging-options.ts';
 
 /** A hedge went out: after the delay, or at once after a non-fatal failure. */
 export interface HedgeEvent {
@@ -117,8 +92,8 @@ export class HedgingPolicy implements Policy {
   readonly onHedge: Event<HedgeEvent> = this.hedgeEvents.subscribe;
 
   constructor({
-    maxAttempts = 2,
-    delayMs = 2000,
+    maxAttempts = hedgingDefaults.maxAttempts,
+    delayMs = hedgingDefaults.delayMs,
     delay,
     nonFatal = defaultNonFatal,
     pushbackMs = retryAfterFromError,
@@ -128,9 +103,8 @@ export class HedgingPolicy implements Policy {
   }: HedgingOptions = {}) {
     const hedgingDelay = delay ?? fixedHedgingDelay(delayMs);
     this.core = new HedgingCore({ maxAttempts, delay: hedgingDelay, budget });
-    const resolution = resolutionMs ?? (hedgingDelay.learns ? 5 : Math.min(100, Math.max(1, delayMs / 20)));
-    if (!(resolution > 0 && resolution < Infinity)) throw new RangeError(`resolutionMs must be > 0 and finite, got ${resolution}`);
-    this.resolutionMs = resolution;
+    const resolution = resolutionMs ?? (hedgingDelay.learns ? hedgingDefaults.learningResolutionMs : Math.min(100, Math.max(1, delayMs / 20)));
+    this.resolutionMs = checkNumber('resolutionMs', resolution, hedgingLimits.resolutionMs);
     this.clock = clock;
     this.nonFatal = nonFatal;
     this.pushbackMs = pushbackMs;

@@ -9,4 +9,5 @@ export {
 } from './hedging-core.ts';
 export { PercentileHedgingDelay, fixedHedgingDelay, type HedgingDelay, type PercentileHedgingDelayOptions } from './hedging-delay.ts';
 export { HedgeBudgetExhaustedError, HedgeLostError } from './hedging-errors.ts';
-export { HedgingPolicy, hedging, type HedgeEvent, type HedgingOptions } from './hedging-policy.ts';
+export { HedgingPolicy, hedging, type HedgeEvent } from './hedging-policy.ts';
+export { hedgingDefaults, hedgingLimits, type HedgingOptions } from './hedging-options.ts';
