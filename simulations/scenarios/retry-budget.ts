@@ -1,4 +1,4 @@
-import { RetryCore, adaptiveThrottle, attemptSucceeded, brookerBackoff, ratioBudget, retryQuota, tokenBucketBudget } from '../../src/resilience/index.ts';
+import { RetryCore, adaptiveThrottle, attemptSucceeded, brookerBackoff, ratioBudget, retryQuota, retryQuotaCosts2026, tokenBucketBudget } from '../../src/resilience/index.ts';
 import type { AdaptiveThrottle, AttemptOutcome, RetryBudget, RetryState } from '../../src/resilience/index.ts';
 import { CircuitBreakerCore, type BreakerState, type Permit } from '../../src/resilience/circuit-breaker/index.ts';
 import { EventQueue } from '../engine/event-queue.ts';
@@ -20,7 +20,8 @@ import { defineScenario } from '../scenario.ts';
  * - token-bucket: gRPC retry throttling, maxTokens 10, tokenRatio 0.1;
  * - ratio-budget: retries at most 10% of requests over a 10 s window;
  * - retry-quota: the AWS SDKs' standard mode (capacity 500, 5 per retry,
- *   refunded on success, 1 back per first-try success);
+ *   refunded on success, 1 back per first-try success); with quotaCosts
+ *   '2026', the updated standard mode's 14 per retry;
  * - adaptive: SRE client-side throttling, K = 2 over 2 minutes, gating every
  *   attempt (first ones included), with plain capped retries; the throttle
  *   rejects nothing before its window holds 20 requests (its cold-start
@@ -46,6 +47,7 @@ const BREAKER_OPEN_MS = 5000;
 
 export const retryPolicies = ['none', 'retries', 'token-bucket', 'ratio-budget', 'retry-quota', 'adaptive', 'circuit-breaker'] as const;
 export type RetryBudgetPolicy = (typeof retryPolicies)[number];
+type QuotaCosts = 'classic' | '2026';
 
 const params = {
   clients: intParam({ label: 'Clients', default: 10, min: 1, max: 100 }),
@@ -69,6 +71,13 @@ const params = {
     },
   }),
   retries: intParam({ label: 'Retries per request', default: 3, min: 0, max: 10 }),
+  quotaCosts: enumParam({
+    label: 'Retry quota costs',
+    default: 'classic',
+    options: ['classic', '2026'] as const,
+    optionLabels: { classic: 'Long-standing (5 a retry)', '2026': 'Updated in 2026 (14 a retry)' },
+    help: 'retry-quota only: what a retry after an error costs from the quota of 500',
+  }),
   breakerThreshold: numberParam({
     label: 'Breaker threshold',
     default: 0.1,
@@ -238,20 +247,20 @@ export const retryBudget = defineScenario({
 });
 
 /** The retry core of one client: the per-request cap, and the policy's budget if it has one. */
-function retryCoreFor(p: { policy: RetryBudgetPolicy; retries: number }): RetryCore {
+function retryCoreFor(p: { policy: RetryBudgetPolicy; retries: number; quotaCosts: QuotaCosts }): RetryCore {
   const backoff = brookerBackoff('full', BACKOFF);
   const maxAttempts = p.policy === 'none' ? 1 : p.retries + 1;
   return new RetryCore({ maxAttempts, backoff, budget: budgetFor(p) });
 }
 
-function budgetFor(p: { policy: RetryBudgetPolicy }): RetryBudget | undefined {
+function budgetFor(p: { policy: RetryBudgetPolicy; quotaCosts: QuotaCosts }): RetryBudget | undefined {
   switch (p.policy) {
     case 'token-bucket':
       return tokenBucketBudget(TOKEN_BUCKET);
     case 'ratio-budget':
       return ratioBudget(RATIO_BUDGET);
     case 'retry-quota':
-      return retryQuota();
+      return retryQuota(p.quotaCosts === '2026' ? retryQuotaCosts2026 : {});
     case 'none':
     case 'retries':
     case 'adaptive':

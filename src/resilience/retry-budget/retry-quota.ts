@@ -16,6 +16,16 @@ export interface RetryQuotaOptions {
 const defaults = retryBudgetDefaults.quota;
 
 /**
+ * The costs of the AWS SDKs' updated standard mode (announced in 2026, opt-in
+ * with AWS_NEW_RETRIES_2026=true until it is an SDK's default): a retry after
+ * a non-throttling error costs 14, and timeouts cost the same as other
+ * errors. Its discount for throttling errors (5) is not modelled: a
+ * RetryCause does not tell throttling apart. 35 failed retries empty the
+ * default quota of 500, against 100 with the long-standing costs.
+ */
+export const retryQuotaCosts2026: Pick<RetryQuotaOptions, 'retryCost' | 'timeoutCost'> = { retryCost: 14, timeoutCost: 14 };
+
+/**
  * The retry quota of the AWS SDKs' "standard" retry mode: a retry takes its
  * cost from a shared capacity and is refused when the capacity is short; a
  * request that then succeeds gives back what its last retry took, one that

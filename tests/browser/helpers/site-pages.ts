@@ -31,3 +31,7 @@ export function pageSlug(path: string): string {
 export const RETRY_PAGE = '/retry-strategies/';
 export const INTRO_PAGE = '/';
 export const CHAOS_PAGE = '/chaos-engineering/';
+export const FAILOVER_PAGE = '/failover-strategies/';
+export const INTRODUCTION_PAGE = '/introduction/';
+export const BEST_PRACTICES_PAGE = '/best-practices/';
+export const GLOSSARY_PAGE = '/glossary/';
