@@ -5,6 +5,7 @@ import { parseCsv } from '../helpers/csv.ts';
 import { watchPageProblems } from '../helpers/page-problems.ts';
 import { scrollThroughPage } from '../helpers/scroll.ts';
 import { settleWidgets } from '../helpers/settle.ts';
+import { FAILOVER_PAGE as PAGE } from '../helpers/site-pages.ts';
 import { charts, hydrated, settledPlot, waitForPlotChange, widget } from '../helpers/widget.ts';
 
 /**
@@ -14,7 +15,6 @@ import { charts, hydrated, settledPlot, waitForPlotChange, widget } from '../hel
  * downloads hold every chart, and axe finds nothing serious. One load keeps
  * the browser time of this page low; each step is named in the report.
  */
-const PAGE = '/failover-strategies/';
 const WIDGETS = ['failover', 'hedging', 'availability'] as const;
 
 test('the failover guide: widgets hydrate and run, a slider changes the plot, links restore it, compare, downloads, axe', async ({ page }) => {
