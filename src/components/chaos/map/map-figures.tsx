@@ -59,7 +59,7 @@ function boundaryChart(view: MapView): LineChartModel {
     y: { label: 'Largest spike it recovered from', unit: 'req/s', domain: [0, top] },
     series: view.sides.map((s, i) => ({
       key: s.label || 'boundary',
-      label: s.label ? `${s.label}: ${s.defences}` : s.defences,
+      label: s.label ? `Side ${s.label}` : 'Largest absorbed',
       color: i === 0 ? 5 : 4,
       dash: i === 0 ? 'solid' : 'dashed',
       points: true,

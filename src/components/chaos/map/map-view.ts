@@ -2,7 +2,7 @@ import type { MetastabilityCell, MetastabilityResult } from '../../../../simulat
 import type { ParamValues } from '../../../params/params.ts';
 import { num } from '../../stats/format-number.ts';
 import type { MapMeta } from './map-plan.ts';
-import { mapSpecs, type MapSpecs } from './map-specs.ts';
+import type { MapSpecs } from './map-specs.ts';
 import { stormLink } from './storm-link.ts';
 
 /** A cell of the map as drawn: the scenario's cell, with a link in place of its parameters. */
@@ -49,12 +49,14 @@ export function reduceMap(results: MetastabilityResult[], meta: MapMeta): MapVie
   };
 }
 
+const queueingWords: Record<ParamValues<MapSpecs>['queueing'], string> = { fifo: 'FIFO queueing', lifo: 'LIFO queueing', 'drop-expired': 'shedding expired work' };
+
 export function describeDefences(v: ParamValues<MapSpecs>): string {
   const on = [
     v.retryBudget && 'a retry budget',
     v.backoffJitter && 'backoff with jitter',
     v.cancellation && 'cancellation of abandoned work',
-    v.queueing !== 'fifo' && (mapSpecs.queueing.optionLabels?.[v.queueing] ?? v.queueing),
+    v.queueing !== 'fifo' && queueingWords[v.queueing],
   ].filter((x): x is string => typeof x === 'string');
   return `${on.length === 0 ? 'no defences' : on.join(', ')} (${num(v.timeout)} ms timeout)`;
 }

@@ -19,8 +19,9 @@ export function playgroundFigures(view: PlaygroundView): FigureModel[] {
   return [outcomesChart(view), latencyChart(view)];
 }
 
+/** Legend labels stay short (a legend does not wrap on a phone); the summaries spell each pipeline out. */
 function sideName(s: PlaygroundSideView): string {
-  return s.label ? `${s.label}: ${s.pipeline}` : s.pipeline;
+  return s.label ? `Side ${s.label}` : 'Calls';
 }
 
 function rateSentence(s: PlaygroundSideView): string {
@@ -41,7 +42,7 @@ function outcomesChart(view: PlaygroundView): BarChartModel {
     value: { label: 'Share of calls', unit: '%', max: 100 },
     series: view.sides.map((s, i) => ({
       key: s.label || 'calls',
-      label: s.label ? `${s.label}: ${s.pipeline}` : 'Calls',
+      label: sideName(s),
       color: sideColor(i),
       values: endings.map((e) => s.summary[e.key] * 100),
     })),
