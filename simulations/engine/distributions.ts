@@ -1,4 +1,4 @@
-import { randomExponential, randomLogNormal, randomUniform } from 'd3-random';
+import { randomLogNormal, randomUniform } from 'd3-random';
 import type { RandomSource } from '../../src/resilience/random.ts';
 
 /**
@@ -20,8 +20,11 @@ export function sampler(d: Distribution, random: RandomSource): () => number {
       const v = d.value;
       return () => v;
     }
-    case 'exponential':
-      return randomExponential.source(random)(1 / d.mean);
+    case 'exponential': {
+      // d3-random's formula, inlined: one closure call fewer per draw on the simulator's hottest path, the very same values.
+      const lambda = 1 / d.mean;
+      return () => -Math.log1p(-random()) / lambda;
+    }
     case 'uniform':
       return randomUniform.source(random)(d.min, d.max);
     case 'log-normal':

@@ -70,6 +70,9 @@ export class PoissonArrivals {
   /** The next arrival after `t` (a zero gap, drawn with probability 2^-32, gives `t` itself); Infinity if the rate stays 0 from there on. */
   next(t: number): number {
     const steps = this.rate.steps;
+    const last = steps.length - 1;
+    // In the last step (a constant rate from its start on) the next arrival is one gap away.
+    if (last >= 0 && t >= steps[last].fromMs) return t + this.gaps[last]();
     let i = this.rate.stepAt(t);
     let from = t;
     for (;;) {

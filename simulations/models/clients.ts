@@ -1,5 +1,5 @@
 import { sampler, type Distribution } from '../engine/distributions.ts';
-import type { Simulation } from '../engine/simulation.ts';
+import type { EventHandler, Simulation } from '../engine/simulation.ts';
 import { PoissonArrivals, type PiecewiseRate } from './arrival-rate.ts';
 
 export interface OpenLoopOptions {
@@ -21,7 +21,7 @@ export interface OpenLoopOptions {
  * behaves (a slow service does not make people click less), and why an
  * overloaded open system only recovers when its load drops: nothing waits.
  */
-export class OpenLoopClients {
+export class OpenLoopClients implements EventHandler<undefined> {
   /** Requests started so far. */
   started = 0;
   private readonly arrivals: PoissonArrivals;
@@ -48,14 +48,15 @@ export class OpenLoopClients {
       this.finished = true;
       return;
     }
-    this.sim.at(next, this.arrive);
+    this.sim.schedule(next, this, 0, undefined);
   }
 
-  private readonly arrive = (): void => {
+  /** The next request arrives. */
+  handleEvent(): void {
     this.started++;
     this.options.send();
     this.scheduleAfter(this.sim.now);
-  };
+  }
 }
 
 export interface ClosedLoopOptions {

@@ -1,7 +1,7 @@
 import type { RandomSource } from '../../src/resilience/random.ts';
 import { sampler, type Distribution } from '../engine/distributions.ts';
 import { Fifo } from '../engine/fifo.ts';
-import type { Simulation } from '../engine/simulation.ts';
+import type { EventHandler, Simulation } from '../engine/simulation.ts';
 import { FaultSchedule, type FaultWindow } from './fault-schedule.ts';
 
 /**
@@ -89,7 +89,11 @@ const quietObserver: ServiceObserver = {
  * an M/G/c/K station with optional load-dependent slowdown, errors, a fault
  * schedule and cancellation of abandoned work.
  */
-export class Service {
+/** The service's own events (see `handleEvent`). */
+const FINISHED_OK = 0;
+const FINISHED_FAILED = 1;
+
+export class Service implements EventHandler<Job> {
   private readonly queue = new Fifo<Job>();
   /** The waiting jobs in LIFO order, used instead of `queue` when the discipline is 'lifo'. */
   private readonly stack: Job[] = [];
@@ -212,7 +216,13 @@ export class Service {
       p = this.faults.errorProbabilityAt(now, p);
     }
     const ok = p === 0 || this.errorRandom() >= p;
-    this.sim.after(ms, () => this.finish(job, ok));
+    // No closure per job: the agenda calls handleEvent with the job and the outcome as the event's kind.
+    this.sim.schedule(now + ms, this, ok ? FINISHED_OK : FINISHED_FAILED, job);
+  }
+
+  /** A job's work is done: kind says whether it went well. */
+  handleEvent(kind: number, job: Job): void {
+    this.finish(job, kind === FINISHED_OK);
   }
 
   private finish(job: Job, ok: boolean): void {

@@ -32,6 +32,23 @@ describe('EventQueue', () => {
     );
   });
 
+  it('hands back each event\'s kind and subject with it, through growth and sifting', () => {
+    const q = new EventQueue<string, { id: number }>();
+    const subjects = Array.from({ length: 3000 }, (_, id) => ({ id }));
+    // Times out of order and with ties, so events move through the heap.
+    subjects.forEach((s) => q.push((s.id * 7919) % 101, `e${s.id}`, s.id % 5, s));
+    let last = -1;
+    while (q.size) {
+      const item = q.pop()!;
+      const id = Number(item.slice(1));
+      expect(q.lastSubject).toBe(subjects[id]);
+      expect(q.lastKind).toBe(id % 5);
+      expect(q.lastTime).toBe((id * 7919) % 101);
+      expect(q.lastTime).toBeGreaterThanOrEqual(last);
+      last = q.lastTime;
+    }
+  });
+
   it('grows past its initial capacity without losing events', () => {
     const q = new EventQueue<number>();
     for (let i = 5000; i > 0; i--) q.push(i, i);

@@ -29,6 +29,19 @@ describe('Simulation', () => {
     );
   });
 
+  it('interleaves handler events with actions in time order, ties in scheduling order, passing kind and subject', () => {
+    const sim = new Simulation(1);
+    const log: string[] = [];
+    const handler = { handleEvent: (kind: number, subject: string) => log.push(`${sim.now}:${subject}/${kind}`) };
+    sim.at(2, () => log.push('2:action'));
+    sim.schedule(1, handler, 7, 'a');
+    sim.schedule(2, handler, 3, 'b');
+    sim.at(1, () => log.push('1:action'));
+    sim.run(noLimits);
+    expect(log).toEqual(['1:a/7', '1:action', '2:action', '2:b/3']);
+    expect(() => sim.schedule(1, handler, 0, 'late')).toThrow(RangeError);
+  });
+
   it('refuses to schedule in the past', () => {
     const sim = new Simulation(1);
     sim.at(10, () => expect(() => sim.at(5, () => {})).toThrow(RangeError));
