@@ -6,7 +6,7 @@ import { ProgressReporter } from '../engine/progress.ts';
 import { Simulation } from '../engine/simulation.ts';
 import { SeriesRecorder } from '../engine/time-series.ts';
 import { PiecewiseRate } from '../models/arrival-rate.ts';
-import { BalancedCaller } from '../models/balanced-caller.ts';
+import { BalancedCaller, type BalancedCall } from '../models/balanced-caller.ts';
 import { OpenLoopClients } from '../models/clients.ts';
 import { primaryFaultWindows, type PrimaryFault } from '../models/failover-faults.ts';
 import { FaultSchedule } from '../models/fault-schedule.ts';
@@ -237,7 +237,7 @@ export const failover = defineScenario({
       },
     });
     // Requests sent between the failure and the switch, to count those that did not succeed.
-    const duringSwitch: { sentAt: number; call: ReturnType<BalancedCaller['call']> }[] = [];
+    const duringSwitch: BalancedCall[] = [];
 
     const probes = sim.streams.stream('probes');
     new HealthCheckDriver(sim, {
@@ -273,7 +273,7 @@ export const failover = defineScenario({
         const now = sim.now;
         counts.add('requests', now);
         const call = caller.call();
-        if (now >= failAtMs && Number.isNaN(leftPrimaryAt)) duringSwitch.push({ sentAt: now, call });
+        if (now >= failAtMs && Number.isNaN(leftPrimaryAt)) duringSwitch.push(call);
       },
     });
     const progress = options.onProgress ? new ProgressReporter(options.onProgress, () => sim.now / durationMs) : undefined;
@@ -289,7 +289,7 @@ export const failover = defineScenario({
 
     const counted = ledger.counts();
     const switchAt = Number.isNaN(leftPrimaryAt) ? Infinity : leftPrimaryAt;
-    const failedDuringSwitch = duringSwitch.filter((r) => r.sentAt < switchAt && r.call.outcome !== 'succeeded').length;
+    const failedDuringSwitch = duringSwitch.filter((c) => c.sentAt < switchAt && c.outcome !== 'succeeded').length;
     const perHost = hosts.map((id) => sent.columns[id]);
     const totals = perHost[0].map((_, b) => perHost.reduce((a, col) => a + col[b], 0));
     return {
