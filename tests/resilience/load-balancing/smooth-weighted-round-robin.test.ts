@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { weightedHosts } from '../../../src/resilience/load-balancing/host.ts';
-import { SmoothWeightedRoundRobinBalancer } from '../../../src/resilience/load-balancing/smooth-weighted-round-robin.ts';
+import { SMOOTH_SCAN_MAX_HOSTS, SmoothWeightedRoundRobinBalancer } from '../../../src/resilience/load-balancing/smooth-weighted-round-robin.ts';
 
 const names = 'abcdefghij';
 
@@ -60,5 +60,40 @@ describe('SmoothWeightedRoundRobinBalancer', () => {
     expect(share(100)).toBeCloseTo(0.1 / 1.1, 2);
     expect(share(500)).toBeCloseTo(0.5 / 1.5, 2);
     expect(share(1000)).toBeCloseTo(0.5, 2);
+  });
+
+  it(`above ${SMOOTH_SCAN_MAX_HOSTS} hosts (EDF), each cycle of sum(weights) picks gives every host exactly its weight`, () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 1, max: 8 }), { minLength: SMOOTH_SCAN_MAX_HOSTS + 1, maxLength: 200 }), fc.integer({ min: 1, max: 3 }), (weights, cycles) => {
+        const lb = new SmoothWeightedRoundRobinBalancer(weightedHosts(weights));
+        const total = weights.reduce((a, b) => a + b, 0);
+        const counts = new Array<number>(weights.length).fill(0);
+        for (let i = 0; i < cycles * total; i++) {
+          counts[lb.pick(0)]++;
+        }
+        // EDF picks host h for the k-th time at schedule time k / w_h: after `cycles` units, exactly cycles · w_h picks.
+        counts.forEach((c, h) => expect(c).toBe(cycles * weights[h]));
+      }),
+      { numRuns: 30 },
+    );
+  });
+
+  it('switches between the exact scan and EDF as the eligible set crosses the limit, keeping proportions', () => {
+    const n = SMOOTH_SCAN_MAX_HOSTS + 6;
+    const weights = Array.from({ length: n }, (_, i) => 1 + (i % 3));
+    const lb = new SmoothWeightedRoundRobinBalancer(weightedHosts(weights));
+    const share = (hosts: number[]) => {
+      const total = hosts.reduce((a, h) => a + weights[h], 0);
+      const counts = new Array<number>(n).fill(0);
+      for (let i = 0; i < 2 * total; i++) counts[lb.pick(0)]++;
+      return hosts.every((h) => counts[h] === 2 * weights[h]) && counts.reduce((a, b) => a + b, 0) === 2 * total;
+    };
+    const all = weights.map((_, i) => i);
+    expect(share(all)).toBe(true);
+    const few = all.slice(0, 10);
+    lb.setEligible(few, 0);
+    expect(share(few)).toBe(true);
+    lb.setEligible(all, 0);
+    expect(share(all)).toBe(true);
   });
 });
