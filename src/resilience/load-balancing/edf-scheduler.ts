@@ -5,7 +5,11 @@
  * current time there and puts the host back with a new deadline computed
  * from its weight at that moment. Over time each host is picked in
  * proportion to its weight, at O(log n) per pick, and the weight may change
- * between picks (load, slow start).
+ * between picks (load, slow start). As in Envoy's EdfScheduler
+ * (https://github.com/envoyproxy/envoy/blob/main/source/common/upstream/edf_scheduler.h):
+ * a deadline is the current time + 1 / weight, `pickAndAdd` re-adds the
+ * picked entry with the weight computed at that moment, and entries with
+ * the same deadline leave in the order they were added.
  */
 export class EdfScheduler {
   private readonly deadline: Float64Array;
