@@ -80,6 +80,10 @@ export class CircuitBreakerCore {
   private readonly automaticHalfOpen: boolean;
 
   private data: BreakerStateData = closedData(0, null);
+  /** Set by an executor that keeps a timer at `untimedUntil` (allowUntimedSuccesses). */
+  private untimedAllowed = false;
+  /** While closed with a time window: successes may be reported untimed before this time (see allowUntimedSuccesses). */
+  private untimedEnd = -Infinity;
 
   private readonly stateChanges = new EventEmitter<BreakerStateChangeEvent>();
   private readonly rejections = new EventEmitter<CallRejectedEvent>();
@@ -149,12 +153,34 @@ export class CircuitBreakerCore {
   get needsTime(): boolean {
     return (
       this.data.name !== 'closed' ||
-      this.detector.usesTime ||
+      (this.detector.usesTime && this.untimedEnd === -Infinity) ||
       this.slowCallDurationMs !== Infinity ||
       this.successes.hasListeners ||
       this.failures.hasListeners ||
       this.slowCalls.hasListeners
     );
+  }
+
+  /**
+   * For an executor that keeps a timer: with a time window, a success ending
+   * before `untimedUntil` falls in the window's newest slice for sure, so it
+   * can be counted there without reading the clock (`needsTime` is false
+   * then, and `onSuccessUntimed` counts it). After each call recorded with
+   * its time while closed, `untimedUntil` is a tenth of a slice before that
+   * slice ends; the executor must call `advance(untimedUntil)` no later than
+   * then, from which point times are read again until the next slice. The
+   * decisions are exactly those of reading the clock on every call, as long
+   * as that timer is not late by more than the margin (a virtual clock's
+   * never is). The simulator does not call this: it has the time anyway.
+   */
+  allowUntimedSuccesses(allowed = true): void {
+    this.untimedAllowed = allowed;
+    if (!allowed) this.untimedEnd = -Infinity;
+  }
+
+  /** Until when successes may be reported untimed; undefined when not now. */
+  get untimedUntil(): number | undefined {
+    return this.untimedEnd === -Infinity || this.data.name !== 'closed' ? undefined : this.untimedEnd;
   }
 
   /**
@@ -236,8 +262,9 @@ export class CircuitBreakerCore {
     if (i >= 0) d.inFlight.splice(i, 1);
   }
 
-  /** Applies what is due at `now` without a call: automatic half-open, probe timeouts. */
+  /** Applies what is due at `now` without a call: automatic half-open, probe timeouts, the end of untimed reporting. */
   advance(now: number): void {
+    if (now >= this.untimedEnd) this.untimedEnd = -Infinity;
     const d = this.data;
     if (d.name === 'open' && this.automaticHalfOpen && now >= d.until) this.send('open-timeout-elapsed', now);
     const after = this.data;
@@ -262,6 +289,7 @@ export class CircuitBreakerCore {
     if (d.name === 'closed') {
       // No state change, but calls already running belong to the counts just cleared.
       this.detector.reset();
+      this.untimedEnd = -Infinity;
       this.data = closedData(d.epoch + 1, d.enteredAt);
       return;
     }
@@ -304,6 +332,7 @@ export class CircuitBreakerCore {
     if (!Number.isInteger(s.epoch) || !Number.isInteger(s.openings) || s.openings < 0) throw new RangeError('bad epoch or openings in breaker snapshot');
     const data = this.dataFromSnapshot(s);
     this.detector.restore(s.detector);
+    this.untimedEnd = -Infinity;
     this.data = data;
     this.actor.stop();
     this.actor = createActor(circuitBreakerMachine, {
@@ -352,6 +381,7 @@ export class CircuitBreakerCore {
     if (!counted) return;
     if (d.name === 'closed') {
       if (this.detector.record(now, failed, slow)) this.send('trip', now);
+      else if (this.untimedAllowed) this.untimedEnd = this.detector.untimedUntil(now);
       return;
     }
     if (d.name !== 'half-open') return;
@@ -411,6 +441,7 @@ export class CircuitBreakerCore {
     switch (to) {
       case 'closed':
         this.detector.reset();
+        this.untimedEnd = -Infinity;
         return closedData(epoch, now);
       case 'open': {
         const openings = from.recovery.openings + 1;

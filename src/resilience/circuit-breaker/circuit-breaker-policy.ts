@@ -42,8 +42,12 @@ const countEveryError = (): boolean => true;
  * needs no time (`needsTime`), the clock is not read and the outcome is
  * recorded by two handlers bound once per breaker epoch, so a call without
  * a signal allocates nothing beyond the promise `then` makes (a caller's
- * signal costs one closure, to tell its abort from a failure). Time windows,
- * slow-call thresholds, listeners and the other states read the clock at
+ * signal costs one closure, to tell its abort from a failure). A time
+ * window needs no time either for most calls: a success that ends well
+ * inside the window's newest slice is counted there, and the one timer also
+ * wakes at the core's `untimedUntil`, after which times are read until a call
+ * lands in the next slice (see CircuitBreakerCore.allowUntimedSuccesses).
+ * Slow-call thresholds, listeners and the other states read the clock at
  * the start and end of the call.
  */
 export class CircuitBreakerPolicy implements Policy {
@@ -66,6 +70,8 @@ export class CircuitBreakerPolicy implements Policy {
 
   constructor({ clock = realClock, random = realRandom, isFailure = countEveryError, ...core }: CircuitBreakerOptions) {
     this.core = new CircuitBreakerCore({ ...core, random });
+    // This executor keeps a timer at core.untimedUntil (syncTimer), so a time window's successes may skip the clock.
+    this.core.allowUntimedSuccesses();
     this.clock = clock;
     this.isFailure = isFailure;
     this.readNow = () => clock.now();
@@ -104,6 +110,8 @@ export class CircuitBreakerPolicy implements Policy {
 
   /** Cancels the pending timer, if any. The breaker still works, lazily. */
   dispose(): void {
+    // Without its timer, a time window's successes must be timed again.
+    this.core.allowUntimedSuccesses(false);
     this.timer?.abort();
     this.timer = undefined;
     this.timerAt = undefined;
@@ -131,7 +139,8 @@ export class CircuitBreakerPolicy implements Policy {
     this.boundPermit = permit;
     this.fastSucceeded = (value) => {
       core.onSuccessUntimed(permit, this.readNow);
-      if (core.state !== 'closed') this.syncTimer();
+      // A success reported with its time may have opened a new stretch of untimed reporting, which needs its timer.
+      if (core.state !== 'closed' || core.untimedUntil !== this.timerAt) this.syncTimer();
       return value;
     };
     this.fastFailed = (error) => {
@@ -181,12 +190,12 @@ export class CircuitBreakerPolicy implements Policy {
   private record(error: unknown, signal: AbortSignal, now: number, durationMs: number, permit: Permit): void {
     if (signal.aborted || !this.isFailure(error)) this.core.onIgnored(now, permit);
     else this.core.onFailure(now, durationMs, permit);
-    if (this.core.state !== 'closed' || this.timerAt !== undefined) this.syncTimer();
+    if (this.core.state !== 'closed' || this.timerAt !== this.core.untimedUntil) this.syncTimer();
   }
 
-  /** Keeps one timer aimed at the core's next self-transition. */
+  /** Keeps one timer aimed at the core's next self-transition, or the end of untimed reporting if that comes first. */
   private syncTimer(): void {
-    const at = this.core.nextTimerAt();
+    const at = earliest(this.core.nextTimerAt(), this.core.untimedUntil);
     if (at === this.timerAt) return;
     this.timer?.abort();
     this.timer = undefined;
@@ -210,4 +219,9 @@ export class CircuitBreakerPolicy implements Policy {
 
 export function circuitBreaker(options: CircuitBreakerOptions): CircuitBreakerPolicy {
   return new CircuitBreakerPolicy(options);
+}
+
+function earliest(a: number | undefined, b: number | undefined): number | undefined {
+  if (a === undefined) return b;
+  return b === undefined ? a : Math.min(a, b);
 }

@@ -28,6 +28,11 @@ export class ConsecutiveFailuresDetector implements FailureDetector {
     return this.failureRun >= this.failureThreshold || this.slowRun >= this.slowThreshold;
   }
 
+  /** Time plays no part here: never a window to report into untimed. */
+  untimedUntil(): number {
+    return -Infinity;
+  }
+
   reset(): void {
     this.calls = 0;
     this.failureRun = 0;

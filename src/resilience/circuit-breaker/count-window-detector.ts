@@ -50,6 +50,11 @@ export class CountWindowDetector implements FailureDetector {
     return rateThresholdReached(this.calls, this.failures, this.slowCalls, this.minimumCalls, this.failureRateThreshold, this.slowCallRateThreshold);
   }
 
+  /** Time plays no part here: never a window to report into untimed. */
+  untimedUntil(): number {
+    return -Infinity;
+  }
+
   reset(): void {
     this.ring.fill(0);
     this.next = 0;

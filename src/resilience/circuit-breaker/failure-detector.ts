@@ -6,8 +6,19 @@
 export interface FailureDetector {
   /** True when the detector reads `now` (a time window); the executor may skip its clock otherwise. */
   readonly usesTime: boolean;
-  /** Records one call that ended at `now`; true when the breaker should trip. */
+  /**
+   * Records one call that ended at `now`; true when the breaker should trip.
+   * `now` may be NaN for a call known to fall in the newest slice of a time
+   * window (see CircuitBreakerCore.allowUntimedSuccesses).
+   */
   record(now: number, failed: boolean, slow: boolean): boolean;
+  /**
+   * The time until which a call that ends is sure to fall in the newest
+   * slice of the window, as of a call recorded at `now`: a tenth of a slice
+   * before the slice ends. -Infinity when there is no such time (past it
+   * already, or a detector that ignores time).
+   */
+  untimedUntil(now: number): number;
   /** Forgets every call: the breaker closed again, or was reset. */
   reset(): void;
   /** What the detector currently holds, as of `now`. */

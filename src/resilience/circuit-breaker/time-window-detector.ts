@@ -8,7 +8,9 @@ import { detectionDefaults, detectionLimits, type TimeWindowDetection } from './
  * floor(now / bucketMs) = k; the window is the newest bucket and the
  * buckets − 1 before it. Totals are kept running, so recording costs O(1)
  * amortised (a bucket is cleared once each time the window passes it).
- * Time going backwards counts as staying in the newest bucket.
+ * Time going backwards counts as staying in the newest bucket, and so does
+ * a call recorded with NaN for its time (one its executor knows to fall in
+ * the newest bucket, without reading the clock: `untimedUntil`).
  */
 export class TimeWindowDetector implements FailureDetector {
   readonly usesTime = true;
@@ -53,6 +55,13 @@ export class TimeWindowDetector implements FailureDetector {
       this.slowCalls++;
     }
     return rateThresholdReached(this.calls, this.failures, this.slowCalls, this.minimumCalls, this.failureRateThreshold, this.slowCallRateThreshold);
+  }
+
+  untimedUntil(now: number): number {
+    if (this.newestBucket === -Infinity || !(Math.floor(now / this.bucketMs) === this.newestBucket)) return -Infinity;
+    // A tenth of a slice of margin: a timer armed for this time that fires a little late still finds the slice current.
+    const until = (this.newestBucket + 0.9) * this.bucketMs;
+    return now < until ? until : -Infinity;
   }
 
   reset(): void {
@@ -106,10 +115,10 @@ export class TimeWindowDetector implements FailureDetector {
     return ((k % n) + n) % n;
   }
 
-  /** Moves the window so that `now`'s bucket is the newest, dropping the buckets that fall out. */
+  /** Moves the window so that `now`'s bucket is the newest, dropping the buckets that fall out; NaN (no time) leaves it. */
   private advance(now: number): void {
     const bucket = Math.floor(now / this.bucketMs);
-    if (bucket <= this.newestBucket) return;
+    if (!(bucket > this.newestBucket)) return;
     const n = this.callsIn.length;
     if (bucket - this.newestBucket >= n) {
       this.callsIn.fill(0);
