@@ -1,4 +1,4 @@
-import { randomExponential } from 'd3-random';
+import { exponentialDraws } from '../engine/distributions.ts';
 import type { RandomSource } from '../../src/resilience/random.ts';
 
 /** From `fromMs` on (until the next step), requests arrive at `perSecond`. */
@@ -52,7 +52,7 @@ export class PiecewiseRate {
 /**
  * Arrival times of a Poisson process whose rate follows a PiecewiseRate.
  * Within a step, gaps are exponential at that step's rate (d3-random's
- * generator on the given stream); a gap that would cross into the next step
+ * formula on the given stream); a gap that would cross into the next step
  * is cut at the step's edge and drawn afresh at the new rate, which is exact
  * because the exponential distribution is memoryless.
  */
@@ -64,7 +64,7 @@ export class PoissonArrivals {
     random: RandomSource,
   ) {
     // Rates are per second, times in ms.
-    this.gaps = rate.steps.map((s) => (s.perSecond > 0 ? randomExponential.source(random)(s.perSecond / 1000) : () => Infinity));
+    this.gaps = rate.steps.map((s) => (s.perSecond > 0 ? exponentialDraws(s.perSecond / 1000, random) : () => Infinity));
   }
 
   /** The next arrival after `t` (a zero gap, drawn with probability 2^-32, gives `t` itself); Infinity if the rate stays 0 from there on. */
