@@ -1,9 +1,9 @@
 import { quantile } from 'd3-array';
 import { ExperimentEvaluator, WindowRecorder, type Experiment, type Verdict, type WindowVerdict } from '../../src/resilience/index.ts';
-import { ProgressReporter } from '../engine/progress.ts';
 import { Simulation } from '../engine/simulation.ts';
 import { PiecewiseRate } from '../models/arrival-rate.ts';
 import { OpenLoopClients } from '../models/clients.ts';
+import { drainAndBalance } from '../models/drain-and-balance.ts';
 import { RequestLedger, type LedgerCounts, type LedgerEntry, type RequestOutcome } from '../models/request-ledger.ts';
 import type { RunOptions } from '../scenario.ts';
 import { HOSTS_PER_SERVICE, isSimulatedTarget, ThreeTierSystem, type SystemDefences } from './three-tier-system.ts';
@@ -105,17 +105,13 @@ export function runOnSimulator(experiment: Experiment, seed: number, options: Si
   };
   const clients = new OpenLoopClients(sim, { rate: PiecewiseRate.constant(options.rate), untilMs: durationMs, send: arrive });
 
-  const progress = options.onProgress ? new ProgressReporter(options.onProgress, () => sim.now / durationMs) : undefined;
-  // Probe windows are on the agenda until durationMs, so the run reaches it even when traffic is quiet.
-  const reason = sim.run({
-    maxTimeMs: durationMs + DRAIN_LIMIT_MS,
-    maxEvents: 50_000_000,
-    isDone: () => clients.done && ledger.inFlight === 0 && sim.now >= durationMs,
-    progress,
-  });
-  if (reason !== 'done') ledger.cutOff();
-  ledger.assertBalanced();
-  progress?.finish();
+  // The run goes on to durationMs even when traffic ends early, so that every probe window is closed and judged.
+  const arrivals = {
+    get done() {
+      return clients.done && sim.now >= durationMs;
+    },
+  };
+  drainAndBalance(sim, ledger, { arrivals, maxTimeMs: durationMs + DRAIN_LIMIT_MS, fractionDone: () => sim.now / durationMs }, options);
 
   const counts = ledger.counts();
   return {

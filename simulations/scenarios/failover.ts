@@ -2,12 +2,12 @@ import { tickStep } from 'd3-array';
 import { ActivePassiveFailover, PriorityFailover, type SwitchKind } from '../../src/resilience/failover/index.ts';
 import { worstCaseDetectionMs, type ActiveHealthCheckOptions } from '../../src/resilience/health/index.ts';
 import { booleanParam, enumParam, intParam, type ParamValues } from '../../src/params/params.ts';
-import { ProgressReporter } from '../engine/progress.ts';
 import { Simulation } from '../engine/simulation.ts';
 import { SeriesRecorder } from '../engine/time-series.ts';
 import { PiecewiseRate } from '../models/arrival-rate.ts';
 import { BalancedCaller, type BalancedCall } from '../models/balanced-caller.ts';
 import { OpenLoopClients } from '../models/clients.ts';
+import { drainAndBalance } from '../models/drain-and-balance.ts';
 import { primaryFaultWindows, type PrimaryFault } from '../models/failover-faults.ts';
 import { FaultSchedule } from '../models/fault-schedule.ts';
 import { HealthCheckDriver } from '../models/health-check-driver.ts';
@@ -276,16 +276,12 @@ export const failover = defineScenario({
         if (now >= failAtMs && Number.isNaN(leftPrimaryAt)) duringSwitch.push(call);
       },
     });
-    const progress = options.onProgress ? new ProgressReporter(options.onProgress, () => sim.now / durationMs) : undefined;
-    const reason = sim.run({
-      maxTimeMs: durationMs + REQUEST_TIMEOUT_MS + 1,
-      maxEvents: 20_000_000,
-      isDone: () => clients.done && ledger.inFlight === 0,
-      progress,
-    });
-    if (reason !== 'done') ledger.cutOff();
-    ledger.assertBalanced();
-    progress?.finish();
+    drainAndBalance(
+      sim,
+      ledger,
+      { arrivals: clients, maxTimeMs: durationMs + REQUEST_TIMEOUT_MS + 1, maxEvents: 20_000_000, fractionDone: () => sim.now / durationMs },
+      options,
+    );
 
     const counted = ledger.counts();
     const switchAt = Number.isNaN(leftPrimaryAt) ? Infinity : leftPrimaryAt;

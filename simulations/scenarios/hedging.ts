@@ -3,11 +3,11 @@ import { randomLogNormal } from 'd3-random';
 import { HedgingCore, PercentileHedgingDelay, fixedHedgingDelay, type HedgingDelay } from '../../src/resilience/hedging/index.ts';
 import { ratioBudget, tokenBucketBudget, type RetryBudget } from '../../src/resilience/retry-budget/index.ts';
 import { enumParam, intParam, numberParam, type ParamValues } from '../../src/params/params.ts';
-import { ProgressReporter } from '../engine/progress.ts';
 import { Simulation } from '../engine/simulation.ts';
 import { SeriesRecorder } from '../engine/time-series.ts';
 import { PiecewiseRate } from '../models/arrival-rate.ts';
 import { OpenLoopClients } from '../models/clients.ts';
+import { drainAndBalance } from '../models/drain-and-balance.ts';
 import { HedgedCaller } from '../models/hedged-caller.ts';
 import { LatencyServer } from '../models/latency-server.ts';
 import { RequestLedger, type LedgerCounts } from '../models/request-ledger.ts';
@@ -166,11 +166,7 @@ export const hedgingScenario = defineScenario({
         caller.call();
       },
     });
-    const progress = options.onProgress ? new ProgressReporter(options.onProgress, () => clients.started / p.requests) : undefined;
-    const reason = sim.run({ maxTimeMs: Infinity, maxEvents: 50_000_000, isDone: () => clients.done && ledger.inFlight === 0, progress });
-    if (reason !== 'done') ledger.cutOff();
-    ledger.assertBalanced();
-    progress?.finish();
+    drainAndBalance(sim, ledger, { arrivals: clients, maxTimeMs: Infinity, fractionDone: () => clients.started / p.requests }, options);
 
     const sorted = latencies.sort((a, b) => a - b);
     const q = (level: number) => (sorted.length === 0 ? 0 : quantileSorted(sorted, level)!);
