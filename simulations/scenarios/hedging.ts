@@ -115,7 +115,7 @@ export const hedgingScenario = defineScenario({
     extraLoad: 'attempts per request − 1: the load hedging adds',
     cancelled: 'attempts cancelled because another attempt of the same request answered first',
     hedges: 'hedged attempts sent (attempts beyond the first)',
-    budgetDenied: 'hedges the budget refused',
+    budgetDenied: 'hedges the budget refused: at most one per request, which then sends no further hedge (as grpc-java does)',
     serverBusyMsPerRequest: 'worker time spent per request, cancelled work included up to its cancellation, ms',
     finalHedgeDelay: 'the hedging delay in force at the end of the run (learnt, with a percentile), ms; −1 when no timed hedge is sent',
     requests: 'requests started',
@@ -150,7 +150,7 @@ export const hedgingScenario = defineScenario({
     const caller = new HedgedCaller(sim, core, server, ledger, {
       attemptSent: (_r, _attempt, now) => counts.add('attempts', now),
       ended: (r, now) => {
-        denied += r.denied;
+        if (r.throttled) denied++;
         if (r.outcome !== 'succeeded') return;
         const ms = now - r.startedAt;
         latencies.push(ms);

@@ -47,10 +47,10 @@ export class HedgingState {
   done = false;
   /** When the next timed hedge is due; Infinity when none will be. */
   nextHedgeAt = Infinity;
-  /** Hedges the budget refused. */
-  denied = 0;
   /** A server pushback said not to hedge again. */
   stopped = false;
+  /** The budget refused a hedge, so no further hedge is sent for this call. */
+  throttled = false;
 }
 
 export interface HedgingCoreOptions {
@@ -88,7 +88,10 @@ export function checkHedgingCoreOptions(o: HedgingCoreOptions): void {
  * - when every attempt has failed the call fails with the last failure;
  *   there are no retries after hedging;
  * - hedges draw from the retry budget; a refused hedge is not sent, and if
- *   nothing is outstanding then, the call fails (A6).
+ *   nothing is outstanding then, the call fails (A6). No further hedge is
+ *   sent for that call, as grpc-java freezes hedging once throttled
+ *   (RetriableStream.java, `state.freezeHedging()`): a call whose attempt
+ *   queues long behind an overload asks the budget once, not every delay.
  * Budget accounting follows A6: successes and non-fatal failures are
  * reported to it, fatal ones are not (a malformed request says nothing about
  * the server's health), nor are cancelled attempts.
@@ -142,14 +145,14 @@ export class HedgingCore {
       if (pushbackMs < 0) {
         state.stopped = true;
         state.nextHedgeAt = Infinity;
-      } else if (state.started < this.maxAttempts) {
+      } else if (this.mayHedge(state)) {
         state.nextHedgeAt = now + pushbackMs;
       }
-    } else if (state.started < this.maxAttempts && !state.stopped) {
+    } else if (this.mayHedge(state)) {
       return this.tryHedge(state, now);
     }
     if (state.outstanding > 0 || state.nextHedgeAt < Infinity) return wait;
-    return this.fail(state, state.stopped ? 'pushback' : 'exhausted');
+    return this.fail(state, stopReason(state));
   }
 
   /** An attempt that lost was cancelled `latencyMs` after it started: what it tells of the latency (it took at least this). */
@@ -157,17 +160,16 @@ export class HedgingCore {
     this.delay.observe(latencyMs);
   }
 
+  private mayHedge(state: HedgingState): boolean {
+    return state.started < this.maxAttempts && !state.stopped && !state.throttled;
+  }
+
   private tryHedge(state: HedgingState, now: number): HedgingDecision {
-    if (state.started >= this.maxAttempts || state.stopped) {
+    // A refused hedge is not sent, nor any after it.
+    if (this.mayHedge(state) && this.budget !== undefined && !this.budget.tryAcquireRetry(now, 'error')) state.throttled = true;
+    if (!this.mayHedge(state)) {
       state.nextHedgeAt = Infinity;
-      return state.outstanding > 0 ? wait : this.fail(state, state.stopped ? 'pushback' : 'exhausted');
-    }
-    if (this.budget !== undefined && !this.budget.tryAcquireRetry(now, 'error')) {
-      state.denied++;
-      if (state.outstanding === 0) return this.fail(state, 'budget');
-      // The refused hedge is dropped; the next one is tried a delay later.
-      state.nextHedgeAt = now + this.delay.delayMs();
-      return wait;
+      return state.outstanding > 0 ? wait : this.fail(state, stopReason(state));
     }
     state.started++;
     state.outstanding++;
@@ -180,4 +182,10 @@ export class HedgingCore {
     state.nextHedgeAt = Infinity;
     return failed[reason];
   }
+}
+
+/** Why a call that can send no further hedge fails once nothing is outstanding. */
+function stopReason(state: HedgingState): HedgingFailureReason {
+  if (state.stopped) return 'pushback';
+  return state.throttled ? 'budget' : 'exhausted';
 }

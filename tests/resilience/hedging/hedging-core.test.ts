@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { HedgingCore, HedgingState, fixedHedgingDelay, type HedgeAttemptOutcome } from '../../../src/resilience/hedging/index.ts';
-import { ratioBudget, tokenBucketBudget } from '../../../src/resilience/retry-budget/index.ts';
+import { ratioBudget, tokenBucketBudget, type RetryBudget } from '../../../src/resilience/retry-budget/index.ts';
 
 const core = (maxAttempts: number, delayMs = 100, budget?: ReturnType<typeof tokenBucketBudget>) =>
   new HedgingCore({ maxAttempts, delay: fixedHedgingDelay(delayMs), budget });
@@ -66,16 +66,36 @@ describe('HedgingCore (gRFC A6 semantics)', () => {
     const s = c.begin(new HedgingState(), 0);
     // One failure takes a token: 1 of 2 left is not more than half, so no hedge.
     expect(c.attemptEnded(s, 1, 'non-fatal', 10, 10)).toEqual({ kind: 'failed', reason: 'budget' });
-    expect(s.denied).toBe(1);
+    expect(s.throttled).toBe(true);
   });
 
-  it('a refused timed hedge leaves the outstanding attempt to finish, and tries again a delay later', () => {
+  it('a refused timed hedge leaves the outstanding attempt to finish alone: no further hedge for that call (grpc-java freezes hedging)', () => {
     const c = new HedgingCore({ maxAttempts: 3, delay: fixedHedgingDelay(100), budget: ratioBudget({ ratio: 0, windowMs: 1000 }) });
     const s = c.begin(new HedgingState(), 0);
     expect(c.hedgeDue(s, 100).kind).toBe('wait');
-    expect(s.denied).toBe(1);
-    expect(s.nextHedgeAt).toBe(200);
+    expect(s.throttled).toBe(true);
+    expect(s.nextHedgeAt).toBe(Infinity);
     expect(c.attemptEnded(s, 1, 'success', 150, 150).kind).toBe('succeeded');
+  });
+
+  it('asks the budget once per call at most after a refusal: a later non-fatal failure ends the call as refused, without asking again', () => {
+    const budget = ratioBudget({ ratio: 0, windowMs: 1000 });
+    let asked = 0;
+    const counting: RetryBudget = {
+      onRequest: (now) => budget.onRequest(now),
+      onAttemptEnd: (now, ok, isRetry) => budget.onAttemptEnd(now, ok, isRetry),
+      snapshot: () => budget.snapshot(),
+      tryAcquireRetry: (now, cause) => {
+        asked++;
+        return budget.tryAcquireRetry(now, cause);
+      },
+    };
+    const c = new HedgingCore({ maxAttempts: 5, delay: fixedHedgingDelay(10), budget: counting });
+    const s = c.begin(new HedgingState(), 0);
+    expect(c.hedgeDue(s, 10).kind).toBe('wait');
+    expect(c.attemptEnded(s, 1, 'non-fatal', 1000, 1000)).toEqual({ kind: 'failed', reason: 'budget' });
+    expect(asked).toBe(1);
+    expect(s.throttled).toBe(true);
   });
 
   it('reports successes and non-fatal failures to the budget, never fatal ones (A6)', () => {

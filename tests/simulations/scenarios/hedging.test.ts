@@ -65,6 +65,13 @@ describe('hedging scenario against the hiccup model', () => {
     expect(capped.summary.budgetDenied).toBeGreaterThan(0);
   });
 
+  it('an overloaded server with a ratio budget: each request is refused a hedge at most once, however long it queues', () => {
+    const r = hedgingScenario.run({ ...base, workers: 1, rate: 2000, budget: 'ratio' }, 1);
+    expect(r.summary.hedges).toBeGreaterThan(0);
+    expect(r.summary.budgetDenied).toBeGreaterThan(0);
+    expect(r.summary.budgetDenied).toBeLessThanOrEqual(r.summary.requests);
+  });
+
   it('gRPC’s throttle only reacts to failures: with 20 % errors it refuses hedges and requests fail', () => {
     const r = hedgingScenario.run({ ...base, errorRate: 0.2, budget: 'token-bucket', requests: 3000 }, 5);
     expect(r.summary.budgetDenied).toBeGreaterThan(0);
