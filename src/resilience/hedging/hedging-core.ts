@@ -88,10 +88,12 @@ export function checkHedgingCoreOptions(o: HedgingCoreOptions): void {
  * - when every attempt has failed the call fails with the last failure;
  *   there are no retries after hedging;
  * - hedges draw from the retry budget; a refused hedge is not sent, and if
- *   nothing is outstanding then, the call fails (A6). No further hedge is
- *   sent for that call, as grpc-java freezes hedging once throttled
- *   (RetriableStream.java, `state.freezeHedging()`): a call whose attempt
- *   queues long behind an overload asks the budget once, not every delay.
+ *   nothing is outstanding then, the call fails (A6). No later hedge is
+ *   tried for that call: grpc-java schedules none once the throttle is at
+ *   or below its threshold (`state.freezeHedging()` in
+ *   https://github.com/grpc/grpc-java/blob/master/core/src/main/java/io/grpc/internal/RetriableStream.java),
+ *   so a call whose attempt queues long behind an overload asks the budget
+ *   once, not every delay.
  * Budget accounting follows A6: successes and non-fatal failures are
  * reported to it, fatal ones are not (a malformed request says nothing about
  * the server's health), nor are cancelled attempts.
