@@ -1,0 +1,95 @@
+/**
+ * What a reader waits for at a page's default settings: the run time of
+ * every registered scenario at its default parameters, and of every
+ * widget's default plan (src/components/*\/*\/*-widget.ts: its runs at the
+ * default state and seed, as the frame would start them). CPU time of this
+ * process, after one warm-up run, the median of a few. Target: under 10 ms
+ * each (the queue scenario's million-request runs are the simulator bench's).
+ */
+import { readdir } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { defaultValues, type ParamSpecs } from '../src/params/params.ts';
+import { Run, type Runs } from '../src/components/frame/runner/run.ts';
+import { defaultState } from '../src/components/frame/url/widget-state.ts';
+import { scenarios } from '../simulations/scenarios/index.ts';
+import type { Scenario } from '../simulations/scenario.ts';
+
+const SAMPLES = 5;
+const TARGET_MS = 10;
+const components = join(dirname(fileURLToPath(import.meta.url)), '..', 'src', 'components');
+
+/** The parts of a widget definition this bench needs. */
+interface PlannedWidget {
+  readonly id: string;
+  readonly specs: ParamSpecs;
+  readonly defaultSeed: number;
+  readonly plan: (state: ReturnType<typeof defaultState<ParamSpecs>>) => { readonly runs: unknown };
+}
+
+function isPlannedWidget(value: unknown): value is PlannedWidget {
+  if (typeof value !== 'object' || value === null) return false;
+  return 'plan' in value && typeof value.plan === 'function' && 'specs' in value && 'defaultSeed' in value && 'id' in value;
+}
+
+function cpuMs(fn: () => void): number {
+  const start = process.cpuUsage();
+  fn();
+  const used = process.cpuUsage(start);
+  return (used.user + used.system) / 1e3;
+}
+
+function medianMs(fn: () => void): number {
+  fn();
+  const samples = Array.from({ length: SAMPLES }, () => cpuMs(fn)).sort((a, b) => a - b);
+  return samples[SAMPLES >> 1];
+}
+
+function flatRuns(runs: unknown, into: Run[] = []): Run[] {
+  if (runs instanceof Run) into.push(runs);
+  else if (Array.isArray(runs)) for (const r of runs) flatRuns(r, into);
+  else if (typeof runs === 'object' && runs !== null) for (const r of Object.values(runs)) flatRuns(r, into);
+  return into;
+}
+
+async function widgetDefinitions(): Promise<PlannedWidget[]> {
+  const found: PlannedWidget[] = [];
+  for (const concept of (await readdir(components, { withFileTypes: true })).filter((d) => d.isDirectory())) {
+    for (const widget of (await readdir(join(components, concept.name), { withFileTypes: true })).filter((d) => d.isDirectory())) {
+      const dir = join(components, concept.name, widget.name);
+      for (const file of (await readdir(dir)).filter((f) => f.endsWith('-widget.ts'))) {
+        const module = (await import(pathToFileURL(join(dir, file)).href)) as Record<string, unknown>;
+        for (const value of Object.values(module)) if (isPlannedWidget(value)) found.push(value);
+      }
+    }
+  }
+  return found;
+}
+
+function printTable(title: string, rows: string[][]): void {
+  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
+  console.log(`\n${title}`);
+  for (const r of rows) console.log(r.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  '));
+}
+
+export default async function simulatorDefaultsBench(): Promise<void> {
+  const scenarioRows = [['scenario (default parameters, seed 1)', 'CPU ms', `under ${TARGET_MS} ms`]];
+  for (const [name, scenario] of Object.entries(scenarios) as [string, Scenario][]) {
+    const params = defaultValues(scenario.params);
+    const ms = medianMs(() => scenario.run(params, 1));
+    scenarioRows.push([name, ms.toFixed(2), ms < TARGET_MS ? 'yes' : 'NO']);
+  }
+  printTable(`scenario default runs (median of ${SAMPLES}, CPU time, Node ${process.version})`, scenarioRows);
+
+  const widgetRows = [['widget (default state)', 'runs', 'slowest run, CPU ms', 'whole plan, CPU ms', `plan under ${TARGET_MS} ms`]];
+  for (const widget of await widgetDefinitions()) {
+    const runs = flatRuns(widget.plan(defaultState(widget.specs, widget.defaultSeed)).runs);
+    let slowest = 0;
+    for (const r of runs) slowest = Math.max(slowest, medianMs(() => r.scenario.run(r.params, r.seed)));
+    const whole = medianMs(() => {
+      for (const r of runs) r.scenario.run(r.params, r.seed);
+    });
+    widgetRows.push([widget.id, String(runs.length), slowest.toFixed(2), whole.toFixed(2), whole < TARGET_MS ? 'yes' : 'NO']);
+  }
+  printTable(`widget default plans (median of ${SAMPLES}, CPU time)`, widgetRows);
+}
