@@ -52,7 +52,7 @@ export { EventQueue } from './engine/event-queue.ts';
 export { deriveSeed, RandomStreams } from './engine/random-streams.ts';
 export { SeriesRecorder, type TimeSeries } from './engine/time-series.ts';
 export { ProgressReporter } from './engine/progress.ts';
-export { Simulation, type Action, type RunLimits, type StopReason } from './engine/simulation.ts';
+export { Simulation, type Action, type EventHandler, type RunLimits, type StopReason } from './engine/simulation.ts';
 export { requestOutcomes, RequestLedger, type LedgerCounts, type RequestOutcome } from './models/request-ledger.ts';
 export { drainAndBalance, type DrainLimits } from './models/drain-and-balance.ts';
 export { Attempt, type AttemptCaller } from './models/attempt.ts';

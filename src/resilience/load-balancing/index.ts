@@ -5,7 +5,7 @@ export { BalancerBase } from './balancer-base.ts';
 export { hashKey, hashString } from './hash.ts';
 export { slowStartFactor, type SlowStartOptions } from './slow-start.ts';
 export { RoundRobinBalancer, type RoundRobinOptions } from './round-robin.ts';
-export { SmoothWeightedRoundRobinBalancer, type SmoothWeightedRoundRobinOptions } from './smooth-weighted-round-robin.ts';
+export { SMOOTH_SCAN_MAX_HOSTS, SmoothWeightedRoundRobinBalancer, type SmoothWeightedRoundRobinOptions } from './smooth-weighted-round-robin.ts';
 export { UniformRandomBalancer } from './uniform-random.ts';
 export { WeightedRandomBalancer, type WeightedRandomOptions } from './weighted-random.ts';
 export { LeastOutstandingBalancer } from './least-outstanding.ts';
