@@ -1,4 +1,5 @@
 import { PresetPicker, type PresetOption } from './controls/PresetPicker.tsx';
+import { CopyLink } from './CopyLink.tsx';
 
 export interface ToolbarProps {
   readonly id: string;
@@ -10,9 +11,11 @@ export interface ToolbarProps {
   readonly onReset: () => void;
   readonly onDownloadSvg: () => void;
   readonly onDownloadCsv: () => void;
+  /** The widget's link in its current state, for "Copy link". */
+  readonly link: () => string;
 }
 
-/** Presets, compare, reset and downloads: the same row of tools on every widget. */
+/** Presets, compare, reset, downloads and the widget's link: the same row of tools on every widget. */
 export function Toolbar(p: ToolbarProps) {
   return (
     <div className="rl-toolbar">
@@ -30,6 +33,7 @@ export function Toolbar(p: ToolbarProps) {
         <button type="button" onClick={p.onDownloadCsv}>
           Download CSV
         </button>
+        <CopyLink id={p.id} link={p.link} />
       </div>
     </div>
   );

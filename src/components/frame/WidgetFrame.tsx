@@ -18,14 +18,15 @@ export interface WidgetFrameProps<S extends ParamSpecs, V, VS extends ParamSpecs
 /**
  * The same frame around every widget, following the widget DOM contract
  * (data-widget, data-state, ids, names, accessible names): title and
- * description, URL notice, tools (presets, compare, reset, downloads),
+ * description, URL notice, tools (presets, compare, reset, downloads, copy link),
  * controls for A (and B in compare mode) and the seed, the run status, then
- * the figures, then the build-time default's carrier.
+ * the figures, then the build-time default's carrier. The section's id is
+ * the widget's id: the anchor its copied links carry.
  */
 export function WidgetFrame<S extends ParamSpecs, V, VS extends ParamSpecs>({ widget: w, onReset, children }: WidgetFrameProps<S, V, VS>) {
   const { id, state } = w;
   return (
-    <section ref={w.root} className="rl-widget not-content" data-widget={id} data-state={w.run.state} aria-labelledby={`${id}-title`}>
+    <section ref={w.root} id={id} className="rl-widget not-content" data-widget={id} data-state={w.run.state} aria-labelledby={`${id}-title`}>
       <header className="rl-widget__header">
         <h3 id={`${id}-title`}>{w.title}</h3>
         <p>{w.description}</p>
@@ -44,6 +45,7 @@ export function WidgetFrame<S extends ParamSpecs, V, VS extends ParamSpecs>({ wi
         }}
         onDownloadSvg={w.downloadSvg}
         onDownloadCsv={w.downloadCsv}
+        link={w.link}
       />
       <form className={`rl-widget__controls${state.compare ? ' rl-widget__controls--compare' : ''}`} onSubmit={(e) => e.preventDefault()}>
         <ParamControls idPrefix={id} legend={state.compare ? 'A' : 'Settings'} specs={w.specs} values={state.values} onChange={w.onParam('a')} />

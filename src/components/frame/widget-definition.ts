@@ -2,6 +2,7 @@ import type { ParamSpecs, ParamValues } from '../../params/params.ts';
 import type { FigureModel } from './figure-model.ts';
 import type { ResultsOf } from './runner/run.ts';
 import type { SimulationPlan } from './runner/useSimulation.ts';
+import type { DefaultsByVersion } from './url/link-version.ts';
 import type { Preset } from './url/widget-state.ts';
 import type { WidgetState } from './url/widget-url.ts';
 
@@ -41,9 +42,22 @@ export interface WidgetDefinition<S extends ParamSpecs, T, M, V, VS extends Para
   /** B's starting values when compare is switched on; A's values when absent. */
   readonly suggestB?: (a: ParamValues<S>) => ParamValues<S>;
   readonly plan: (state: WidgetState<S>) => SimulationPlan<T, M>;
+  /**
+   * A cheaper plan of the same shape whose runs are among `plan`'s (e.g.
+   * its first seed only), shown at once, labelled partial, while the whole
+   * plan runs in the worker. Absent: nothing is shown until the whole plan
+   * is done.
+   */
+  readonly preview?: (state: WidgetState<S>) => SimulationPlan<T, M>;
   readonly reduce: (results: ResultsOf<T>, meta: M) => V;
   /** The figures as models: drawn by `<Figures>` (unless the widget lays out its own) and exported as CSV. */
   readonly figures: (view: V, viewState: ParamValues<VS>) => FigureModel[];
+  /**
+   * The defaults of earlier link versions (frame/url/link-version.ts): when a
+   * default changes, its old value goes here so that old links keep showing
+   * what they showed. Absent: every link is version 1.
+   */
+  readonly defaultsByVersion?: DefaultsByVersion<S>;
   /** The "Download CSV" file, when more than the figures' long-form rows belong in it. */
   readonly csv?: (view: V, figures: readonly FigureModel[]) => string;
 }

@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { defaultValues, type ParamSpecs, type ParamValues } from '../../../params/params.ts';
 import { applyPreset, defaultState, matchingPreset, withCompare, type Preset } from './widget-state.ts';
-import { readWidgetUrl, writeWidgetUrl, type UrlNotice, type WidgetState } from './widget-url.ts';
+import { currentLinkVersion, type DefaultsByVersion } from './link-version.ts';
+import { readWidgetUrl, widgetLinkQuery, writeWidgetUrl, type UrlNotice, type WidgetState } from './widget-url.ts';
 import { throttleLatest } from './throttle.ts';
 
 export interface WidgetStateOptions<S extends ParamSpecs, VS extends ParamSpecs> {
@@ -14,6 +15,8 @@ export interface WidgetStateOptions<S extends ParamSpecs, VS extends ParamSpecs>
   readonly presets?: readonly Preset<S>[];
   /** B's starting values when compare is switched on; A's values when absent. */
   readonly suggestB?: (a: ParamValues<S>) => ParamValues<S>;
+  /** The defaults of earlier link versions, so old links keep their meaning (url/link-version.ts). */
+  readonly defaultsByVersion?: DefaultsByVersion<S>;
 }
 
 export type Side = 'a' | 'b';
@@ -32,6 +35,8 @@ export interface WidgetStateApi<S extends ParamSpecs, VS extends ParamSpecs> {
   choosePreset(id: string): void;
   reset(): void;
   dismissNotices(): void;
+  /** A link to this widget in its current state: its anchor, every parameter and the link version (for "Copy link"). */
+  link(): string;
 }
 
 const NO_PRESETS: readonly never[] = [];
@@ -53,7 +58,8 @@ interface Written<S extends ParamSpecs, VS extends ParamSpecs> {
  * it has been read.
  */
 export function useWidgetState<S extends ParamSpecs, VS extends ParamSpecs>(o: WidgetStateOptions<S, VS>): WidgetStateApi<S, VS> {
-  const { id, specs, viewSpecs, defaultSeed, presets = NO_PRESETS, suggestB } = o;
+  const { id, specs, viewSpecs, defaultSeed, presets = NO_PRESETS, suggestB, defaultsByVersion } = o;
+  const version = currentLinkVersion(defaultsByVersion);
   const [state, setState] = useState<WidgetState<S>>(() => defaultState(specs, defaultSeed));
   const [viewState, setViewState] = useState<ParamValues<VS>>(() => defaultValues(viewSpecs));
   const [ready, setReady] = useState(false);
@@ -61,14 +67,14 @@ export function useWidgetState<S extends ParamSpecs, VS extends ParamSpecs>(o: W
   const writer = useRef<ReturnType<typeof throttleLatest<Written<S, VS>>>>(undefined);
 
   useEffect(() => {
-    const read = readWidgetUrl(window.location.search, id, specs, defaultSeed, viewSpecs);
+    const read = readWidgetUrl(window.location.search, id, specs, defaultSeed, viewSpecs, { presets, defaultsByVersion });
     setState(read.state);
     setViewState(read.viewState);
     setNotices(read.notices);
     setReady(true);
     const w = throttleLatest<Written<S, VS>>(({ state: s, viewState: v }) => {
       // Read the URL afresh each time: other widgets on the page write their own keys.
-      const search = writeWidgetUrl(window.location.search, id, specs, s, defaultSeed, { specs: viewSpecs, values: v });
+      const search = writeWidgetUrl(window.location.search, id, specs, s, defaultSeed, { specs: viewSpecs, values: v }, version);
       if (search === window.location.search) return;
       const url = window.location.pathname + search + window.location.hash;
       window.history.replaceState(window.history.state, '', url);
@@ -81,7 +87,7 @@ export function useWidgetState<S extends ParamSpecs, VS extends ParamSpecs>(o: W
       w.flush();
       writer.current = undefined;
     };
-  }, [id, specs, viewSpecs, defaultSeed]);
+  }, [id, specs, viewSpecs, defaultSeed, presets, defaultsByVersion, version]);
 
   useEffect(() => {
     if (ready) writer.current?.call({ state, viewState });
@@ -107,6 +113,10 @@ export function useWidgetState<S extends ParamSpecs, VS extends ParamSpecs>(o: W
   }, [specs, viewSpecs, defaultSeed]);
   const dismissNotices = useCallback(() => setNotices([]), []);
   const preset = useMemo(() => matchingPreset(specs, state, presets), [specs, state, presets]);
+  const link = useCallback(() => {
+    const query = widgetLinkQuery(id, specs, state, { specs: viewSpecs, values: viewState }, version);
+    return `${window.location.origin}${window.location.pathname}${query}#${id}`;
+  }, [id, specs, viewSpecs, state, viewState, version]);
 
-  return { state, viewState, ready, notices, preset, setParam, setSeed, setView, setCompare, choosePreset, reset, dismissNotices };
+  return { state, viewState, ready, notices, preset, setParam, setSeed, setView, setCompare, choosePreset, reset, dismissNotices, link };
 }
