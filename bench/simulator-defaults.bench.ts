@@ -85,7 +85,11 @@ export default async function simulatorDefaultsBench(): Promise<void> {
   for (const widget of await widgetDefinitions()) {
     const runs = flatRuns(widget.plan(defaultState(widget.specs, widget.defaultSeed)).runs);
     let slowest = 0;
-    for (const r of runs) slowest = Math.max(slowest, medianMs(() => r.scenario.run(r.params, r.seed)));
+    for (const r of runs)
+      slowest = Math.max(
+        slowest,
+        medianMs(() => r.scenario.run(r.params, r.seed)),
+      );
     const whole = medianMs(() => {
       for (const r of runs) r.scenario.run(r.params, r.seed);
     });

@@ -2,6 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CircuitBreakerCore } from '../../../src/resilience/circuit-breaker/circuit-breaker-core.ts';
 import type { CircuitBreakerCoreOptions } from '../../../src/resilience/circuit-breaker/breaker-options.ts';
+import { circuitBreaker } from '../../../src/resilience/circuit-breaker/circuit-breaker-policy.ts';
+import { VirtualClock } from '../virtual-clock.ts';
 
 /** One call: time passes (by `gap` twentieths of a slice, or to the next slice boundary or just before it), then the call starts and ends with its outcome. */
 type Step = { readonly move: 'gap' | 'boundary' | 'just-before'; readonly gap: number; readonly failed: boolean };
@@ -22,7 +24,13 @@ const optionsArb: fc.Arbitrary<CircuitBreakerCoreOptions> = fc
     automaticHalfOpen: fc.boolean(),
   })
   .map((o) => ({
-    detection: { kind: 'time-window' as const, windowMs: o.windowMs, buckets: o.buckets, minimumCalls: o.minimumCalls, failureRateThreshold: o.failureRateThreshold },
+    detection: {
+      kind: 'time-window' as const,
+      windowMs: o.windowMs,
+      buckets: o.buckets,
+      minimumCalls: o.minimumCalls,
+      failureRateThreshold: o.failureRateThreshold,
+    },
     openDuration: o.openMs,
     automaticHalfOpen: o.automaticHalfOpen,
   }));
@@ -81,7 +89,10 @@ describe('time-window breaker: successes reported without their time (untimedUnt
   });
 
   it('skips the clock for most successes of a steady stream, and never without an executor that promised a timer', () => {
-    const options: CircuitBreakerCoreOptions = { detection: { kind: 'time-window', windowMs: 10_000, buckets: 10, minimumCalls: 100, failureRateThreshold: 50 }, openDuration: 1000 };
+    const options: CircuitBreakerCoreOptions = {
+      detection: { kind: 'time-window', windowMs: 10_000, buckets: 10, minimumCalls: 100, failureRateThreshold: 50 },
+      openDuration: 1000,
+    };
     const simulated = new CircuitBreakerCore(options);
     const executor = new CircuitBreakerCore(options);
     executor.allowUntimedSuccesses();
@@ -102,5 +113,42 @@ describe('time-window breaker: successes reported without their time (untimedUnt
     expect(executor.counts(4999)).toEqual({ calls: 5000, failures: 0, slowCalls: 0 });
     executor.allowUntimedSuccesses(false);
     expect(executor.needsTime).toBe(true);
+  });
+});
+
+describe('time-window breaker policy on a virtual clock', () => {
+  it('reads the clock for few successes, keeps one timer at untimedUntil, and trips at the same call as a clock read per call', async () => {
+    const detection = { kind: 'time-window', windowMs: 1000, buckets: 10, minimumCalls: 20, failureRateThreshold: 50 } as const;
+    const clock = new VirtualClock();
+    let reads = 0;
+    const counting = { now: () => (reads++, clock.now()), sleep: clock.sleep.bind(clock) };
+    const policy = circuitBreaker({ detection, openDuration: 5000, clock: counting });
+    const exact = new CircuitBreakerCore({ detection, openDuration: 5000 });
+    const ok = async () => 1;
+    const fail = async () => {
+      throw new Error('down');
+    };
+    // 400 successes 5 ms apart (20 s of slices), then failures until the breaker trips.
+    for (let i = 0; i < 400; i++) {
+      await policy.execute(ok);
+      const p = exact.tryAcquire(clock.now());
+      if (p.permitted) exact.onSuccess(clock.now(), 0, p);
+      await clock.advance(5);
+    }
+    // Read per call, that is 800 reads (start and end); untimed, only the calls in each slice's last tenth and the first after it
+    // read (3 of its 20 calls, twice each), plus the timer's own read and re-arm once a slice: about 160.
+    expect(reads).toBeLessThan(200);
+    expect(policy.core.counts(clock.now())).toEqual(exact.counts(clock.now()));
+    let calls = 0;
+    while (policy.state === 'closed' && calls < 100) {
+      calls++;
+      await policy.execute(fail).catch(() => {});
+      const p = exact.tryAcquire(clock.now());
+      if (p.permitted) exact.onFailure(clock.now(), 0, p);
+      expect(policy.state).toBe(exact.state);
+      await clock.advance(5);
+    }
+    expect(policy.state).toBe('open');
+    policy.dispose();
   });
 });

@@ -64,16 +64,20 @@ describe('SmoothWeightedRoundRobinBalancer', () => {
 
   it(`above ${SMOOTH_SCAN_MAX_HOSTS} hosts (EDF), each cycle of sum(weights) picks gives every host exactly its weight`, () => {
     fc.assert(
-      fc.property(fc.array(fc.integer({ min: 1, max: 8 }), { minLength: SMOOTH_SCAN_MAX_HOSTS + 1, maxLength: 200 }), fc.integer({ min: 1, max: 3 }), (weights, cycles) => {
-        const lb = new SmoothWeightedRoundRobinBalancer(weightedHosts(weights));
-        const total = weights.reduce((a, b) => a + b, 0);
-        const counts = new Array<number>(weights.length).fill(0);
-        for (let i = 0; i < cycles * total; i++) {
-          counts[lb.pick(0)]++;
-        }
-        // EDF picks host h for the k-th time at schedule time k / w_h: after `cycles` units, exactly cycles · w_h picks.
-        counts.forEach((c, h) => expect(c).toBe(cycles * weights[h]));
-      }),
+      fc.property(
+        fc.array(fc.integer({ min: 1, max: 8 }), { minLength: SMOOTH_SCAN_MAX_HOSTS + 1, maxLength: 200 }),
+        fc.integer({ min: 1, max: 3 }),
+        (weights, cycles) => {
+          const lb = new SmoothWeightedRoundRobinBalancer(weightedHosts(weights));
+          const total = weights.reduce((a, b) => a + b, 0);
+          const counts = new Array<number>(weights.length).fill(0);
+          for (let i = 0; i < cycles * total; i++) {
+            counts[lb.pick(0)]++;
+          }
+          // EDF picks host h for the k-th time at schedule time k / w_h: after `cycles` units, exactly cycles · w_h picks.
+          counts.forEach((c, h) => expect(c).toBe(cycles * weights[h]));
+        },
+      ),
       { numRuns: 30 },
     );
   });

@@ -32,7 +32,7 @@ describe('EventQueue', () => {
     );
   });
 
-  it('hands back each event\'s kind and subject with it, through growth and sifting', () => {
+  it("hands back each event's kind and subject with it, through growth and sifting", () => {
     const q = new EventQueue<string, { id: number }>();
     const subjects = Array.from({ length: 3000 }, (_, id) => ({ id }));
     // Times out of order and with ties, so events move through the heap.
