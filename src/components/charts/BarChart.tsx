@@ -10,6 +10,7 @@ import type { ChartSvgProps } from './LineChart.tsx';
 import { seriesColor } from './palette.ts';
 import { textWidth } from './text-metrics.ts';
 import { axisTicks } from './ticks.ts';
+import { ChartSvg } from './ChartSvg.tsx';
 
 const BAR = 16;
 const ROW_GAP = 12;
@@ -47,16 +48,7 @@ export function BarChart({ model, width, titleId, summaryId }: ChartSvgProps & {
   const categoryTicks = model.categories.map((c) => ({ key: c.key, at: (rows(c.key) ?? 0) + rowHeight / 2, label: c.label }));
 
   return (
-    <svg
-      data-chart={model.id}
-      role="img"
-      aria-labelledby={`${titleId} ${summaryId}`}
-      className="rl-chart"
-      viewBox={`0 0 ${width} ${height}`}
-      width="100%"
-      preserveAspectRatio="xMinYMin meet"
-    >
-      <title id={titleId}>{model.title}</title>
+    <ChartSvg chartId={model.id} title={model.title} titleId={titleId} summaryId={summaryId} width={width} height={height}>
       {header.element}
 
       <g className="rl-chart__grid">
@@ -81,7 +73,10 @@ export function BarChart({ model, width, titleId, summaryId }: ChartSvgProps & {
               <g key={s.key} className="rl-chart__series" data-series={s.key}>
                 <rect x={left} y={y + 1} width={Math.max(0, end - left)} height={BAR - 2} style={{ fill: seriesColor(s.color) }} />
                 {e !== undefined && e > 0 ? (
-                  <path className="rl-chart__whisker" d={`M${x(Math.max(0, v - e))},${y + 4}V${y + BAR - 4}M${x(Math.max(0, v - e))},${y + BAR / 2}H${x(v + e)}M${x(v + e)},${y + 4}V${y + BAR - 4}`} />
+                  <path
+                    className="rl-chart__whisker"
+                    d={`M${x(Math.max(0, v - e))},${y + 4}V${y + BAR - 4}M${x(Math.max(0, v - e))},${y + BAR / 2}H${x(v + e)}M${x(v + e)},${y + 4}V${y + BAR - 4}`}
+                  />
                 ) : null}
                 <text className="rl-chart__value" x={Math.max(end, e ? x(v + e) : end) + 4} y={y + BAR / 2} dominantBaseline="middle">
                   {valueLabel(v)}
@@ -91,6 +86,6 @@ export function BarChart({ model, width, titleId, summaryId }: ChartSvgProps & {
           })}
         </g>
       ))}
-    </svg>
+    </ChartSvg>
   );
 }

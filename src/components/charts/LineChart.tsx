@@ -8,6 +8,7 @@ import type { LegendItem } from './Legend.tsx';
 import { dashArray, seriesColor } from './palette.ts';
 import { textWidth } from './text-metrics.ts';
 import { axisTicks, ticksOf } from './ticks.ts';
+import { ChartSvg } from './ChartSvg.tsx';
 
 export interface ChartSvgProps {
   readonly width: number;
@@ -59,16 +60,7 @@ export function LineChart({ model, width, titleId, summaryId, plotHeight = 210 }
     .y1((p) => clampY(p[1] as number));
 
   return (
-    <svg
-      data-chart={model.id}
-      role="img"
-      aria-labelledby={`${titleId} ${summaryId}`}
-      className="rl-chart"
-      viewBox={`0 0 ${width} ${height}`}
-      width="100%"
-      preserveAspectRatio="xMinYMin meet"
-    >
-      <title id={titleId}>{model.title}</title>
+    <ChartSvg chartId={model.id} title={model.title} titleId={titleId} summaryId={summaryId} width={width} height={height}>
       {header.element}
 
       {(model.shaded ?? []).map((s, i) => {
@@ -93,9 +85,14 @@ export function LineChart({ model, width, titleId, summaryId, plotHeight = 210 }
         return (
           <g key={s.key} className="rl-chart__series" data-series={s.key}>
             {s.area ? <path d={fill(pts) ?? undefined} style={{ fill: seriesColor(s.color), fillOpacity: 0.15, stroke: 'none' }} /> : null}
-            <path d={path(pts) ?? undefined} style={{ fill: 'none', stroke: seriesColor(s.color), strokeWidth: 2, strokeDasharray: dashArray(s.dash), strokeLinejoin: 'round' }} />
+            <path
+              d={path(pts) ?? undefined}
+              style={{ fill: 'none', stroke: seriesColor(s.color), strokeWidth: 2, strokeDasharray: dashArray(s.dash), strokeLinejoin: 'round' }}
+            />
             {s.points
-              ? pts.filter(defined).map((p) => <circle key={p[0]} cx={xScale(p[0])} cy={clampY(p[1] as number)} r={3.5} style={{ fill: seriesColor(s.color) }} />)
+              ? pts
+                  .filter(defined)
+                  .map((p) => <circle key={p[0]} cx={xScale(p[0])} cy={clampY(p[1] as number)} r={3.5} style={{ fill: seriesColor(s.color) }} />)
               : null}
           </g>
         );
@@ -105,6 +102,6 @@ export function LineChart({ model, width, titleId, summaryId, plotHeight = 210 }
         const x = xScale(m.x);
         return x >= left && x <= plotRight ? <line key={`marker-${i}`} className="rl-chart__marker" x1={x} x2={x} y1={top} y2={top + plotHeight} /> : null;
       })}
-    </svg>
+    </ChartSvg>
   );
 }

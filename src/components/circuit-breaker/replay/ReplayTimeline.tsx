@@ -3,6 +3,7 @@ import { line } from 'd3-shape';
 import type { PointerEvent } from 'react';
 import { Axis } from '../../charts/Axis.tsx';
 import { CHART } from '../../charts/chart-layout.ts';
+import { ChartSvg } from '../../charts/ChartSvg.tsx';
 import { axisTitle } from '../../charts/chart-model.ts';
 import { chartHeader } from '../../charts/ChartHeader.tsx';
 import { AXIS_TITLE_FONT, AXIS_TITLE_LINE, wrappedText } from '../../charts/ChartText.tsx';
@@ -118,14 +119,14 @@ export function ReplayTimeline({ model, stateOrder, width, titleId, summaryId, c
   };
 
   return (
-    <svg
-      data-chart={model.id}
-      role="img"
-      aria-labelledby={`${titleId} ${summaryId}`}
-      className="rl-chart rl-timeline"
-      viewBox={`0 0 ${width} ${height}`}
-      width="100%"
-      preserveAspectRatio="xMinYMin meet"
+    <ChartSvg
+      chartId={model.id}
+      title={model.title}
+      titleId={titleId}
+      summaryId={summaryId}
+      width={width}
+      height={height}
+      extraClass="rl-timeline"
       onPointerDown={(e) => {
         if (!onSeek) return;
         e.currentTarget.setPointerCapture(e.pointerId);
@@ -135,7 +136,6 @@ export function ReplayTimeline({ model, stateOrder, width, titleId, summaryId, c
         if (e.buttons & 1) seek(e);
       }}
     >
-      <title id={titleId}>{model.title}</title>
       {header.element}
 
       {model.shaded.map((s, i) => {
@@ -207,6 +207,6 @@ export function ReplayTimeline({ model, stateOrder, width, titleId, summaryId, c
           {formatReplayTime(cursor)}
         </text>
       </g>
-    </svg>
+    </ChartSvg>
   );
 }

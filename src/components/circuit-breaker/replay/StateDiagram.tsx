@@ -3,6 +3,7 @@ import { chartHeader } from '../../charts/ChartHeader.tsx';
 import type { LegendItem } from '../../charts/Legend.tsx';
 import { EDGE_FONT, NODE_FONT, edgeKey, layoutDiagram } from './diagram-layout.ts';
 import { stateColor } from './state-colors.ts';
+import { ChartSvg } from '../../charts/ChartSvg.tsx';
 
 export interface StateDiagramProps {
   readonly diagram: MachineDiagram;
@@ -29,7 +30,9 @@ const ARROW = 9;
 export function StateDiagram({ diagram, width, title, titleId, summaryId, idPrefix, current, last }: StateDiagramProps) {
   const states = diagram.nodes.map((n) => n.id);
   const legend: LegendItem[] = [
-    ...(current ? [{ key: 'current', label: `Current state: ${current}`, swatch: { kind: 'bar', color: stateColor(current, states) } } satisfies LegendItem] : []),
+    ...(current
+      ? [{ key: 'current', label: `Current state: ${current}`, swatch: { kind: 'bar', color: stateColor(current, states) } } satisfies LegendItem]
+      : []),
     { key: 'last', label: 'Transition just taken', swatch: { kind: 'line', color: 1 } },
     { key: 'manual', label: 'Operator action', swatch: { kind: 'line', color: 8, dash: 'dashed' } },
   ];
@@ -41,16 +44,7 @@ export function StateDiagram({ diagram, width, title, titleId, summaryId, idPref
   const marker = (kind: string) => `${idPrefix}-arrow-${kind}`;
 
   return (
-    <svg
-      data-chart="diagram"
-      role="img"
-      aria-labelledby={`${titleId} ${summaryId}`}
-      className="rl-chart rl-diagram"
-      viewBox={`0 0 ${width} ${height}`}
-      width="100%"
-      preserveAspectRatio="xMinYMin meet"
-    >
-      <title id={titleId}>{title}</title>
+    <ChartSvg chartId={'diagram'} title={title} titleId={titleId} summaryId={summaryId} width={width} height={height} extraClass="rl-diagram">
       <defs>
         {(['plain', 'manual', 'last'] as const).map((kind) => (
           <marker
@@ -110,6 +104,6 @@ export function StateDiagram({ diagram, width, title, titleId, summaryId, idPref
           );
         })}
       </g>
-    </svg>
+    </ChartSvg>
   );
 }

@@ -11,6 +11,7 @@ import { axisTicks } from '../../charts/ticks.ts';
 import { percent } from '../../stats/format-number.ts';
 import { swatchLegend, type SwatchItem } from '../../charts/SwatchLegend.tsx';
 import { outOfRotation } from './rotation-intervals.ts';
+import { ChartSvg } from '../../charts/ChartSvg.tsx';
 
 const LANE = 34;
 const OK = seriesColor(4);
@@ -105,13 +106,19 @@ export function HealthTimeline({
   const failing = t.roles.indexOf('fails');
 
   return (
-    <svg data-chart={chartId} role="img" aria-labelledby={`${titleId} ${summaryId}`} className="rl-chart" viewBox={`0 0 ${width} ${height}`} width="100%" preserveAspectRatio="xMinYMin meet">
-      <title id={titleId}>{title}</title>
+    <ChartSvg chartId={chartId} title={title} titleId={titleId} summaryId={summaryId} width={width} height={height}>
       {heading.element}
       {legend.element}
 
       {t.failures.map((f, i) => (
-        <rect key={`outage-${i}`} className="rl-chart__shade" x={x(f.startMs / 1000)} y={laneY(failing) - LANE / 2} width={Math.max(1, x(f.endMs / 1000) - x(f.startMs / 1000))} height={LANE} />
+        <rect
+          key={`outage-${i}`}
+          className="rl-chart__shade"
+          x={x(f.startMs / 1000)}
+          y={laneY(failing) - LANE / 2}
+          width={Math.max(1, x(f.endMs / 1000) - x(f.startMs / 1000))}
+          height={LANE}
+        />
       ))}
 
       <g className="rl-chart__grid">
@@ -145,6 +152,6 @@ export function HealthTimeline({
             ))}
         </g>
       ))}
-    </svg>
+    </ChartSvg>
   );
 }

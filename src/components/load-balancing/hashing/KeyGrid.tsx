@@ -7,6 +7,7 @@ import { swatchLegend } from '../../charts/SwatchLegend.tsx';
 import { fateCounts, gridColumns, keyFate, type KeyFate } from './key-cells.ts';
 import { methods } from './hashing-specs.ts';
 import type { HashingSideView } from './hashing-view.ts';
+import { ChartSvg } from '../../charts/ChartSvg.tsx';
 
 const CELL_HEIGHT = 26;
 const GAP = 4;
@@ -66,8 +67,7 @@ export function KeyGrid({ side, title, width, titleId, summaryId, chartId }: Cha
   const height = top + methods.length * (panelHeight + PANEL_GAP);
 
   return (
-    <svg data-chart={chartId} role="img" aria-labelledby={`${titleId} ${summaryId}`} className="rl-chart" viewBox={`0 0 ${width} ${height}`} width="100%" preserveAspectRatio="xMinYMin meet">
-      <title id={titleId}>{title}</title>
+    <ChartSvg chartId={chartId} title={title} titleId={titleId} summaryId={summaryId} width={width} height={height}>
       {heading.element}
       {legend.element}
       {side.methods.map((m, mi) => {
@@ -91,7 +91,11 @@ export function KeyGrid({ side, title, width, titleId, summaryId, chartId }: Cha
                     y={y + CELL_HEIGHT / 2}
                     textAnchor="middle"
                     dominantBaseline="central"
-                    style={{ fill: fate === 'stayed' ? 'var(--sl-color-gray-2)' : 'var(--sl-color-white)', fontSize: 11, fontWeight: fate === 'stayed' ? 400 : 600 }}
+                    style={{
+                      fill: fate === 'stayed' ? 'var(--sl-color-gray-2)' : 'var(--sl-color-white)',
+                      fontSize: 11,
+                      fontWeight: fate === 'stayed' ? 400 : 600,
+                    }}
                   >
                     {fate === 'stayed' ? String(k.from) : `${k.from}→${k.to}`}
                   </text>
@@ -101,6 +105,6 @@ export function KeyGrid({ side, title, width, titleId, summaryId, chartId }: Cha
           </g>
         );
       })}
-    </svg>
+    </ChartSvg>
   );
 }
