@@ -1,7 +1,7 @@
 import { quantile } from 'd3-array';
 import { attemptSucceeded, exponentialBackoff, InjectionCore, neverAborted, RetryCore } from '../../src/resilience/index.ts';
 import { booleanParam, enumParam, intParam, numberParam, type ParamValues } from '../../src/params/params.ts';
-import { sampler } from '../engine/distributions.ts';
+import { sampler, type Distribution } from '../engine/distributions.ts';
 import { RandomStreams } from '../engine/random-streams.ts';
 import { defineScenario, type ScenarioResult } from '../scenario.ts';
 
@@ -85,9 +85,13 @@ export type FaultInjectionParams = ParamValues<typeof params>;
 export const callEndings = ['succeeded', 'injected-fault', 'injected-outcome', 'timed-out', 'service-error'] as const;
 export type CallEnding = (typeof callEndings)[number];
 
-const MAX_ATTEMPTS = 3;
-const BACKOFF = { baseMs: 50, factor: 2, capMs: 1000, jitter: 'full' } as const;
-const SERVICE_SIGMA = 0.5;
+/** The pipeline's retry: attempts in all, and the backoff between them. */
+export const playgroundRetry = { maxAttempts: 3, backoff: { baseMs: 50, factor: 2, capMs: 1000, jitter: 'full' } } as const;
+
+/** The service's time per attempt: log-normal around the chosen median. */
+export function serviceTimeOf(p: FaultInjectionParams): Distribution {
+  return { kind: 'log-normal', median: p.serviceTime, sigma: 0.5 };
+}
 /** Percentiles the latency curve is reported at: 1, 2, ..., 100. */
 const PERCENTILES = Array.from({ length: 100 }, (_, i) => i + 1);
 
@@ -159,10 +163,10 @@ export const faultInjection = defineScenario({
     const streams = new RandomStreams(seed);
     const injectionRandom = streams.stream('injection');
     const serviceRandom = streams.stream('service');
-    const serviceTime = sampler({ kind: 'log-normal', median: p.serviceTime, sigma: SERVICE_SIGMA }, serviceRandom);
+    const serviceTime = sampler(serviceTimeOf(p), serviceRandom);
     const backoffRandom = streams.stream('backoff');
     const core = new InjectionCore({ injectionRate: p.injectionRate });
-    const retry = p.retry ? new RetryCore({ maxAttempts: MAX_ATTEMPTS, backoff: exponentialBackoff(BACKOFF) }) : undefined;
+    const retry = p.retry ? new RetryCore({ maxAttempts: playgroundRetry.maxAttempts, backoff: exponentialBackoff(playgroundRetry.backoff) }) : undefined;
     const timeoutMs = p.timeout ? p.timeoutMs : Infinity;
 
     let decisions = 0;
