@@ -22,6 +22,8 @@ export class TimeWindowDetector implements FailureDetector {
   private readonly failureRateThreshold: number;
   private readonly slowCallRateThreshold: number;
   private newestBucket = -Infinity;
+  /** Ring slot of the newest bucket, kept with it so that recording skips the modulo. */
+  private newestSlot = 0;
   private calls = 0;
   private failures = 0;
   private slowCalls = 0;
@@ -43,7 +45,7 @@ export class TimeWindowDetector implements FailureDetector {
 
   record(now: number, failed: boolean, slow: boolean): boolean {
     this.advance(now);
-    const i = this.slot(this.newestBucket);
+    const i = this.newestSlot;
     this.callsIn[i]++;
     this.calls++;
     if (failed) {
@@ -98,6 +100,7 @@ export class TimeWindowDetector implements FailureDetector {
     if (s.buckets.length !== n) throw new RangeError(`snapshot holds ${s.buckets.length} buckets, window has ${n}`);
     if (!Number.isInteger(s.newestBucket)) throw new RangeError(`bad newestBucket ${s.newestBucket} in snapshot`);
     this.newestBucket = s.newestBucket;
+    this.newestSlot = this.slot(s.newestBucket);
     s.buckets.forEach((b, j) => {
       const i = this.slot(s.newestBucket! - n + 1 + j);
       this.callsIn[i] = b.calls;
@@ -139,5 +142,6 @@ export class TimeWindowDetector implements FailureDetector {
       }
     }
     this.newestBucket = bucket;
+    this.newestSlot = this.slot(bucket);
   }
 }
