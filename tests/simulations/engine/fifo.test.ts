@@ -23,7 +23,7 @@ describe('Fifo', () => {
     );
   });
 
-  it('keeps order across the compaction of a long consumed prefix', () => {
+  it('keeps order across growth and wrap-around of the ring', () => {
     const q = new Fifo<number>();
     for (let i = 0; i < 10_000; i++) q.push(i);
     for (let i = 0; i < 9_000; i++) expect(q.shift()).toBe(i);
