@@ -10,4 +10,5 @@ export const sidebar = [
   { label: 'Chaos engineering', slug: 'chaos-engineering' },
   { label: 'Best practices', slug: 'best-practices' },
   { label: 'Glossary', slug: 'glossary' },
+  { label: 'URL reference', slug: 'url-reference' },
 ];

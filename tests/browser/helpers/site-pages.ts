@@ -35,3 +35,4 @@ export const FAILOVER_PAGE = '/failover-strategies/';
 export const INTRODUCTION_PAGE = '/introduction/';
 export const BEST_PRACTICES_PAGE = '/best-practices/';
 export const GLOSSARY_PAGE = '/glossary/';
+export const URL_REFERENCE_PAGE = '/url-reference/';
