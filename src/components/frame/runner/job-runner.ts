@@ -58,6 +58,27 @@ export class JobRunner {
 
   constructor(private readonly o: JobRunnerOptions) {}
 
+  /**
+   * The runs' results at once, on this thread, when they are all cached or
+   * the missing ones are estimated to take at most `budgetMs`; undefined
+   * otherwise (nothing is run then). This is how a slider answers in the
+   * frame it moved in.
+   */
+  runNow(runs: readonly Run[], budgetMs: number): JobOutcome | undefined {
+    const keys = runs.map(runKey);
+    const got = new Map<string, ScenarioResult>();
+    const missing = new Map<string, Run>();
+    runs.forEach((r, i) => {
+      const hit = this.o.cache.get(keys[i]);
+      if (hit) got.set(keys[i], hit);
+      else missing.set(keys[i], r);
+    });
+    const todo = [...missing.values()];
+    if (todo.length > 0 && this.estimateMs(todo) > budgetMs) return undefined;
+    const elapsedMs = this.runHere(todo, got);
+    return { results: keys.map((k) => got.get(k)!), computed: todo.length, reused: runs.length - todo.length, elapsedMs, where: todo.length ? 'main thread' : 'cache' };
+  }
+
   run(runs: readonly Run[], onProgress: (fraction: number) => void): RunningJob {
     const keys = runs.map(runKey);
     // Results are gathered here, not read back from the cache at the end: a
@@ -79,8 +100,7 @@ export class JobRunner {
     });
 
     if (todo.length === 0) return { promise: Promise.resolve(finish(0, 0, 'cache')), cancel() {} };
-    const estimate = todo.reduce((ms, r) => ms + this.o.cost.estimateMs(r.scenario.name, r.cost), 0);
-    const worker = estimate > this.o.mainThreadBudgetMs ? this.acquireWorker() : undefined;
+    const worker = this.estimateMs(todo) > this.o.mainThreadBudgetMs ? this.acquireWorker() : undefined;
     if (!worker) {
       try {
         const elapsed = this.runHere(todo, got);
@@ -140,6 +160,10 @@ export class JobRunner {
 
   dispose(): void {
     this.dropWorker();
+  }
+
+  private estimateMs(todo: readonly Run[]): number {
+    return todo.reduce((ms, r) => ms + this.o.cost.estimateMs(r.scenario.name, r.cost), 0);
   }
 
   private runHere(todo: readonly Run[], got: Map<string, ScenarioResult>): number {

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { CostModel } from './cost-model.ts';
 import { JobCancelled, JobRunner, type JobOutcome } from './job-runner.ts';
 import { ResultCache } from './result-cache.ts';
@@ -40,21 +40,43 @@ const cache = new ResultCache(400);
 // 10 µs per unit: several times slower than these scenarios run even cold, so a first guess errs towards the worker.
 const cost = new CostModel(0.01);
 
-/** Runs estimated above this go to the worker; below it a run on the main thread is quicker than the round trip and does not make the page stutter. */
-const MAIN_THREAD_BUDGET_MS = 50;
-/** A slider drag produces a change per pixel; only where it comes to rest is worth computing. */
-const DEBOUNCE_MS = 120;
+/**
+ * Runs estimated within this are computed at once, in the frame the slider
+ * moved in (before the browser paints); anything larger goes to the worker,
+ * so the main thread never blocks long enough to drop frames while dragging.
+ */
+const SAME_FRAME_BUDGET_MS = 8;
+
+/** The result on show: the plan it belongs to, and whether it is only a first part of it. */
+export interface ShownResult<V> extends Shown<V> {
+  /** Set while the view is a preview plan's (e.g. the first seed of several), not yet the whole plan's. */
+  readonly partial?: { readonly runs: number; readonly of: number };
+}
 
 /**
  * Keeps a widget's plot in step with its parameters. The first view is the
  * one computed when the page was built (`initial`); nothing runs until the
- * widget is `ready` (its URL read) and its plan differs from what is shown.
- * A newer plan cancels an older job; a job's result is shown only if its plan
- * is still the current one.
+ * widget is `ready` (its URL read) and its plan differs from what is shown,
+ * so hydration at the defaults runs nothing.
+ *
+ * A new plan is answered at once, without a debounce: from the cache, or
+ * run on the spot when it is cheap (in a layout effect: the new chart is in
+ * the same frame as the moved slider). Otherwise it goes to the worker; if
+ * the widget has a `preview` plan (a cheaper plan of the same shape whose
+ * runs are among the full plan's, e.g. its first seed) that is cheap, its
+ * result is shown meanwhile, labelled partial, and the full plan's worker
+ * job reuses its runs. A newer plan cancels an older job; a job's result is
+ * shown only if its plan is still the current one.
  */
-export function useSimulation<T, M, V>(plan: SimulationPlan<T, M>, reduce: Reduce<T, M, V>, initial: Shown<V>, ready: boolean): SimulationStatus<V> {
+export function useSimulation<T, M, V>(
+  plan: SimulationPlan<T, M>,
+  reduce: Reduce<T, M, V>,
+  initial: Shown<V>,
+  ready: boolean,
+  preview?: SimulationPlan<T, M>,
+): SimulationStatus<V> {
   const key = planKey(plan);
-  const [shown, setShown] = useState<Shown<V>>(initial);
+  const [shown, setShown] = useState<ShownResult<V>>(initial);
   const [progress, setProgress] = useState<number | undefined>(undefined);
   const [outcome, setOutcome] = useState<JobOutcome | undefined>(undefined);
   const [failure, setFailure] = useState<{ key: string; message: string } | undefined>(undefined);
@@ -64,64 +86,81 @@ export function useSimulation<T, M, V>(plan: SimulationPlan<T, M>, reduce: Reduc
     return () => runner.current?.dispose();
   }, []);
 
-  useEffect(() => {
-    if (!ready || key === shown.key) return;
+  useLayoutEffect(() => {
+    if (!ready || (key === shown.key && !shown.partial)) return;
     if (key === initial.key) {
       // Back at the defaults (Reset, or a preset equal to them): the build-time result is at hand.
       setShown(initial);
       setOutcome(undefined);
       return;
     }
+    runner.current ??= new JobRunner({
+      createWorker: createSimulationWorker,
+      cache,
+      cost,
+      mainThreadBudgetMs: SAME_FRAME_BUDGET_MS,
+      now: () => performance.now(),
+    });
+    const jobs = runner.current;
+    const fail = (err: unknown) => setFailure({ key, message: err instanceof Error ? err.message : String(err) });
+    const runs = flattenRuns(plan.runs);
+    try {
+      const now = jobs.runNow(runs, SAME_FRAME_BUDGET_MS);
+      if (now) {
+        setShown({ key, view: reduce(shapeResults(plan.runs, now.results), plan.meta) });
+        setOutcome(now);
+        return;
+      }
+      const first = preview ? jobs.runNow(flattenRuns(preview.runs), SAME_FRAME_BUDGET_MS) : undefined;
+      if (preview && first) {
+        setShown({ key, view: reduce(shapeResults(preview.runs, first.results), preview.meta), partial: { runs: first.results.length, of: runs.length } });
+      }
+    } catch (err) {
+      fail(err);
+      return;
+    }
     let stale = false;
-    let cancel = () => {};
     setProgress(undefined);
-    const timer = setTimeout(() => {
-      runner.current ??= new JobRunner({
-        createWorker: createSimulationWorker,
-        cache,
-        cost,
-        mainThreadBudgetMs: MAIN_THREAD_BUDGET_MS,
-        now: () => performance.now(),
-      });
-      const job = runner.current.run(flattenRuns(plan.runs), (f) => {
-        if (!stale) setProgress(f);
-      });
-      cancel = job.cancel;
-      job.promise.then(
-        (o) => {
-          if (stale) return;
-          setShown({ key, view: reduce(shapeResults(plan.runs, o.results), plan.meta) });
-          setOutcome(o);
-        },
-        (err: unknown) => {
-          if (stale || err instanceof JobCancelled) return;
-          setFailure({ key, message: err instanceof Error ? err.message : String(err) });
-        },
-      );
-    }, DEBOUNCE_MS);
+    const job = jobs.run(runs, (f) => {
+      if (!stale) setProgress(f);
+    });
+    job.promise.then(
+      (o) => {
+        if (stale) return;
+        setShown({ key, view: reduce(shapeResults(plan.runs, o.results), plan.meta) });
+        setOutcome(o);
+      },
+      (err: unknown) => {
+        if (!stale && !(err instanceof JobCancelled)) fail(err);
+      },
+    );
     return () => {
       stale = true;
-      clearTimeout(timer);
-      cancel();
+      job.cancel();
     };
-    // The plan is fully described by its key, and reduce is a module-level
-    // function: re-running on its identity would only repeat work.
+    // The plan (and its preview, derived from the same state) is fully
+    // described by its key, and reduce is a module-level function:
+    // re-running on their identity would only repeat work.
   }, [ready, key]);
 
   let state: RunState;
   let text: string;
+  const pct = progress === undefined ? '' : ` ${Math.floor(progress * 100)}%`;
   if (!ready) {
     state = 'idle';
     text = 'Showing the default run, computed when this page was built.';
-  } else if (key === shown.key) {
-    state = 'done';
-    text = outcome ? describeOutcome(outcome) : 'Done: the default run, computed when this page was built.';
   } else if (failure?.key === key) {
     state = 'error';
     text = `Error: the simulation failed (${failure.message}).`;
+  } else if (key === shown.key && shown.partial) {
+    state = 'running';
+    text = `Partial result: ${shown.partial.runs} of ${shown.partial.of} runs shown; refining…${pct}`;
+  } else if (key === shown.key) {
+    state = 'done';
+    text = outcome ? describeOutcome(outcome) : 'Done: the default run, computed when this page was built.';
   } else {
     state = 'running';
-    text = progress === undefined ? 'Running…' : `Running… ${Math.floor(progress * 100)}%`;
+    text = `Running…${pct}`;
   }
   return { shown, state, text };
 }

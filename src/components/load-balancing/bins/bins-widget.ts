@@ -1,4 +1,5 @@
 import type { ParamValues } from '../../../params/params.ts';
+import { firstSeedOnly } from '../../frame/runner/preview.ts';
 import { defineWidget } from '../../frame/widget-definition.ts';
 import { binsCharts } from './bins-charts.ts';
 import { planBins } from './bins-plan.ts';
@@ -27,6 +28,7 @@ export const binsWidget = defineWidget({
   ],
   suggestB,
   plan: planBins,
+  preview: (state) => planBins(firstSeedOnly(state, 'runs')),
   reduce: reduceBins,
   figures: binsCharts,
 });

@@ -1,3 +1,4 @@
+import { firstSeedOnly } from '../../frame/runner/preview.ts';
 import { defineWidget } from '../../frame/widget-definition.ts';
 import { jitterCharts } from './jitter-charts.ts';
 import { planJitter } from './jitter-plan.ts';
@@ -20,6 +21,7 @@ export const jitterWidget = defineWidget({
     { id: 'compare-crowd', label: 'Compare: 50 vs 200 clients', values: {}, compareWith: { clients: 200 } },
   ],
   plan: planJitter,
+  preview: (state) => planJitter(firstSeedOnly(state, 'runs')),
   reduce: reduceJitter,
   figures: jitterCharts,
 });

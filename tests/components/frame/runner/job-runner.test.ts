@@ -94,6 +94,18 @@ describe('JobRunner', () => {
     expect(progress.every((f, i) => f >= 0 && f <= 1 && (i === 0 || f >= progress[i - 1]))).toBe(true);
   });
 
+  it('runNow answers at once from the cache or by running cheap runs here, and runs nothing over its budget', () => {
+    const { runner, workers } = setup(100);
+    ran = 0;
+    expect(runner.runNow([req(2, 3, 5), req(2, 4, 50)], 10)).toBeUndefined();
+    expect(ran).toBe(0);
+    const cheap = runner.runNow([req(2, 3, 5), req(2, 3, 5)], 10)!;
+    expect([cheap.where, cheap.computed, cheap.reused, ...products(cheap.results), ran]).toEqual(['main thread', 1, 1, 6, 6, 1]);
+    const cached = runner.runNow([req(2, 3, 500)], 0)!;
+    expect([cached.where, cached.computed, ...products(cached.results), ran]).toEqual(['cache', 0, 6, 1]);
+    expect(workers).toHaveLength(0);
+  });
+
   it('cancelling a worker job terminates the worker and rejects with JobCancelled; the next job gets a fresh worker', async () => {
     const { runner, workers } = setup(0);
     const job = runner.run([req(1, 7, 50)], () => {});
