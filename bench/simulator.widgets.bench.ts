@@ -5,6 +5,9 @@
  * default state and seed, as the frame would start them). CPU time of this
  * process, after one warm-up run, the median of a few. Target: under 10 ms
  * each (the queue scenario's million-request runs are the simulator bench's).
+ * Named to sort after simulator.bench.ts: running every scenario first makes
+ * the shared models' call sites polymorphic, which slows the queue run by a
+ * quarter.
  */
 import { readdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
