@@ -178,6 +178,11 @@ export class CircuitBreakerCore {
     if (!allowed) this.untimedEnd = -Infinity;
   }
 
+  /** True when the failure detector counts calls by time (a time window): only then is there an `untimedUntil`. */
+  get countsByTime(): boolean {
+    return this.detector.usesTime;
+  }
+
   /** Until when successes may be reported untimed; undefined when not now. */
   get untimedUntil(): number | undefined {
     return this.untimedEnd === -Infinity || this.data.name !== 'closed' ? undefined : this.untimedEnd;

@@ -136,11 +136,12 @@ export class CircuitBreakerPolicy implements Policy {
 
   private bindFastPath(permit: Permit): void {
     const core = this.core;
+    const byTime = core.countsByTime;
     this.boundPermit = permit;
     this.fastSucceeded = (value) => {
       core.onSuccessUntimed(permit, this.readNow);
       // A success reported with its time may have opened a new stretch of untimed reporting, which needs its timer.
-      if (core.state !== 'closed' || core.untimedUntil !== this.timerAt) this.syncTimer();
+      if (core.state !== 'closed' || (byTime && core.untimedUntil !== this.timerAt)) this.syncTimer();
       return value;
     };
     this.fastFailed = (error) => {
