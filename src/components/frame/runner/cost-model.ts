@@ -2,9 +2,9 @@
  * Guesses how long runs will take on the main thread from their size,
  * learning each scenario's speed from runs actually timed there, so the
  * choice between the main thread and the worker adapts to a slow phone or a
- * fast desktop. Only main-thread runs teach it: the worker's warmed-up speed
- * would make the main thread, where the code may still be cold, look faster
- * than it is.
+ * fast desktop. Runs timed in the worker teach it too, scaled up by the job
+ * runner: the worker's warmed-up speed would make the main thread, where the
+ * code may still be cold, look faster than it is.
  */
 export class CostModel {
   private readonly msPerUnit = new Map<string, number>();

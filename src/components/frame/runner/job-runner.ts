@@ -37,6 +37,14 @@ export interface RunningJob {
   cancel(): void;
 }
 
+/**
+ * Worker timings teach the cost model too (otherwise a scenario first
+ * guessed too slow would go to the worker for ever), scaled up because the
+ * worker's code is warm and the main thread's may not be: an estimate errs
+ * towards the worker.
+ */
+const COLD_MAIN_THREAD_FACTOR = 2;
+
 export class JobCancelled extends Error {
   constructor() {
     super('superseded by newer parameters');
@@ -125,6 +133,8 @@ export class JobRunner {
         todo.forEach((r, i) => {
           got.set(runKey(r), m.results[i]);
           this.o.cache.set(runKey(r), m.results[i]);
+          const ms = m.elapsedMs?.[i];
+          if (ms !== undefined) this.o.cost.observe(r.scenario.name, r.cost, ms * COLD_MAIN_THREAD_FACTOR);
         });
         settle.resolve(finish(todo.length, this.o.now() - start, 'worker'));
         settle = undefined;

@@ -95,11 +95,15 @@ export function executeWireRuns(
   find: (name: string) => Scenario | undefined,
   runs: readonly WireRun[],
   onProgress: (fraction: number) => void,
+  /** When given, each run's duration in ms is pushed here, in order. */
+  elapsedMs?: number[],
 ): ScenarioResult[] {
   return runs.map((r, i) => {
     const scenario = find(r.scenario);
     if (!scenario) throw new Error(`scenario "${r.scenario}" is not in the registry (simulations/scenarios/index.ts)`);
+    const t0 = performance.now();
     const result = scenario.run(r.params, r.seed, { onProgress: (f) => onProgress((i + Math.min(1, Math.max(0, f))) / runs.length) });
+    elapsedMs?.push(performance.now() - t0);
     onProgress((i + 1) / runs.length);
     return result;
   });

@@ -20,15 +20,21 @@ worker.onmessage = (e: MessageEvent<ToWorker>) => {
   const { job, runs } = e.data;
   const post = (m: FromWorker) => worker.postMessage(m);
   let lastPercent = -1;
+  const elapsedMs: number[] = [];
   try {
-    const results = executeWireRuns(getScenario, runs, (fraction) => {
-      const percent = Math.floor(fraction * 100);
-      if (percent > lastPercent) {
-        lastPercent = percent;
-        post({ type: 'progress', job, fraction });
-      }
-    });
-    post({ type: 'done', job, results });
+    const results = executeWireRuns(
+      getScenario,
+      runs,
+      (fraction) => {
+        const percent = Math.floor(fraction * 100);
+        if (percent > lastPercent) {
+          lastPercent = percent;
+          post({ type: 'progress', job, fraction });
+        }
+      },
+      elapsedMs,
+    );
+    post({ type: 'done', job, results, elapsedMs });
   } catch (err) {
     post({ type: 'error', job, message: err instanceof Error ? err.message : String(err) });
   }

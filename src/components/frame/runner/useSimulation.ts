@@ -45,7 +45,13 @@ const cost = new CostModel(0.01);
  * moved in (before the browser paints); anything larger goes to the worker,
  * so the main thread never blocks long enough to drop frames while dragging.
  */
-const SAME_FRAME_BUDGET_MS = 8;
+const SAME_FRAME_BUDGET_MS = 10;
+/**
+ * A preview (the first seed of several) may take longer on the main thread:
+ * it replaces a wait for the whole plan, and stays well under the 50 ms that
+ * makes a long task.
+ */
+const PREVIEW_BUDGET_MS = 25;
 
 /** The result on show: the plan it belongs to, and whether it is only a first part of it. */
 export interface ShownResult<V> extends Shown<V> {
@@ -111,7 +117,7 @@ export function useSimulation<T, M, V>(
         setOutcome(now);
         return;
       }
-      const first = preview ? jobs.runNow(flattenRuns(preview.runs), SAME_FRAME_BUDGET_MS) : undefined;
+      const first = preview ? jobs.runNow(flattenRuns(preview.runs), PREVIEW_BUDGET_MS) : undefined;
       if (preview && first) {
         setShown({ key, view: reduce(shapeResults(preview.runs, first.results), preview.meta), partial: { runs: first.results.length, of: runs.length } });
       }

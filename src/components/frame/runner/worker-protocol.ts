@@ -6,5 +6,6 @@ export type ToWorker = { readonly type: 'run'; readonly job: number; readonly ru
 
 export type FromWorker =
   | { readonly type: 'progress'; readonly job: number; readonly fraction: number }
-  | { readonly type: 'done'; readonly job: number; readonly results: ScenarioResult[] }
+  /** `elapsedMs`: each run's duration in the worker, which teaches the cost model the device's speed. */
+  | { readonly type: 'done'; readonly job: number; readonly results: ScenarioResult[]; readonly elapsedMs?: readonly number[] }
   | { readonly type: 'error'; readonly job: number; readonly message: string };

@@ -30,6 +30,8 @@ class FakeWorker implements WorkerLike {
   onerror: ((e: ErrorEvent) => void) | null = null;
   terminated = false;
   inbox: ToWorker[] = [];
+  /** What the fake reports as each run's duration. */
+  msPerRun = 3;
   postMessage(m: ToWorker) {
     this.inbox.push(m);
   }
@@ -39,8 +41,9 @@ class FakeWorker implements WorkerLike {
   answer() {
     const m = this.inbox.shift()!;
     const send = (d: FromWorker) => this.onmessage?.({ data: d } as MessageEvent<FromWorker>);
-    const results = executeWireRuns(registry, m.runs, (f) => send({ type: 'progress', job: m.job, fraction: f }));
-    send({ type: 'done', job: m.job, results });
+    const elapsedMs: number[] = [];
+    const results = executeWireRuns(registry, m.runs, (f) => send({ type: 'progress', job: m.job, fraction: f }), elapsedMs);
+    send({ type: 'done', job: m.job, results, elapsedMs: elapsedMs.map(() => this.msPerRun) });
   }
   fail() {
     this.onerror?.({ preventDefault() {} } as ErrorEvent);
@@ -104,6 +107,19 @@ describe('JobRunner', () => {
     const cached = runner.runNow([req(2, 3, 500)], 0)!;
     expect([cached.where, cached.computed, ...products(cached.results), ran]).toEqual(['cache', 0, 6, 1]);
     expect(workers).toHaveLength(0);
+  });
+
+  it('runs timed in the worker teach the cost model, doubled (the worker is warm, the main thread may not be)', async () => {
+    const { runner, workers } = setup(10, 1);
+    const job = runner.run([req(1, 1, 50)], () => {});
+    workers[0].msPerRun = 3;
+    workers[0].answer();
+    await job.promise;
+    // 50 units took 3 ms in the worker: 6 ms expected here, within a 10 ms budget, so it now runs at once.
+    ran = 0;
+    const now = runner.runNow([req(1, 2, 50)], 10)!;
+    expect([now.where, ran]).toEqual(['main thread', 1]);
+    expect(runner.runNow([req(1, 3, 50)], 5)).toBeUndefined();
   });
 
   it('cancelling a worker job terminates the worker and rejects with JobCancelled; the next job gets a fresh worker', async () => {
