@@ -1,0 +1,137 @@
+/**
+ * `npm run bench:site [-- --page retry] [--no-lighthouse]`: measures the
+ * built site (dist/, or --dist DIR) as a reader gets it; builds nothing.
+ * Serves it with `astro preview` on loopback and, in Chromium, prints per
+ * page and per widget:
+ * - slider to chart: from a key press on each slider (default settings) to
+ *   the first change inside the widget's chart SVG plus the next frame;
+ *   median and p95 over the widget's sliders;
+ * - main-thread long tasks (over 50 ms) while the sliders were pressed, and
+ *   while the page loaded and hydrated;
+ * - JS loaded: gzip KB of the scripts the page requested up to every widget
+ *   hydrated, and after the presses (a worker, loaded only when needed);
+ * - Lighthouse mobile performance, accessibility and TBT when `lighthouse`
+ *   is installed (it is not a dependency), "skipped" otherwise.
+ * Targets (issue 9): median ≤ 16 ms, p95 ≤ 50 ms, no long task, ≤ 120 KB.
+ */
+import { cpus, loadavg } from 'node:os';
+import { chromium } from '@playwright/test';
+import { chromiumLaunchOptions } from '../../tests/browser/helpers/chromium.ts';
+import { sitePages } from '../../tests/browser/helpers/site-pages.ts';
+import { gzipKb } from './js-weight.ts';
+import { lighthouse, lighthouseAvailable, type LighthouseScores } from './lighthouse.ts';
+import { serveDist } from './serve.ts';
+import { longTaskRecorder, timeSliders, waitHydrated } from './slider-timing.ts';
+import { quantile } from './stats.ts';
+
+function flag(name: string): string[] {
+  const out: string[] = [];
+  process.argv.forEach((a, i) => {
+    if (a === name && process.argv[i + 1] !== undefined) out.push(process.argv[i + 1]);
+  });
+  return out;
+}
+
+const distDir = flag('--dist')[0] ?? 'dist';
+const port = Number(flag('--port')[0] ?? 4331);
+const pageFilters = flag('--page');
+const wantLighthouse = !process.argv.includes('--no-lighthouse');
+
+const fmt = (n: number | undefined, digits = 0) => (n === undefined || Number.isNaN(n) ? '—' : n.toFixed(digits));
+const mark = (ok: boolean) => (ok ? '' : ' ✗');
+
+let pages: string[];
+try {
+  pages = sitePages(distDir).filter((p) => pageFilters.length === 0 || pageFilters.some((f) => p.includes(f)));
+} catch (err) {
+  console.error(err instanceof Error ? err.message : String(err));
+  process.exit(2);
+}
+
+console.log(`bench:site on ${distDir}/ · ${cpus().length} cores · load average ${loadavg().map((l) => l.toFixed(2)).join(' ')} · ${new Date().toISOString()}`);
+const server = await serveDist(distDir, port);
+const browser = await chromium.launch(chromiumLaunchOptions());
+
+interface PageRow {
+  page: string;
+  kbHydrated: number;
+  kbAfter: number;
+  kbSearch: number;
+  hydrationLongTasks: number[];
+  ranOnHydration: string[];
+  lighthouse: LighthouseScores | 'skipped';
+}
+const pageRows: PageRow[] = [];
+const widgetRows: string[] = [];
+
+try {
+  for (const path of pages) {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    // tsx (esbuild keepNames) wraps named functions in __name(); the functions this bench evaluates in the page need it there too.
+    await page.addInitScript({ content: 'globalThis.__name = (f) => f;' });
+    await page.addInitScript(longTaskRecorder);
+    const scripts: string[] = [];
+    page.on('request', (r) => {
+      const u = new URL(r.url());
+      if (u.origin === server.origin && u.pathname.endsWith('.js')) scripts.push(r.url());
+    });
+    // Workers' requests are the worker's own; the page's request event does not see them.
+    page.on('worker', (w) => scripts.push(w.url()));
+    await page.goto(server.origin + path, { waitUntil: 'load' });
+    const ids = await page.locator('section[data-widget]').evaluateAll((els) => els.map((e) => e.getAttribute('data-widget') ?? ''));
+    for (const id of ids) await waitHydrated(page, id);
+    const hydratedScripts = [...scripts];
+    // At the defaults hydration must show the embedded build-time result and run nothing: the run status says which.
+    const ranOnHydration = await page.locator('section[data-widget]').evaluateAll((els) =>
+      els.flatMap((el) => {
+        const status = el.querySelector('[data-testid="run-status"]')?.textContent ?? '';
+        return status.includes('computed when this page was built') ? [] : [`${el.getAttribute('data-widget')}: "${status}"`];
+      }),
+    );
+    const hydrationLongTasks = await page.evaluate(() => (window.__rlLongTasks ?? []).map((t) => t.duration));
+
+    for (const id of ids) {
+      const presses = await timeSliders(page, id);
+      const times = presses.flatMap((p) => (p.ms === undefined ? [] : [p.ms]));
+      const missed = presses.filter((p) => p.ms === undefined).map((p) => p.slider);
+      const long = presses.flatMap((p) => p.longTasks);
+      const med = quantile(times, 0.5);
+      const p95 = quantile(times, 0.95);
+      const worst = presses.reduce<{ slider: string; ms: number } | undefined>(
+        (w, p) => (p.ms !== undefined && (!w || p.ms > w.ms) ? { slider: p.slider, ms: p.ms } : w),
+        undefined,
+      );
+      widgetRows.push(
+        `| ${path} | ${id} | ${presses.length} | ${fmt(med)}${mark(med <= 16)} | ${fmt(p95)}${mark(p95 <= 50)} | ${worst ? `${worst.slider.slice(id.length + 1)} ${fmt(worst.ms)}` : '—'} | ${long.length}${long.length ? ` (max ${fmt(Math.max(...long))})` : ''}${mark(long.length === 0)} | ${missed.length ? missed.join(' ') : ''} |`,
+      );
+    }
+    // Starlight imports its search UI (pagefind's ui-core chunk) when the browser is idle, on every page: counted apart.
+    const isSearch = (u: string) => /\/ui-core\.[^/]*\.js$/.test(u);
+    const kbHydrated = gzipKb(distDir, hydratedScripts.filter((u) => !isSearch(u)));
+    const kbAfter = gzipKb(distDir, scripts.filter((u) => !isSearch(u)));
+    const kbSearch = gzipKb(distDir, scripts.filter(isSearch));
+    await context.close();
+    const lh = wantLighthouse && lighthouseAvailable() ? lighthouse(server.origin + path) : 'skipped';
+    pageRows.push({ page: path, kbHydrated, kbAfter, kbSearch, hydrationLongTasks, ranOnHydration, lighthouse: lh });
+    console.error(`  measured ${path}`);
+  }
+} finally {
+  await browser.close();
+  server.stop();
+}
+
+console.log('\nSlider to chart (ms, key press to first chart change + next frame; ✗ misses median ≤ 16, p95 ≤ 50, no long task)\n');
+console.log('| page | widget | sliders | median | p95 | slowest slider | long tasks > 50 ms | no chart change |');
+console.log('|---|---|---|---|---|---|---|---|---|');
+for (const r of widgetRows) console.log(r);
+
+console.log('\nPer page (JS gzip KB requested until every widget hydrated, and after the presses (a worker), both without the search UI; ✗ over 120 KB)\n');
+console.log('| page | JS KB hydrated | JS KB after presses | search UI (idle) | long tasks while loading | ran on hydration | Lighthouse perf | a11y | TBT ms |');
+console.log('|---|---|---|---|---|---|---|---|---|');
+for (const r of pageRows) {
+  const lh = r.lighthouse === 'skipped' ? ['skipped', 'skipped', 'skipped'] : [String(r.lighthouse.performance), String(r.lighthouse.accessibility), String(r.lighthouse.tbtMs)];
+  const lt = r.hydrationLongTasks;
+  console.log(`| ${r.page} | ${fmt(r.kbHydrated, 1)}${mark(r.kbHydrated <= 120)} | ${fmt(r.kbAfter, 1)}${mark(r.kbAfter <= 120)} | ${fmt(r.kbSearch, 1)} | ${lt.length}${lt.length ? ` (max ${fmt(Math.max(...lt))})` : ''} | ${r.ranOnHydration.length ? `${r.ranOnHydration.join('; ')} ✗` : 'nothing'} | ${lh.join(' | ')} |`);
+}
+console.log(`\nload average at the end: ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
