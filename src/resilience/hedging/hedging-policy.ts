@@ -4,7 +4,8 @@ import { EventEmitter, type Event } from '../events.ts';
 import { abortReason } from '../pipeline/abort.ts';
 import { neverAborted, type Operation, type Policy } from '../pipeline/policy.ts';
 import { retryAfterFromError } from '../retry/retry-policy.ts';
-import { Epoch, type EpochMember } from '../timeout/epoch.ts';
+import type { Epoch, EpochMember } from '../timeout/epoch.ts';
+import { EpochQueue } from '../timeout/epoch-queue.ts';
 import { HedgeAttempt } from './hedge-attempt.ts';
 import { HedgingCore, HedgingState, type HedgingDecision } from './hedging-core.ts';
 import { fixedHedgingDelay } from './hedging-delay.ts';
@@ -83,9 +84,7 @@ export class HedgingPolicy implements Policy {
   private readonly pushbackMs: (error: unknown) => number | undefined;
   /** Whether the core needs real times: a budget to tell, or a delay that learns from latencies. */
   private readonly timed: boolean;
-  private open = new Epoch();
-  private oldest: Epoch | undefined = undefined;
-  private newest: Epoch | undefined = undefined;
+  private readonly epochs = new EpochQueue();
   private ticking = false;
   private readonly hedgeEvents = new EventEmitter<HedgeEvent>();
   /** Fires as each hedge goes out. */
@@ -225,7 +224,7 @@ export class HedgingPolicy implements Policy {
 
   private waitForHedge<T>(call: HedgedCall<T>): void {
     if (call.epoch !== undefined) return;
-    this.open.add(call);
+    this.epochs.add(call);
     if (!this.ticking) this.tickAfter(this.resolutionMs);
   }
 
@@ -236,10 +235,7 @@ export class HedgingPolicy implements Policy {
 
   private readonly tick = (): void => {
     const now = this.clock.now();
-    while (this.oldest !== undefined && this.oldest.deadline <= now) {
-      const due = this.oldest;
-      this.oldest = due.later;
-      if (this.oldest === undefined) this.newest = undefined;
+    for (let due = this.epochs.takeDue(now); due !== undefined; due = this.epochs.takeDue(now)) {
       for (let call = due.head; call !== undefined; call = due.head) {
         due.remove(call);
         this.due(call as HedgedCall<unknown>, 'delay');
@@ -248,23 +244,15 @@ export class HedgingPolicy implements Policy {
     const delayMs = this.core.delay.delayMs();
     // A delay that became infinite sends no timed hedge: those calls wait for their attempts alone.
     if (delayMs === Infinity) {
-      for (let call = this.open.head; call !== undefined; call = this.open.head) {
-        this.open.remove(call);
+      const open = this.epochs.open;
+      for (let call = open.head; call !== undefined; call = open.head) {
+        open.remove(call);
         (call as HedgedCall<unknown>).nextHedgeAt = Infinity;
       }
     }
-    if (!this.open.isEmpty) {
-      this.open.deadline = now + delayMs;
-      if (this.newest === undefined) this.oldest = this.open;
-      else this.newest.later = this.open;
-      this.newest = this.open;
-      this.open = new Epoch();
-    }
-    while (this.oldest !== undefined && this.oldest.isEmpty) {
-      this.oldest = this.oldest.later;
-      if (this.oldest === undefined) this.newest = undefined;
-    }
-    if (this.oldest !== undefined) this.tickAfter(Math.min(this.resolutionMs, this.oldest.deadline - now));
+    this.epochs.close(now + delayMs);
+    const next = this.epochs.nextDeadline();
+    if (next < Infinity) this.tickAfter(Math.min(this.resolutionMs, next - now));
     else this.ticking = false;
   };
 }

@@ -4,7 +4,7 @@ import { TimeoutError } from '../errors.ts';
 import { EventEmitter, type Event, type TimeoutEvent } from '../events.ts';
 import { abortReason } from '../pipeline/abort.ts';
 import { neverAborted, type Operation, type Policy } from '../pipeline/policy.ts';
-import { Epoch } from './epoch.ts';
+import { EpochQueue } from './epoch-queue.ts';
 import { TimedCall } from './timed-call.ts';
 import { defaultResolutionMs, timeoutLimits, type TimeoutOptions } from './timeout-options.ts';
 
@@ -46,11 +46,7 @@ function settleFrom<T>(call: TimedCall<T>, pending: PromiseLike<T>): void {
 export class TimeoutPolicy implements Policy {
   readonly resolutionMs: number;
   private readonly clock: Clock;
-  /** Calls started since the last tick; its deadline is not known yet. */
-  private open = new Epoch();
-  /** Closed epochs, oldest (earliest deadline) first. */
-  private oldest: Epoch | undefined = undefined;
-  private newest: Epoch | undefined = undefined;
+  private readonly epochs = new EpochQueue();
   private ticking = false;
   private readonly timeouts = new EventEmitter<TimeoutEvent>();
   /** Fires when an attempt is abandoned for running too long. */
@@ -83,7 +79,7 @@ export class TimeoutPolicy implements Policy {
       return promise;
     }
     if (!call.settled) {
-      this.open.add(call);
+      this.epochs.add(call);
       if (!this.ticking) this.tickAfter();
     }
     settleFrom(call, result);
@@ -97,27 +93,14 @@ export class TimeoutPolicy implements Policy {
 
   private readonly tick = (): void => {
     const now = this.clock.now();
-    while (this.oldest !== undefined && this.oldest.deadline <= now) {
-      const due = this.oldest;
-      this.oldest = due.later;
-      if (this.oldest === undefined) this.newest = undefined;
+    for (let due = this.epochs.takeDue(now); due !== undefined; due = this.epochs.takeDue(now)) {
       for (let call = due.head; call !== undefined; call = due.head) this.abandon(call as TimedCall<unknown>);
     }
-    if (!this.open.isEmpty) {
-      this.open.deadline = now + this.timeoutMs;
-      if (this.newest === undefined) this.oldest = this.open;
-      else this.newest.later = this.open;
-      this.newest = this.open;
-      this.open = new Epoch();
-    }
-    // Closed epochs whose calls all settled stay queued until their deadline; drop them now.
-    while (this.oldest !== undefined && this.oldest.isEmpty) {
-      this.oldest = this.oldest.later;
-      if (this.oldest === undefined) this.newest = undefined;
-    }
+    this.epochs.close(now + this.timeoutMs);
     // Tick again within resolutionMs to close the next epoch, or sooner at the oldest
     // deadline, so that a call is abandoned no later than timeoutMs + resolutionMs after it started.
-    if (this.oldest !== undefined) this.tickAfter(Math.min(this.resolutionMs, this.oldest.deadline - now));
+    const next = this.epochs.nextDeadline();
+    if (next < Infinity) this.tickAfter(Math.min(this.resolutionMs, next - now));
     else this.ticking = false;
   };
 
