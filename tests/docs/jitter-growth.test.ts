@@ -9,6 +9,7 @@ import { reduceJitter } from '../../src/components/retry/jitter/jitter-view.ts';
 import { jitterWidget } from '../../src/components/retry/jitter/jitter-widget.ts';
 
 const page = readFileSync(join(import.meta.dirname, '../../content/docs/retry-strategies.mdx'), 'utf8');
+const bestPractices = readFileSync(join(import.meta.dirname, '../../content/docs/best-practices.mdx'), 'utf8').replace(/\s+/g, ' ');
 const CLIENTS = [10, 25, 50, 100, 200];
 
 /** Mean writes per strategy at each crowd size, as the widget computes them (its default runs and seed). */
@@ -46,5 +47,6 @@ describe('retry guide: how the jitter widget’s writes grow with the crowd', ()
   it('the gap widens with the crowd: the jitter changes the shape, not only the constant', () => {
     const ratio = (i: number) => none[i] / full[i];
     expect(ratio(4)).toBeGreaterThan(2 * ratio(0));
+    expect(bestPractices).toContain('grows about as N^1.3 with the crowd, against N^1.7 without');
   });
 });
