@@ -24,5 +24,16 @@ export default defineConfig({
   ],
   vite: {
     worker: { format: 'es' },
+    build: {
+      rollupOptions: {
+        // The mechanisms, the simulator and the parameter schema only declare
+        // things: a module of theirs whose exports a page does not use can be
+        // left out. Without this, importing one scenario through an index
+        // (src/resilience/index.ts) pulled in every module behind it that runs
+        // code at load (zod schemas of the chaos experiments, XState machines)
+        // on every page.
+        treeshake: { moduleSideEffects: (id) => !/[\\/](src[\\/]resilience|simulations|src[\\/]params)[\\/]/.test(id) },
+      },
+    },
   },
 });

@@ -123,7 +123,7 @@ try {
 
 console.log('\nSlider to chart (ms, key press to first chart change + next frame; ✗ misses median ≤ 16, p95 ≤ 50, no long task)\n');
 console.log('| page | widget | sliders | median | p95 | slowest slider | long tasks > 50 ms | no chart change |');
-console.log('|---|---|---|---|---|---|---|---|---|');
+console.log('|---|---|---|---|---|---|---|---|');
 for (const r of widgetRows) console.log(r);
 
 console.log('\nPer page (JS gzip KB requested until every widget hydrated, and after the presses (a worker), both without the search UI; ✗ over 120 KB)\n');
