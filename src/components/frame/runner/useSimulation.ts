@@ -41,11 +41,12 @@ const cache = new ResultCache(400);
 const cost = new CostModel(0.01);
 
 /**
- * Runs estimated within this are computed at once, in the frame the slider
- * moved in (before the browser paints); anything larger goes to the worker,
- * so the main thread never blocks long enough to drop frames while dragging.
+ * Runs estimated within a frame (60 Hz) are computed at once, in the frame
+ * the slider moved in (before the browser paints): quicker than a worker
+ * round trip. Anything larger goes to the worker, so the main thread never
+ * blocks long enough to make dragging stutter.
  */
-const SAME_FRAME_BUDGET_MS = 10;
+const SAME_FRAME_BUDGET_MS = 16;
 /**
  * A preview (the first seed of several) may take longer on the main thread:
  * it replaces a wait for the whole plan, and stays well under the 50 ms that
