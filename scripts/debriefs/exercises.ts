@@ -2,6 +2,29 @@ import { cascadeWidget } from '../../src/components/circuit-breaker/cascade/casc
 import type { CascadeView } from '../../src/components/circuit-breaker/cascade/cascade-view.ts';
 import { replayWidget } from '../../src/components/circuit-breaker/replay/replay-widget.ts';
 import type { ReplayRunNumbers, ReplayView } from '../../src/components/circuit-breaker/replay/replay-view.ts';
+import { binsWidget } from '../../src/components/load-balancing/bins/bins-widget.ts';
+import type { BinsView } from '../../src/components/load-balancing/bins/bins-view.ts';
+import { supermarketWidget } from '../../src/components/load-balancing/supermarket/supermarket-widget.ts';
+import type { SupermarketView } from '../../src/components/load-balancing/supermarket/supermarket-view.ts';
+import type { PolicyChoice } from '../../src/components/load-balancing/supermarket/supermarket-specs.ts';
+import { compareWidget } from '../../src/components/load-balancing/balancer-compare/compare-widget.ts';
+import type { CompareView } from '../../src/components/load-balancing/balancer-compare/compare-view.ts';
+import type { HeterogeneousAlgorithm } from '../../simulations/scenarios/lb-heterogeneous.ts';
+import { hashingWidget } from '../../src/components/load-balancing/hashing/hashing-widget.ts';
+import type { HashingView } from '../../src/components/load-balancing/hashing/hashing-view.ts';
+import type { HashMethod } from '../../src/components/load-balancing/hashing/hashing-specs.ts';
+import { timelineWidget } from '../../src/components/health/timeline/timeline-widget.ts';
+import type { TimelineView as HealthTimelineView } from '../../src/components/health/timeline/timeline-view.ts';
+import { failoverWidget } from '../../src/components/failover/timeline/timeline-widget.ts';
+import type { TimelineView as FailoverTimelineView } from '../../src/components/failover/timeline/timeline-view.ts';
+import { hedgingWidget } from '../../src/components/failover/hedging/hedging-widget.ts';
+import type { HedgingView } from '../../src/components/failover/hedging/hedging-view.ts';
+import { availabilityWidget } from '../../src/components/failover/availability/availability-widget.ts';
+import type { AvailabilityView } from '../../src/components/failover/availability/availability-view.ts';
+import { runnerWidget } from '../../src/components/chaos/runner/runner-widget.ts';
+import type { RunnerView } from '../../src/components/chaos/runner/runner-view.ts';
+import { playgroundWidget } from '../../src/components/chaos/playground/playground-widget.ts';
+import type { PlaygroundView } from '../../src/components/chaos/playground/playground-view.ts';
 import { debriefGroup, type DebriefGroup } from '../../src/components/debrief/debrief-compute.ts';
 import { budgetWidget } from '../../src/components/retry/budget/budget-widget.ts';
 import type { BudgetView } from '../../src/components/retry/budget/budget-view.ts';
@@ -61,9 +84,104 @@ export const debriefGroups: readonly DebriefGroup[] = [
   debriefGroup(cascadeWidget, 'compare-protection', {
     'breaker-cascade': [
       { label: "A's goodput on traffic not needing B, during the fault, no protection", unit: 'req/s', digits: 0, of: (v) => cascade(v, 0).independentDuring },
-      { label: "A's goodput on traffic not needing B, during the fault, timeout + bulkhead + breaker", unit: 'req/s', digits: 0, of: (v) => cascade(v, 1).independentDuring },
+      {
+        label: "A's goodput on traffic not needing B, during the fault, timeout + bulkhead + breaker",
+        unit: 'req/s',
+        digits: 0,
+        of: (v) => cascade(v, 1).independentDuring,
+      },
       { label: "A's busy workers during the fault, no protection", digits: 1, of: (v) => cascade(v, 0).busyDuring },
       { label: "A's busy workers during the fault, timeout + bulkhead + breaker", digits: 1, of: (v) => cascade(v, 1).busyDuring },
+    ],
+  }),
+  debriefGroup(binsWidget, 'default', {
+    'lb-choices': [
+      { label: 'Busiest backend after 10,000 requests, one choice', digits: 0, of: (v) => bins(v, 1).final.mean },
+      { label: 'Busiest backend after 10,000 requests, two choices', digits: 0, of: (v) => bins(v, 2).final.mean },
+      { label: "Busiest backend's excess over the mean of 100, one choice", digits: 0, of: (v) => bins(v, 1).final.mean - 100 },
+      { label: "Busiest backend's excess over the mean of 100, two choices", digits: 0, of: (v) => bins(v, 2).final.mean - 100 },
+    ],
+  }),
+  debriefGroup(supermarketWidget, 'default', {
+    'lb-supermarket': [
+      { label: 'Mean time in system at utilization 0.9, one choice', unit: 'service times', digits: 1, of: (v) => supermarket(v, '1', 0.9) },
+      { label: 'Mean time in system at utilization 0.9, two choices', unit: 'service times', digits: 2, of: (v) => supermarket(v, '2', 0.9) },
+      { label: 'Mean time in system at utilization 0.95, one choice', unit: 'service times', digits: 1, of: (v) => supermarket(v, '1', 0.95) },
+      { label: 'Backends holding 6 requests or more at 0.9, two choices', unit: '%', digits: 2, of: (v) => 100 * supermarketTail(v, '2', 6) },
+    ],
+  }),
+  debriefGroup(compareWidget, 'rr-vs-p2c', {
+    'lb-compare': [
+      { label: 'Requests that fail or time out, round robin', unit: '%', digits: 1, of: (v) => 100 * balancer(v, 'round-robin').errorRate },
+      { label: 'Requests that fail or time out, least request', unit: '%', digits: 1, of: (v) => 100 * balancer(v, 'least-request').errorRate },
+      { label: 'p99 latency, round robin', unit: 'ms', digits: 0, of: (v) => balancer(v, 'round-robin').latencyP99 },
+      { label: 'p99 latency, least request', unit: 'ms', digits: 0, of: (v) => balancer(v, 'least-request').latencyP99 },
+    ],
+  }),
+  debriefGroup(hashingWidget, 'add', {
+    'lb-hashing': [
+      { label: 'Keys moved by adding an eleventh backend, hash mod n', unit: '%', digits: 1, of: (v) => 100 * hashing(v, 'modulo').movedFraction },
+      { label: 'Keys moved, ring hash', unit: '%', digits: 1, of: (v) => 100 * hashing(v, 'ring-hash').movedFraction },
+      { label: 'Keys moved, Maglev', unit: '%', digits: 1, of: (v) => 100 * hashing(v, 'maglev').movedFraction },
+      { label: 'Keys moved needlessly, hash mod n', unit: '%', digits: 1, of: (v) => 100 * hashing(v, 'modulo').excessMovedFraction },
+      { label: 'Keys moved needlessly, ring hash', unit: '%', digits: 1, of: (v) => 100 * hashing(v, 'ring-hash').excessMovedFraction },
+      { label: 'Keys moved needlessly, Maglev', unit: '%', digits: 2, of: (v) => 100 * hashing(v, 'maglev').excessMovedFraction },
+    ],
+  }),
+  debriefGroup(timelineWidget, 'compare-outlier', {
+    'health-timeline': [
+      { label: 'Mean detection time, active checks alone', unit: 's', digits: 2, of: (v) => health(v, 0).detectionTimeMean / 1000 },
+      { label: 'Slowest detection, active checks alone', unit: 's', digits: 2, of: (v) => health(v, 0).detectionTimeMax / 1000 },
+      { label: 'Requests lost per failure, active checks alone', digits: 0, of: (v) => health(v, 0).errorsBeforeDetection },
+      { label: 'Mean detection time, with outlier detection', unit: 's', digits: 2, of: (v) => health(v, 1).detectionTimeMean / 1000 },
+      { label: 'Requests lost per failure, with outlier detection', digits: 0, of: (v) => health(v, 1).errorsBeforeDetection },
+      {
+        label: 'Share of the run the healthy but flaky backend spends out of rotation, with outlier detection',
+        unit: '%',
+        digits: 0,
+        of: (v) => 100 * health(v, 1).flakyOutFraction,
+      },
+    ],
+  }),
+  debriefGroup(failoverWidget, 'default', {
+    'failover-timeline': [
+      { label: 'Time from the failure until traffic moves', unit: 's', digits: 2, of: (v) => failover(v).detectionTime / 1000 },
+      { label: 'Requests that fail meanwhile', digits: 0, of: (v) => failover(v).failedDuringSwitch },
+      { label: 'Time from the end of the outage until traffic comes back', unit: 's', digits: 1, of: (v) => failover(v).failbackTime / 1000 },
+    ],
+  }),
+  debriefGroup(hedgingWidget, 'default', {
+    'failover-hedging': [
+      { label: 'p99 latency without hedging', unit: 'ms', digits: 1, of: (v) => v.sides[0].unhedged.p99 },
+      { label: 'p99 latency hedged after 50 ms', unit: 'ms', digits: 1, of: (v) => v.sides[0].hedged.p99 },
+      { label: 'p99.9 latency hedged after 50 ms', unit: 'ms', digits: 1, of: (v) => v.sides[0].hedged.p999 },
+      { label: 'Extra attempts, hedged after 50 ms', unit: '%', digits: 1, of: (v) => 100 * v.sides[0].hedged.extraLoad },
+    ],
+  }),
+  debriefGroup(availabilityWidget, 'default', {
+    'failover-availability': [
+      { label: 'Downtime a year, two replicas with a 10 s failover, simulated', unit: 'min', digits: 2, of: (v) => v.sides[0].summary.downtimeMinutesPerYear },
+      { label: 'Downtime a year, nine replicas, simulated', unit: 'min', digits: 2, of: (v) => replicas(v, 9).simulated },
+    ],
+    'intro-nines': [
+      { label: 'Downtime a year, two replicas with a 10 s failover, simulated', unit: 'min', digits: 2, of: (v) => v.sides[0].summary.downtimeMinutesPerYear },
+      { label: 'Downtime a year, five replicas, simulated', unit: 'min', digits: 2, of: (v) => replicas(v, 5).simulated },
+    ],
+  }),
+  debriefGroup(runnerWidget, 'compare-fault', {
+    'chaos-runner': [
+      { label: 'Requests served over the run, 300 ms of latency into B', unit: '%', digits: 1, of: (v) => 100 * runner(v, 0).successRateOverall },
+      { label: 'Requests served over the run, errors into B', unit: '%', digits: 2, of: (v) => 100 * runner(v, 1).successRateOverall },
+      { label: 'p99 latency over the run, latency into B', unit: 'ms', digits: 0, of: (v) => runner(v, 0).p99Overall },
+      { label: 'p99 latency over the run, errors into B', unit: 'ms', digits: 0, of: (v) => runner(v, 1).p99Overall },
+    ],
+  }),
+  debriefGroup(playgroundWidget, 'compare-position', {
+    'chaos-injector': [
+      { label: 'Executions the injector acted on, innermost', unit: '%', digits: 1, of: (v) => 100 * injector(v, 0).observedRate },
+      { label: 'Calls failing with the injected fault, innermost (inside the retry)', unit: '%', digits: 1, of: (v) => 100 * injector(v, 0).injectedFault },
+      { label: 'Attempts per call, innermost', digits: 2, of: (v) => injector(v, 0).attemptsPerCall },
+      { label: 'Calls failing with the injected fault, outermost (outside the retry)', unit: '%', digits: 1, of: (v) => 100 * injector(v, 1).injectedFault },
     ],
   }),
 ];
@@ -99,4 +217,69 @@ function cascade(v: CascadeView, side: number) {
   const s = v.sides[side];
   if (!s) throw new Error(`cascade view has no side ${side}`);
   return s;
+}
+
+function bins(v: BinsView, choices: number) {
+  const c = v.sides[0].curves.find((x) => x.choices === choices);
+  if (!c) throw new Error(`bins view has no curve for ${choices} choices`);
+  return c;
+}
+
+function supermarketPolicy(v: SupermarketView, choices: PolicyChoice) {
+  const p = v.sides[0].policies.find((x) => x.choices === choices);
+  if (!p) throw new Error(`supermarket view has no policy ${choices}`);
+  return p;
+}
+
+function supermarket(v: SupermarketView, choices: PolicyChoice, utilization: number): number {
+  const i = v.sides[0].rates.findIndex((r) => Math.abs(r - utilization) < 1e-9);
+  if (i < 0) throw new Error(`supermarket sweep has no utilization ${utilization}`);
+  return supermarketPolicy(v, choices).meanTime[i];
+}
+
+function supermarketTail(v: SupermarketView, choices: PolicyChoice, level: number): number {
+  const t = supermarketPolicy(v, choices).tails;
+  const i = t.level.indexOf(level);
+  if (i < 0) throw new Error(`supermarket tails have no level ${level}`);
+  return t.measured[i];
+}
+
+function balancer(v: CompareView, algorithm: HeterogeneousAlgorithm) {
+  const r = v.sides[0].runs.find((x) => x.algorithm === algorithm);
+  if (!r) throw new Error(`balancer comparison has no run of ${algorithm}`);
+  return r;
+}
+
+function hashing(v: HashingView, method: HashMethod) {
+  const m = v.sides[0].methods.find((x) => x.method === method);
+  if (!m) throw new Error(`hashing view has no method ${method}`);
+  return m;
+}
+
+function health(v: HealthTimelineView, side: number) {
+  const s = v.sides[side];
+  if (!s) throw new Error(`health timeline view has no side ${side}`);
+  return s.summary;
+}
+
+function failover(v: FailoverTimelineView) {
+  return v.sides[0].summary;
+}
+
+function replicas(v: AvailabilityView, n: number) {
+  const p = v.sides[0].byReplicas.find((x) => x.replicas === n);
+  if (!p) throw new Error(`availability view has no point for ${n} replicas`);
+  return p;
+}
+
+function runner(v: RunnerView, side: number) {
+  const s = v.sides[side];
+  if (!s) throw new Error(`experiment runner view has no side ${side}`);
+  return s;
+}
+
+function injector(v: PlaygroundView, side: number) {
+  const s = v.sides[side];
+  if (!s) throw new Error(`fault injection view has no side ${side}`);
+  return s.summary;
 }

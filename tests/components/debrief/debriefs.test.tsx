@@ -14,7 +14,9 @@ describe('debriefs', () => {
 
   it('every exercise is placed on its page, and every <Debrief> on a page has an exercise', () => {
     const ids = debriefGroups.flatMap((g) => g.ids);
-    const pages = ['retry-strategies', 'circuit-breaker'].map((p) => readFileSync(`content/docs/${p}.mdx`, 'utf8')).join('\n');
+    const pages = ['retry-strategies', 'circuit-breaker', 'load-balancing', 'health-checks', 'failover-strategies', 'chaos-engineering', 'introduction']
+      .map((p) => readFileSync(`content/docs/${p}.mdx`, 'utf8'))
+      .join('\n');
     const placed = [...pages.matchAll(/<Debrief id="([^"]+)"/g)].map((m) => m[1]);
     expect([...placed].sort()).toEqual([...ids].sort());
   });
