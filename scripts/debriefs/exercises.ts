@@ -98,8 +98,8 @@ export const debriefGroups: readonly DebriefGroup[] = [
     'lb-choices': [
       { label: 'Busiest backend after 10,000 requests, one choice', digits: 0, of: (v) => bins(v, 1).final.mean },
       { label: 'Busiest backend after 10,000 requests, two choices', digits: 0, of: (v) => bins(v, 2).final.mean },
-      { label: "Busiest backend's excess over the mean of 100, one choice", digits: 0, of: (v) => bins(v, 1).final.mean - 100 },
-      { label: "Busiest backend's excess over the mean of 100, two choices", digits: 0, of: (v) => bins(v, 2).final.mean - 100 },
+      { label: "Busiest backend's excess over the mean of 100, one choice", digits: 0, of: (v) => bins(v, 1).final.mean - meanLoad(v) },
+      { label: "Busiest backend's excess over the mean of 100, two choices", digits: 0, of: (v) => bins(v, 2).final.mean - meanLoad(v) },
     ],
   }),
   debriefGroup(supermarketWidget, 'default', {
@@ -223,6 +223,10 @@ function bins(v: BinsView, choices: number) {
   const c = v.sides[0].curves.find((x) => x.choices === choices);
   if (!c) throw new Error(`bins view has no curve for ${choices} choices`);
   return c;
+}
+
+function meanLoad(v: BinsView): number {
+  return v.sides[0].requests / v.sides[0].backends;
 }
 
 function supermarketPolicy(v: SupermarketView, choices: PolicyChoice) {
