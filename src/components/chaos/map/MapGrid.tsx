@@ -6,6 +6,7 @@ import { seriesColor } from '../../charts/palette.ts';
 import { swatchLegend } from '../../charts/SwatchLegend.tsx';
 import { num } from '../../stats/format-number.ts';
 import type { MapCellView, MapSideView } from './map-view.ts';
+import { ChartSvg } from '../../charts/ChartSvg.tsx';
 
 const CELL_HEIGHT = 30;
 const GAP = 3;
@@ -64,16 +65,7 @@ export function MapGrid({ side, title, chartId, width, titleId, summaryId }: Cha
   const gridBottom = top + rows * (CELL_HEIGHT + GAP);
   const height = gridBottom + 44;
   return (
-    <svg
-      data-chart={chartId}
-      role="group"
-      aria-labelledby={`${titleId} ${summaryId}`}
-      className="rl-chart"
-      viewBox={`0 0 ${width} ${height}`}
-      width="100%"
-      preserveAspectRatio="xMinYMin meet"
-    >
-      <title id={titleId}>{title}</title>
+    <ChartSvg chartId={chartId} title={title} titleId={titleId} summaryId={summaryId} width={width} height={height} role="group">
       {heading.element}
       {legend.element}
       {yTitle.element}
@@ -115,6 +107,6 @@ export function MapGrid({ side, title, chartId, width, titleId, summaryId }: Cha
       <text className="rl-chart__axis-title" x={left + inner / 2} y={gridBottom + 34} textAnchor="middle">
         Trigger length: how long the spike lasts (s)
       </text>
-    </svg>
+    </ChartSvg>
   );
 }

@@ -9,6 +9,7 @@ import { swatchLegend, type SwatchItem } from '../../charts/SwatchLegend.tsx';
 import { textWidth } from '../../charts/text-metrics.ts';
 import { ticksOf } from '../../charts/ticks.ts';
 import { servingStretches } from './timeline-story.ts';
+import { ChartSvg } from '../../charts/ChartSvg.tsx';
 
 const LANE = 34;
 const OK = seriesColor(4);
@@ -80,16 +81,7 @@ export function FailoverTimeline({
   const ms = (v: number) => x(v / 1000);
 
   return (
-    <svg
-      data-chart={chartId}
-      role="img"
-      aria-labelledby={`${titleId} ${summaryId}`}
-      className="rl-chart"
-      viewBox={`0 0 ${width} ${height}`}
-      width="100%"
-      preserveAspectRatio="xMinYMin meet"
-    >
-      <title id={titleId}>{title}</title>
+    <ChartSvg chartId={chartId} title={title} titleId={titleId} summaryId={summaryId} width={width} height={height}>
       {heading.element}
       {legend.element}
 
@@ -155,6 +147,6 @@ export function FailoverTimeline({
             ))}
         </g>
       ))}
-    </svg>
+    </ChartSvg>
   );
 }
