@@ -1,7 +1,6 @@
-import { readFile } from 'node:fs/promises';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
-import { parseCsv } from '../helpers/csv.ts';
+import { expectDownloadsOfEveryChart } from '../helpers/downloads.ts';
 import { watchPageProblems } from '../helpers/page-problems.ts';
 import { scrollThroughPage } from '../helpers/scroll.ts';
 import { settleWidgets } from '../helpers/settle.ts';
@@ -75,24 +74,7 @@ test('the failover guide: widgets hydrate and run, a slider changes the plot, li
 
   await test.step('the availability widget’s downloads hold every chart and its data', async () => {
     const section = await hydrated(page, 'availability');
-    const drawn = await charts(section).evaluateAll((els) => els.map((e) => e.getAttribute('data-chart')));
-    const [svgFile] = await Promise.all([page.waitForEvent('download'), section.getByRole('button', { name: 'Download SVG' }).click()]);
-    expect(svgFile.suggestedFilename()).toBe('availability-charts.svg');
-    const svg = await readFile(await svgFile.path(), 'utf8');
-    const parsed = await page.evaluate((xml) => {
-      const doc = new DOMParser().parseFromString(xml, 'image/svg+xml');
-      return { error: doc.querySelector('parsererror')?.textContent ?? null, charts: doc.querySelectorAll('svg > svg').length };
-    }, svg);
-    expect(parsed).toEqual({ error: null, charts: drawn.length });
-    const [csvFile] = await Promise.all([page.waitForEvent('download'), section.getByRole('button', { name: 'Download CSV' }).click()]);
-    expect(csvFile.suggestedFilename()).toBe('availability-data.csv');
-    const [header, ...rows] = parseCsv(await readFile(await csvFile.path(), 'utf8'));
-    expect(header).toEqual(['chart', 'series', 'x', 'y', 'y_error', 'x_label', 'y_label']);
-    expect(
-      rows.filter((r) => r.length !== header.length),
-      'ragged rows',
-    ).toEqual([]);
-    expect(new Set(rows.map((r) => r[0]))).toEqual(new Set(drawn));
+    await expectDownloadsOfEveryChart(page, section, 'availability');
   });
 
   await test.step('axe finds no serious or critical violation on the page', async () => {
