@@ -27,7 +27,8 @@ export function UrlKeys({ definition: d }: { definition: UrlKeysSource }) {
   ];
   const version = currentLinkVersion(d.defaultsByVersion);
   return (
-    <div className="rl-url-keys" data-url-keys={d.id}>
+    // It scrolls sideways on a phone: focusable, so the keyboard can scroll it too (axe: scrollable-region-focusable).
+    <div className="rl-url-keys" data-url-keys={d.id} tabIndex={0} role="region" aria-label={`URL keys of “${d.title}”`}>
       <p>
         <strong>{d.title}</strong>: anchor <code>{`#${d.id}`}</code>, keys <code>{`${d.id}.*`}</code>, link version <code>{version}</code>.
       </p>
