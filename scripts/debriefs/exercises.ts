@@ -24,6 +24,8 @@ import type { AvailabilityView } from '../../src/components/failover/availabilit
 import { runnerWidget } from '../../src/components/chaos/runner/runner-widget.ts';
 import type { RunnerView } from '../../src/components/chaos/runner/runner-view.ts';
 import { playgroundWidget } from '../../src/components/chaos/playground/playground-widget.ts';
+import { mapWidget } from '../../src/components/chaos/map/map-widget.ts';
+import type { MapView } from '../../src/components/chaos/map/map-view.ts';
 import type { PlaygroundView } from '../../src/components/chaos/playground/playground-view.ts';
 import { debriefGroup, type DebriefGroup } from '../../src/components/debrief/debrief-compute.ts';
 import { budgetWidget } from '../../src/components/retry/budget/budget-widget.ts';
@@ -176,6 +178,18 @@ export const debriefGroups: readonly DebriefGroup[] = [
       { label: 'p99 latency over the run, errors into B', unit: 'ms', digits: 0, of: (v) => runner(v, 1).p99Overall },
     ],
   }),
+  // Two grids of 25 retry-storm runs a seed: five seeds keep the recompute test short.
+  debriefGroup(
+    mapWidget,
+    'compare-budget',
+    {
+      'chaos-metastability': [
+        { label: 'Spikes recovered from, of 25, no defences', digits: 0, of: (v: MapView) => v.sides[0].recoveredCells },
+        { label: 'Spikes recovered from, of 25, with a retry budget', digits: 0, of: (v: MapView) => v.sides[1].recoveredCells },
+      ],
+    },
+    { seeds: 5 },
+  ),
   debriefGroup(playgroundWidget, 'compare-position', {
     'chaos-injector': [
       { label: 'Executions the injector acted on, innermost', unit: '%', digits: 1, of: (v) => 100 * injector(v, 0).observedRate },

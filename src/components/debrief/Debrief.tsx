@@ -6,7 +6,8 @@ const entries: Readonly<Record<string, DebriefEntry>> = debriefs as Readonly<Rec
 
 /**
  * An exercise's debrief, opened by the reader: what the simulator gives for
- * the exercise's preset, as a range over seeds 1-20. The numbers come from
+ * the exercise's preset, as a range over seeds 1-20 (or the first few, for
+ * a costly preset; the text names them). The numbers come from
  * debriefs.json, which `npm run debriefs` computes with the widget's own plan
  * and reduce and a test recomputes, so this text cannot drift from the code.
  */

@@ -39,6 +39,14 @@ export interface DebriefGroup {
   compute(seeds: readonly number[]): DebriefEntry[];
 }
 
+export interface DebriefGroupOptions {
+  /**
+   * Run only the first this many seeds: for a preset too costly for twenty
+   * (the recompute test runs every group). The debrief says which seeds.
+   */
+  readonly seeds?: number;
+}
+
 /**
  * One widget preset, run through the widget's own plan and reduce (exactly
  * what the reader's browser runs) on each seed, and for each exercise that
@@ -48,12 +56,14 @@ export function debriefGroup<S extends ParamSpecs, T, M, V, VS extends ParamSpec
   widget: WidgetDefinition<S, T, M, V, VS>,
   presetId: string,
   exercises: Readonly<Record<string, readonly DebriefMetric<V>[]>>,
+  options: DebriefGroupOptions = {},
 ): DebriefGroup {
   const preset = widget.presets.find((p) => p.id === presetId);
   if (!preset) throw new Error(`debrief: widget ${widget.id} has no preset ${presetId}`);
   return {
     ids: Object.keys(exercises),
-    compute(seeds) {
+    compute(allSeeds) {
+      const seeds = options.seeds === undefined ? allSeeds : allSeeds.slice(0, options.seeds);
       const views = seeds.map((seed) => {
         const plan = widget.plan(applyPreset(widget.specs, defaultState(widget.specs, seed), preset));
         return widget.reduce(executeRuns(plan.runs), plan.meta);
