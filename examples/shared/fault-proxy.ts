@@ -1,5 +1,5 @@
 import { createServer, request, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { listenOnLoopback } from './loopback-server.ts';
 import { randomLcg } from 'd3-random';
 import { noFaults, type Faults } from './faulty-service.ts';
 
@@ -55,21 +55,13 @@ export async function startFaultProxy(target: string, options: { seed?: number; 
       res.on('close', () => clearTimeout(timer));
     } else act();
   });
-  server.keepAliveTimeout = 1000;
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
-  });
-  const { port } = server.address() as AddressInfo;
+  const listening = await listenOnLoopback(server);
   return {
-    url: `http://127.0.0.1:${port}/`,
+    url: listening.url,
     stats,
     setFaults(next) {
       faults = { ...faults, ...next };
     },
-    close() {
-      server.closeAllConnections();
-      return new Promise((resolve) => server.close(() => resolve()));
-    },
+    close: listening.close,
   };
 }

@@ -1,5 +1,5 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { listenOnLoopback } from './loopback-server.ts';
 import { randomLcg } from 'd3-random';
 
 /**
@@ -90,16 +90,9 @@ export async function startFaultyService(options: FaultyServiceOptions = {}): Pr
   };
 
   const server: Server = createServer(respond);
-  // Keep-alive sockets would hold close() open until they time out.
-  server.keepAliveTimeout = 1000;
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, host, () => resolve());
-  });
-  const { port } = server.address() as AddressInfo;
-  const hostInUrl = host === '::1' ? '[::1]' : host;
+  const listening = await listenOnLoopback(server, { host, port: options.port });
   return {
-    url: `http://${hostInUrl}:${port}/`,
+    url: listening.url,
     stats,
     setFaults(next) {
       faults = { ...faults, ...next };
@@ -107,8 +100,7 @@ export async function startFaultyService(options: FaultyServiceOptions = {}): Pr
     close() {
       for (const t of pending) clearTimeout(t);
       pending.clear();
-      server.closeAllConnections();
-      return new Promise((resolve) => server.close(() => resolve()));
+      return listening.close();
     },
   };
 }

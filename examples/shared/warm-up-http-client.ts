@@ -1,5 +1,5 @@
 import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { listenOnLoopback } from './loopback-server.ts';
 import { httpGet } from './http-get.ts';
 
 /**
@@ -10,16 +10,10 @@ import { httpGet } from './http-get.ts';
  * measure anything.
  */
 export async function warmUpHttpClient(): Promise<void> {
-  const server = createServer((_, res) => res.end());
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
-  });
+  const server = await listenOnLoopback(createServer((_, res) => res.end()));
   try {
-    const { port } = server.address() as AddressInfo;
-    await httpGet(`http://127.0.0.1:${port}/`, AbortSignal.timeout(10_000));
+    await httpGet(server.url, AbortSignal.timeout(10_000));
   } finally {
-    server.closeAllConnections();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await server.close();
   }
 }

@@ -3,6 +3,7 @@ import { expect, test } from '@playwright/test';
 import { scrollThroughPage } from './helpers/scroll.ts';
 import { settleWidgets } from './helpers/settle.ts';
 import { sitePages } from './helpers/site-pages.ts';
+import { seriousViolations } from './helpers/axe.ts';
 
 const pages = sitePages();
 
@@ -21,11 +22,7 @@ for (const scheme of ['light', 'dark'] as const) {
         await scrollThroughPage(page);
         await settleWidgets(page);
         const results = await new AxeBuilder({ page }).analyze();
-        // One line per violation and element, so the failure reads as a to-do list.
-        const bad = results.violations
-          .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-          .flatMap((v) => v.nodes.map((n) => `${v.impact} ${v.id} (${v.help}) at ${n.target.join(' ')}: ${n.html.slice(0, 120)}`));
-        expect(bad).toEqual([]);
+        expect(seriousViolations(results)).toEqual([]);
       });
     }
   });

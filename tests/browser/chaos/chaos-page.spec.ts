@@ -2,10 +2,9 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { expectDownloadsOfEveryChart } from '../helpers/downloads.ts';
 import { watchPageProblems } from '../helpers/page-problems.ts';
-import { scrollThroughPage } from '../helpers/scroll.ts';
-import { settleWidgets } from '../helpers/settle.ts';
 import { CHAOS_PAGE } from '../helpers/site-pages.ts';
-import { charts, hydrated, queryOf, settledPlot, waitForPlotChange, widget } from '../helpers/widget.ts';
+import { charts, hydrated, queryOf, settledPlot, waitForPlotChange, widget, openWithEveryWidget } from '../helpers/widget.ts';
+import { seriousViolations } from '../helpers/axe.ts';
 
 /**
  * The chaos-engineering guide in two page loads, to keep CI time down: one
@@ -16,23 +15,13 @@ import { charts, hydrated, queryOf, settledPlot, waitForPlotChange, widget } fro
 const WIDGETS = ['experiment', 'inject', 'metastable'] as const;
 
 async function axeReport(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).include('main').analyze();
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.impact} ${v.id}: ${v.help}\n${v.nodes.map((n) => `  ${n.target.join(' ')}: ${n.failureSummary ?? ''}`).join('\n')}`);
+  return seriousViolations(await new AxeBuilder({ page }).include('main').analyze());
 }
 
 test('the chaos page: loads clean, every widget runs, and a reader’s slider, link, compare, downloads and axe all work', async ({ page }) => {
   test.setTimeout(300_000);
   const problems = watchPageProblems(page);
-  const response = await page.goto(CHAOS_PAGE);
-  expect(response?.status()).toBe(200);
-  await scrollThroughPage(page);
-  await settleWidgets(page);
-  for (const id of WIDGETS) {
-    const section = await hydrated(page, id);
-    expect(await charts(section).count(), `charts of ${id}`).toBeGreaterThan(0);
-  }
+  await openWithEveryWidget(page, CHAOS_PAGE, WIDGETS);
 
   await test.step('a slider changes the plot and the URL; the URL restores both in a fresh page', async () => {
     const inject = await hydrated(page, 'inject');

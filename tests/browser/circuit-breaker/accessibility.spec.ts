@@ -2,6 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { hydrated } from '../helpers/widget.ts';
 import { CB_PAGE, CB_WIDGETS } from './cb-page.ts';
+import { seriousViolations } from '../helpers/axe.ts';
 
 test.use({ reducedMotion: 'reduce' });
 
@@ -19,9 +20,7 @@ for (const scheme of ['light', 'dark'] as const) {
       await expect(page.locator('html')).toHaveAttribute('data-theme', scheme);
       for (const id of CB_WIDGETS) await hydrated(page, id);
       const results = await new AxeBuilder({ page }).include(CB_WIDGETS.map((id) => `section[data-widget="${id}"]`)).analyze();
-      const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-      const report = bad.map((v) => `${v.impact} ${v.id}: ${v.help}\n${v.nodes.map((n) => `  ${n.target.join(' ')}: ${n.failureSummary ?? ''}`).join('\n')}`).join('\n');
-      expect(bad, report).toEqual([]);
+      expect(seriousViolations(results)).toEqual([]);
     });
   });
 }

@@ -2,10 +2,9 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { expectDownloadsOfEveryChart } from '../helpers/downloads.ts';
 import { watchPageProblems } from '../helpers/page-problems.ts';
-import { scrollThroughPage } from '../helpers/scroll.ts';
-import { settleWidgets } from '../helpers/settle.ts';
 import { FAILOVER_PAGE as PAGE } from '../helpers/site-pages.ts';
-import { charts, hydrated, settledPlot, waitForPlotChange, widget } from '../helpers/widget.ts';
+import { charts, hydrated, settledPlot, waitForPlotChange, widget, openWithEveryWidget } from '../helpers/widget.ts';
+import { seriousViolations } from '../helpers/axe.ts';
 
 /**
  * The failover guide in one page load (plus one without JavaScript): every
@@ -21,14 +20,7 @@ test('the failover guide: widgets hydrate and run, a slider changes the plot, li
   const problems = watchPageProblems(page);
 
   await test.step('the page loads and every widget hydrates and finishes its run', async () => {
-    const response = await page.goto(PAGE);
-    expect(response?.status()).toBe(200);
-    await scrollThroughPage(page);
-    await settleWidgets(page);
-    for (const id of WIDGETS) {
-      const section = await hydrated(page, id);
-      expect(await charts(section).count(), `charts of ${id}`).toBeGreaterThan(0);
-    }
+    await openWithEveryWidget(page, PAGE, WIDGETS);
   });
 
   let link = '';
@@ -78,10 +70,7 @@ test('the failover guide: widgets hydrate and run, a slider changes the plot, li
   });
 
   await test.step('axe finds no serious or critical violation on the page', async () => {
-    const results = await new AxeBuilder({ page }).include('main').analyze();
-    const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-    const report = bad.map((v) => `${v.impact} ${v.id}: ${v.help}\n${v.nodes.map((n) => `  ${n.target.join(' ')}`).join('\n')}`).join('\n');
-    expect(bad, report).toEqual([]);
+    expect(seriousViolations(await new AxeBuilder({ page }).include('main').analyze())).toEqual([]);
   });
 
   problems.expectNone();

@@ -1,4 +1,6 @@
 import { expect, type Locator, type Page } from '@playwright/test';
+import { scrollThroughPage } from './scroll.ts';
+import { settleWidgets } from './settle.ts';
 
 /** The widgets of the retry page, by id (also their URL prefix), per the DOM contract. */
 export const RETRY_WIDGETS = ['jitter', 'storm', 'budget'] as const;
@@ -91,4 +93,20 @@ export async function settledPlot(section: Locator): Promise<string> {
 /** The page's query parameters as a plain object, for messages and checks. */
 export function queryOf(page: Page): Record<string, string> {
   return Object.fromEntries(new URL(page.url()).searchParams);
+}
+
+/**
+ * Opens a page as a reader does (scrolled through, so every widget hydrates,
+ * and its runs settled) and checks that each of `ids` hydrated and drew at
+ * least one chart.
+ */
+export async function openWithEveryWidget(page: Page, path: string, ids: readonly string[]): Promise<void> {
+  const response = await page.goto(path);
+  expect(response?.status()).toBe(200);
+  await scrollThroughPage(page);
+  await settleWidgets(page);
+  for (const id of ids) {
+    const section = await hydrated(page, id);
+    expect(await charts(section).count(), `charts of ${id}`).toBeGreaterThan(0);
+  }
 }

@@ -6,6 +6,7 @@ import { watchPageProblems } from '../helpers/page-problems.ts';
 import { scrollThroughPage } from '../helpers/scroll.ts';
 import { settleWidgets } from '../helpers/settle.ts';
 import { charts, hydrated, sliderIds, widget } from '../helpers/widget.ts';
+import { seriousViolations } from '../helpers/axe.ts';
 
 /**
  * The browser checks shared by the load-balancing and health-check pages,
@@ -117,9 +118,7 @@ export function axeClean(path: string, ids: readonly string[]): void {
           await expect(page.locator('html')).toHaveAttribute('data-theme', scheme);
           await hydrated(page, id);
           const results = await new AxeBuilder({ page }).include(`section[data-widget="${id}"]`).analyze();
-          const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-          const report = bad.map((v) => `${v.impact} ${v.id}: ${v.help}\n${v.nodes.map((n) => `  ${n.target.join(' ')}: ${n.failureSummary ?? ''}`).join('\n')}`).join('\n');
-          expect(bad, report).toEqual([]);
+          expect(seriousViolations(results)).toEqual([]);
         });
       }
     });

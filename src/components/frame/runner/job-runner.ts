@@ -67,38 +67,37 @@ export class JobRunner {
   constructor(private readonly o: JobRunnerOptions) {}
 
   /**
+   * Each run's key, the results already cached, and the distinct runs still
+   * to compute. Results are gathered in `got`, not read back from the cache
+   * at the end: a job larger than the cache would evict its own first runs.
+   */
+  private lookUp(runs: readonly Run[]): { keys: string[]; got: Map<string, ScenarioResult>; todo: Run[] } {
+    const keys = runs.map(runKey);
+    const got = new Map<string, ScenarioResult>();
+    const missing = new Map<string, Run>();
+    runs.forEach((r, i) => {
+      const hit = this.o.cache.get(keys[i]);
+      if (hit) got.set(keys[i], hit);
+      else missing.set(keys[i], r);
+    });
+    return { keys, got, todo: [...missing.values()] };
+  }
+
+  /**
    * The runs' results at once, on this thread, when they are all cached or
    * the missing ones are estimated to take at most `budgetMs`; undefined
    * otherwise (nothing is run then). This is how a slider answers in the
    * frame it moved in.
    */
   runNow(runs: readonly Run[], budgetMs: number): JobOutcome | undefined {
-    const keys = runs.map(runKey);
-    const got = new Map<string, ScenarioResult>();
-    const missing = new Map<string, Run>();
-    runs.forEach((r, i) => {
-      const hit = this.o.cache.get(keys[i]);
-      if (hit) got.set(keys[i], hit);
-      else missing.set(keys[i], r);
-    });
-    const todo = [...missing.values()];
+    const { keys, got, todo } = this.lookUp(runs);
     if (todo.length > 0 && this.estimateMs(todo) > budgetMs) return undefined;
     const elapsedMs = this.runHere(todo, got);
     return { results: keys.map((k) => got.get(k)!), computed: todo.length, reused: runs.length - todo.length, elapsedMs, where: todo.length ? 'main thread' : 'cache' };
   }
 
   run(runs: readonly Run[], onProgress: (fraction: number) => void): RunningJob {
-    const keys = runs.map(runKey);
-    // Results are gathered here, not read back from the cache at the end: a
-    // job larger than the cache would evict its own first runs.
-    const got = new Map<string, ScenarioResult>();
-    const missing = new Map<string, Run>();
-    runs.forEach((r, i) => {
-      const hit = this.o.cache.get(keys[i]);
-      if (hit) got.set(keys[i], hit);
-      else missing.set(keys[i], r);
-    });
-    const todo = [...missing.values()];
+    const { keys, got, todo } = this.lookUp(runs);
     const finish = (computed: number, elapsedMs: number, where: JobOutcome['where']): JobOutcome => ({
       results: keys.map((k) => got.get(k)!),
       computed,
