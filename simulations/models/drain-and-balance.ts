@@ -9,6 +9,13 @@ export interface DrainLimits {
   readonly arrivals: { readonly done: boolean };
   /** Events later than this (virtual ms) are not run. */
   readonly maxTimeMs: number;
+  /**
+   * The run lasts at least until this time (virtual ms), even when the last
+   * request ends earlier: scheduled faults, checks and transitions still
+   * play out. Without it, a lull in sparse traffic near the end stopped a
+   * run before its last failure was over.
+   */
+  readonly untilMs?: number;
   /** A guard against a model that never settles. */
   readonly maxEvents?: number;
   /** The fraction of the run done, in [0, 1], for a progress bar. */
@@ -26,10 +33,11 @@ const MAX_EVENTS = 50_000_000;
  */
 export function drainAndBalance(sim: Simulation, ledger: RequestLedger, limits: DrainLimits, options: RunOptions = {}): void {
   const progress = options.onProgress ? new ProgressReporter(options.onProgress, limits.fractionDone) : undefined;
+  const untilMs = limits.untilMs ?? 0;
   const reason = sim.run({
     maxTimeMs: limits.maxTimeMs,
     maxEvents: limits.maxEvents ?? MAX_EVENTS,
-    isDone: () => limits.arrivals.done && ledger.inFlight === 0,
+    isDone: () => limits.arrivals.done && ledger.inFlight === 0 && sim.now >= untilMs,
     progress,
   });
   if (reason !== 'done') ledger.cutOff();

@@ -279,7 +279,7 @@ export const failover = defineScenario({
     drainAndBalance(
       sim,
       ledger,
-      { arrivals: clients, maxTimeMs: durationMs + REQUEST_TIMEOUT_MS + 1, maxEvents: 20_000_000, fractionDone: () => sim.now / durationMs },
+      { arrivals: clients, untilMs: durationMs, maxTimeMs: durationMs + REQUEST_TIMEOUT_MS + 1, maxEvents: 20_000_000, fractionDone: () => sim.now / durationMs },
       options,
     );
 

@@ -196,7 +196,7 @@ export const healthDetection = defineScenario({
       },
     });
     const clients = new OpenLoopClients(sim, { rate: PiecewiseRate.constant(p.rate), untilMs: endMs, send: () => caller.call() });
-    drainAndBalance(sim, ledger, { arrivals: clients, maxTimeMs: endMs + REQUEST_TIMEOUT_MS + 1, fractionDone: () => sim.now / endMs }, options);
+    drainAndBalance(sim, ledger, { arrivals: clients, untilMs: endMs, maxTimeMs: endMs + REQUEST_TIMEOUT_MS + 1, fractionDone: () => sim.now / endMs }, options);
 
     const detection = failures.stats();
     return {
