@@ -40,9 +40,9 @@ export async function waitHydrated(page: Page, id: string): Promise<void> {
   );
 }
 
-/** The A side's sliders of a widget (ids `<id>-<name>`; B's are `<id>-b-<name>`). */
+/** The A side's sliders of a widget (ids `<id>-<name>`; B's are `<id>-b-<name>`), but not those disabled because their parameter does not apply. */
 export async function sliderIds(page: Page, id: string): Promise<string[]> {
-  const ids = await page.locator(`section[data-widget="${id}"] input[type="range"]`).evaluateAll((els) => els.map((e) => e.id));
+  const ids = await page.locator(`section[data-widget="${id}"] input[type="range"]:not(:disabled)`).evaluateAll((els) => els.map((e) => e.id));
   return ids.filter((s) => s.startsWith(`${id}-`) && !s.startsWith(`${id}-b-`));
 }
 

@@ -24,6 +24,7 @@ const params = {
     max: 600_000,
     step: 1000,
     help: 'Parallel only: time traffic needs to move when the replica carrying it fails and another is up.',
+    appliesWhen: { topology: ['parallel'] },
   }),
   years: intParam({
     label: 'Horizon',

@@ -14,7 +14,16 @@ import { booleanParam, enumParam, intParam, numberParam, type ParamValues } from
 import { defineScenario, type ScenarioResult } from '../scenario.ts';
 
 const params = {
-  rate: numberParam({ label: 'Request rate', unit: 'req/s', default: 50, min: 1, max: 500, step: 1, scale: 'log', help: 'New requests per second (Poisson arrivals).' }),
+  rate: numberParam({
+    label: 'Request rate',
+    unit: 'req/s',
+    default: 50,
+    min: 1,
+    max: 500,
+    step: 1,
+    scale: 'log',
+    help: 'New requests per second (Poisson arrivals).',
+  }),
   duration: intParam({ label: 'Run length', unit: 's', default: 60, min: 10, max: 300, step: 5, help: 'How long requests keep arriving.' }),
   outageStart: intParam({ label: 'Outage start', unit: 's', default: 20, min: 0, max: 300 }),
   outageDuration: intParam({ label: 'Outage length', unit: 's', default: 15, min: 0, max: 300, help: '0 for no outage.' }),
@@ -24,21 +33,85 @@ const params = {
     options: ['errors', 'hang'],
     optionLabels: { errors: 'errors: every call fails', hang: 'hang: no answer, only the timeout ends a call' },
   }),
-  timeout: intParam({ label: 'Attempt timeout', unit: 'ms', default: 1000, min: 50, max: 10_000, step: 50, scale: 'log', help: 'How long a caller waits for each attempt.' }),
-  retries: intParam({ label: 'Retries', default: 2, min: 0, max: 5, help: 'Retries per request, outside the breaker: each retry asks the breaker again, and one it refuses ends the request.' }),
+  timeout: intParam({
+    label: 'Attempt timeout',
+    unit: 'ms',
+    default: 1000,
+    min: 50,
+    max: 10_000,
+    step: 50,
+    scale: 'log',
+    help: 'How long a caller waits for each attempt.',
+  }),
+  retries: intParam({
+    label: 'Retries',
+    default: 2,
+    min: 0,
+    max: 5,
+    help: 'Retries per request, outside the breaker: each retry asks the breaker again, and one it refuses ends the request.',
+  }),
   breaker: booleanParam({ label: 'Circuit breaker', default: true }),
-  failureRateThreshold: numberParam({ label: 'Failure-rate threshold', unit: '%', default: 50, min: 1, max: 100, step: 1, help: 'Trip when at least this share of the calls in the window failed.' }),
+  failureRateThreshold: numberParam({
+    label: 'Failure-rate threshold',
+    unit: '%',
+    default: 50,
+    min: 1,
+    max: 100,
+    step: 1,
+    help: 'Trip when at least this share of the calls in the window failed.',
+  }),
   window: enumParam({
     label: 'Window',
     default: 'count',
     options: ['count', 'time'],
     optionLabels: { count: 'count-based: the last N calls', time: 'time-based: the calls of the last N seconds' },
   }),
-  windowSize: intParam({ label: 'Window size', unit: 'calls', default: 20, min: 1, max: 500, step: 1, scale: 'log', help: 'Count-based window: calls it holds.' }),
-  windowDuration: intParam({ label: 'Window length', unit: 's', default: 10, min: 1, max: 60, help: 'Time-based window: seconds it covers, in 10 buckets.' }),
-  minimumCalls: intParam({ label: 'Minimum calls', default: 10, min: 1, max: 500, step: 1, scale: 'log', help: 'Calls the window must hold before it may trip.' }),
-  openDuration: intParam({ label: 'Open duration', unit: 'ms', default: 5000, min: 100, max: 60_000, step: 100, scale: 'log', help: 'How long the breaker rejects calls before letting probes through.' }),
-  halfOpenProbes: intParam({ label: 'Half-open probes', default: 3, min: 1, max: 20, help: 'Probe calls let through in half-open; all must succeed to close.' }),
+  windowSize: intParam({
+    label: 'Window size',
+    unit: 'calls',
+    default: 20,
+    min: 1,
+    max: 500,
+    step: 1,
+    scale: 'log',
+    help: 'Count-based window: calls it holds.',
+    appliesWhen: { window: ['count'] },
+  }),
+  windowDuration: intParam({
+    label: 'Window length',
+    unit: 's',
+    default: 10,
+    min: 1,
+    max: 60,
+    help: 'Time-based window: seconds it covers, in 10 buckets.',
+    appliesWhen: { window: ['time'] },
+  }),
+  minimumCalls: intParam({
+    label: 'Minimum calls',
+    default: 10,
+    min: 1,
+    max: 500,
+    step: 1,
+    scale: 'log',
+    help: 'Calls the window must hold before it may trip.',
+  }),
+  openDuration: intParam({
+    label: 'Open duration',
+    unit: 'ms',
+    default: 5000,
+    min: 100,
+    max: 60_000,
+    step: 100,
+    scale: 'log',
+    help: 'How long the breaker rejects calls before letting probes through.',
+  }),
+  halfOpenProbes: intParam({
+    label: 'Half-open probes',
+    default: 3,
+    min: 1,
+    max: 20,
+    help: 'Probe calls let through in half-open; all must succeed to close.',
+  }),
 };
 
 export type BreakerOutageParams = ParamValues<typeof params>;
@@ -81,7 +154,8 @@ export interface BreakerOutageResult extends ScenarioResult {
 export function breakerOptions(p: BreakerOutageParams): CircuitBreakerCoreOptions {
   const rule = { minimumCalls: p.minimumCalls, failureRateThreshold: p.failureRateThreshold };
   return {
-    detection: p.window === 'count' ? { kind: 'count-window', windowSize: p.windowSize, ...rule } : { kind: 'time-window', windowMs: p.windowDuration * 1000, ...rule },
+    detection:
+      p.window === 'count' ? { kind: 'count-window', windowSize: p.windowSize, ...rule } : { kind: 'time-window', windowMs: p.windowDuration * 1000, ...rule },
     openDuration: p.openDuration,
     halfOpen: { probes: p.halfOpenProbes },
   };

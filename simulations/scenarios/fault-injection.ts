@@ -38,6 +38,7 @@ const params = {
     step: 10,
     scale: 'log',
     help: 'For the latency injector: how long it waits before the call.',
+    appliesWhen: { injector: ['latency'] },
   }),
   behaviorMs: intParam({
     label: 'Side effect takes',
@@ -47,6 +48,7 @@ const params = {
     max: 5000,
     step: 10,
     help: 'For the behaviour injector: the side effect here drops the connection, so the call first reconnects, which takes this long.',
+    appliesWhen: { injector: ['behavior'] },
   }),
   position: enumParam({
     label: 'Injector position',
@@ -57,7 +59,7 @@ const params = {
   }),
   retry: booleanParam({ label: 'Retry', default: true, help: 'Up to 3 attempts, capped exponential backoff with full jitter (base 50 ms, cap 1 s).' }),
   timeout: booleanParam({ label: 'Timeout', default: true, help: 'A timeout on each attempt.' }),
-  timeoutMs: intParam({ label: 'Attempt timeout', unit: 'ms', default: 250, min: 10, max: 5000, step: 10, scale: 'log' }),
+  timeoutMs: intParam({ label: 'Attempt timeout', unit: 'ms', default: 250, min: 10, max: 5000, step: 10, scale: 'log', appliesWhen: { timeout: [true] } }),
   serviceTime: intParam({
     label: 'Service time',
     unit: 'ms',

@@ -6,6 +6,14 @@ import { z } from 'zod';
  * (label, unit, range, step), the page URL and the CLI flags (kebab-case
  * names), so the three can never disagree.
  */
+/**
+ * The parameter matters only when every parameter named here has one of the
+ * listed values (e.g. a fault rate only for the error faults); a widget
+ * disables its control otherwise and says when it applies. Data, not a
+ * function, so a control, the URL reference and a test can all read it.
+ */
+export type AppliesWhen = Readonly<Record<string, readonly (string | boolean)[]>>;
+
 export interface NumberParam {
   readonly kind: 'number';
   readonly label: string;
@@ -19,6 +27,7 @@ export interface NumberParam {
   /** A log-scaled slider, for parameters spanning orders of magnitude. */
   readonly scale?: 'linear' | 'log';
   readonly help?: string;
+  readonly appliesWhen?: AppliesWhen;
 }
 
 export interface EnumParam<V extends string = string> {
@@ -29,6 +38,7 @@ export interface EnumParam<V extends string = string> {
   /** Human labels for options, where the value alone is not clear. */
   readonly optionLabels?: Readonly<Partial<Record<V, string>>>;
   readonly help?: string;
+  readonly appliesWhen?: AppliesWhen;
 }
 
 export interface BooleanParam {
@@ -36,10 +46,17 @@ export interface BooleanParam {
   readonly label: string;
   readonly default: boolean;
   readonly help?: string;
+  readonly appliesWhen?: AppliesWhen;
 }
 
 export type ParamSpec = NumberParam | EnumParam | BooleanParam;
 export type ParamSpecs = Readonly<Record<string, ParamSpec>>;
+
+/** Whether a parameter matters under these values: a condition on a parameter absent from them is taken as met. */
+export function paramApplies(spec: ParamSpec, values: Readonly<Record<string, unknown>>): boolean {
+  if (!spec.appliesWhen) return true;
+  return Object.entries(spec.appliesWhen).every(([name, allowed]) => !(name in values) || allowed.includes(values[name] as string | boolean));
+}
 
 export type ParamValue<P> = P extends NumberParam ? number : P extends EnumParam<infer V> ? V : P extends BooleanParam ? boolean : never;
 export type ParamValues<S extends ParamSpecs> = { -readonly [K in keyof S]: ParamValue<S[K]> };

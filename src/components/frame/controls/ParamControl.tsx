@@ -10,6 +10,8 @@ export interface ParamControlProps {
   readonly spec: ParamSpec;
   readonly value: unknown;
   readonly onChange: (value: unknown) => void;
+  /** Set when the parameter does not matter under the other values: the control is disabled and this says when it applies. */
+  readonly inapplicable?: string;
 }
 
 /**
@@ -18,18 +20,28 @@ export interface ParamControlProps {
  * keyboard use (arrows, Home/End, PageUp/PageDown) and screen-reader
  * semantics that a custom slider would have to rebuild.
  */
-export function ParamControl({ id, name, spec, value, onChange }: ParamControlProps) {
-  const helpId = spec.help ? `${id}-help` : undefined;
-  const help = spec.help ? (
-    <span className="rl-control__help" id={helpId}>
-      {spec.help}
+export function ParamControl({ id, name, spec, value, onChange, inapplicable }: ParamControlProps) {
+  const text = inapplicable ?? spec.help;
+  const helpId = text ? `${id}-help` : undefined;
+  const help = text ? (
+    <span className={inapplicable ? 'rl-control__help rl-control__help--inapplicable' : 'rl-control__help'} id={helpId}>
+      {text}
     </span>
   ) : null;
+  const disabled = inapplicable !== undefined;
 
   if (spec.kind === 'boolean') {
     return (
       <div className="rl-control rl-control--checkbox">
-        <input type="checkbox" id={id} name={name} checked={value as boolean} aria-describedby={helpId} onChange={(e) => onChange(e.currentTarget.checked)} />
+        <input
+          type="checkbox"
+          id={id}
+          name={name}
+          disabled={disabled}
+          checked={value as boolean}
+          aria-describedby={helpId}
+          onChange={(e) => onChange(e.currentTarget.checked)}
+        />
         <label htmlFor={id}>{spec.label}</label>
         {help}
       </div>
@@ -40,7 +52,7 @@ export function ParamControl({ id, name, spec, value, onChange }: ParamControlPr
     return (
       <div className="rl-control rl-control--select">
         <label htmlFor={id}>{spec.label}</label>
-        <select id={id} name={name} value={value as string} aria-describedby={helpId} onChange={(e) => onChange(e.currentTarget.value)}>
+        <select id={id} name={name} disabled={disabled} value={value as string} aria-describedby={helpId} onChange={(e) => onChange(e.currentTarget.value)}>
           {spec.options.map((o) => (
             <option key={o} value={o}>
               {spec.optionLabels?.[o] ?? o}
@@ -64,6 +76,7 @@ export function ParamControl({ id, name, spec, value, onChange }: ParamControlPr
         type="range"
         id={id}
         name={name}
+        disabled={disabled}
         min={scale.min}
         max={scale.max}
         step={scale.step}

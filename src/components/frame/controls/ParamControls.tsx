@@ -1,4 +1,5 @@
-import { kebabCase, type ParamSpecs, type ParamValues } from '../../../params/params.ts';
+import { kebabCase, paramApplies, type ParamSpecs, type ParamValues } from '../../../params/params.ts';
+import { appliesWhenText } from './applies-when-text.ts';
 import { ParamControl } from './ParamControl.tsx';
 
 export interface ParamControlsProps<S extends ParamSpecs> {
@@ -10,7 +11,12 @@ export interface ParamControlsProps<S extends ParamSpecs> {
   readonly onChange: <K extends keyof S & string>(name: K, value: ParamValues<S>[K]) => void;
 }
 
-/** Every parameter of a declaration as a control, in declaration order, in one labelled group. */
+/**
+ * Every parameter of a declaration as a control, in declaration order, in
+ * one labelled group. A parameter that does not matter under the other
+ * values (its `appliesWhen`) is disabled and says when it applies, rather
+ * than a slider that moves nothing.
+ */
 export function ParamControls<S extends ParamSpecs>({ idPrefix, legend, specs, values, onChange }: ParamControlsProps<S>) {
   return (
     <fieldset className="rl-controls">
@@ -22,6 +28,7 @@ export function ParamControls<S extends ParamSpecs>({ idPrefix, legend, specs, v
           name={kebabCase(name)}
           spec={spec}
           value={values[name]}
+          inapplicable={paramApplies(spec, values) ? undefined : appliesWhenText(spec, specs)}
           onChange={(v) => onChange(name, v as ParamValues<S>[typeof name])}
         />
       ))}

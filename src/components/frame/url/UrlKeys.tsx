@@ -1,4 +1,5 @@
 import { describeRange, kebabCase, type ParamSpec, type ParamSpecs } from '../../../params/params.ts';
+import { appliesWhenText } from '../controls/applies-when-text.ts';
 import { currentLinkVersion } from './link-version.ts';
 import { seedSpecs } from './seed.ts';
 
@@ -21,7 +22,11 @@ export interface UrlKeysSource {
  */
 export function UrlKeys({ definition: d }: { definition: UrlKeysSource }) {
   const rows: { key: string; spec: ParamSpec; note: string }[] = [
-    ...Object.entries(d.specs).map(([k, spec]) => ({ key: kebabCase(k), spec, note: `B side: ${d.id}-b.${kebabCase(k)}` })),
+    ...Object.entries(d.specs).map(([k, spec]) => ({
+      key: kebabCase(k),
+      spec,
+      note: `B side: ${d.id}-b.${kebabCase(k)}${spec.appliesWhen ? `. ${appliesWhenText(spec, d.specs)}` : ''}`,
+    })),
     ...Object.entries(d.viewSpecs).map(([k, spec]) => ({ key: kebabCase(k), spec, note: 'view state: no rerun' })),
     ...Object.entries(seedSpecs(d.defaultSeed)).map(([k, spec]) => ({ key: k, spec, note: 'A and B run on it' })),
   ];
@@ -94,8 +99,7 @@ export function UrlKeys({ definition: d }: { definition: UrlKeysSource }) {
         <ul className="rl-url-keys__presets">
           {d.presets.map((p) => (
             <li key={p.id}>
-              <code>{`${d.id}.preset=${p.id}`}</code>{' '}
-              ({p.label}): {assignments(p.values) || 'the defaults'}
+              <code>{`${d.id}.preset=${p.id}`}</code> ({p.label}): {assignments(p.values) || 'the defaults'}
               {p.compareWith ? <>; compare on, B: {assignments(p.compareWith) || 'the defaults'}</> : null}
             </li>
           ))}
@@ -116,4 +120,3 @@ function assignments(values: object): string {
     .map(([k, v]) => `${kebabCase(k)}=${String(v)}`)
     .join(', ');
 }
-
