@@ -44,4 +44,14 @@ describe('storm widget', () => {
     if (b.kind !== 'line') throw new Error('traffic-b is a line chart');
     expect(traffic.y.domain).toEqual(b.y.domain);
   });
+
+  it('the summary names the queueing discipline when it is a defence (LIFO, shedding expired work), not plain FIFO', () => {
+    const summaryOf = (queueing: typeof A.queueing) => {
+      const plan = planStorm({ values: { ...A, queueing }, seed: 1, compare: false, valuesB: A });
+      return stormCharts(reduceStorm(executeRuns(plan.runs), plan.meta))[0].summary;
+    };
+    expect(summaryOf('fifo')).not.toMatch(/LIFO|shed/);
+    expect(summaryOf('lifo')).toContain('newest request served first (LIFO)');
+    expect(summaryOf('drop-expired')).toContain('work older than the timeout shed unstarted');
+  });
 });

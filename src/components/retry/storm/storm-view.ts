@@ -61,6 +61,9 @@ function describeProtection(v: StormMeta['sides'][number]['values']): string {
   const budget = v.budget === 'none' ? 'no retry budget' : `a ${budgetLabel(v.budget)}`;
   const parts = [v.retries === 0 ? 'no retries' : `${v.retries} ${v.retries === 1 ? 'retry' : 'retries'}`, backoff, budget];
   if (v.cancellation) parts.push('abandoned work cancelled');
+  // FIFO is what a service does unless told otherwise: only the defences say so.
+  if (v.queueing === 'lifo') parts.push('newest request served first (LIFO)');
+  if (v.queueing === 'drop-expired') parts.push('work older than the timeout shed unstarted');
   return parts.join(', ');
 }
 
