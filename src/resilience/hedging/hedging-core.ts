@@ -93,7 +93,12 @@ export function checkHedgingCoreOptions(o: HedgingCoreOptions): void {
  *   or below its threshold (`state.freezeHedging()` in
  *   https://github.com/grpc/grpc-java/blob/master/core/src/main/java/io/grpc/internal/RetriableStream.java),
  *   so a call whose attempt queues long behind an overload asks the budget
- *   once, not every delay.
+ *   once, not every delay. Where grpc-java goes further than A6 we do not
+ *   follow: when a non-fatal failure finds the throttle at its threshold it
+ *   commits that failure and cancels the attempts still outstanding
+ *   (`makeHedgingDecision` → not hedgeable → `commitAndRun`). A6 only stops
+ *   new hedges; attempts already sent cost nothing more to wait for, and
+ *   one of them may still succeed.
  * Budget accounting follows A6: successes and non-fatal failures are
  * reported to it, fatal ones are not (a malformed request says nothing about
  * the server's health), nor are cancelled attempts.

@@ -78,6 +78,18 @@ describe('HedgingCore (gRFC A6 semantics)', () => {
     expect(c.attemptEnded(s, 1, 'success', 150, 150).kind).toBe('succeeded');
   });
 
+  it('a non-fatal failure that finds the throttle at its threshold stops new hedges but not the attempts already out (A6; grpc-java would end the call here)', () => {
+    const budget = tokenBucketBudget({ maxTokens: 4, tokenRatio: 0.1 });
+    const c = core(3, 100, budget);
+    const s = c.begin(new HedgingState(), 0);
+    expect(c.hedgeDue(s, 100).kind).toBe('hedge'); // 4 tokens: above half
+    budget.onAttemptEnd(150, false, false); // another call's failure: 3 left
+    // Attempt 2 fails non-fatally: 2 of 4 left is not above half, so no third attempt; attempt 1 is still out.
+    expect(c.attemptEnded(s, 2, 'non-fatal', 160, 60).kind).toBe('wait');
+    expect(s.throttled).toBe(true);
+    expect(c.attemptEnded(s, 1, 'success', 300, 300).kind).toBe('succeeded');
+  });
+
   it('asks the budget once per call at most after a refusal: a later non-fatal failure ends the call as refused, without asking again', () => {
     const budget = ratioBudget({ ratio: 0, windowMs: 1000 });
     let asked = 0;
