@@ -1,6 +1,6 @@
 import { closestName } from '../../src/params/closest-name.ts';
 import { flagError, readFlags, tokenize, type FlagError, type RawFlag } from '../../src/params/flags.ts';
-import { intParam, paramSchema } from '../../src/params/params.ts';
+import { camelCase, intParam, kebabCase, paramApplies, paramSchema } from '../../src/params/params.ts';
 import type { ParamSpecs, ParamValues } from '../../src/params/params.ts';
 import type { Scenario } from '../scenario.ts';
 import type { ScenarioRegistry } from '../scenarios/index.ts';
@@ -19,6 +19,8 @@ export type CliCommand =
       readonly json: boolean;
       /** Refuse a run estimated to take longer than this, seconds. */
       readonly budgetSeconds: number;
+      /** Flags given that change nothing under the others (their parameter's `appliesWhen`): said on stderr, the run goes on. */
+      readonly notes: readonly string[];
     };
 
 /** A command line that cannot be run: a one-line message and a hint, for stderr. */
@@ -112,5 +114,25 @@ function parseRun(scenario: Scenario, flags: readonly RawFlag[]): ParsedArgs {
   // on what a valid set is, and the widgets and URLs use the same one.
   const checked = paramSchema(scenario.params).safeParse(values);
   if (!checked.success) return flagError(checked.error.issues.map((i) => i.message).join('; '), helpHint);
-  return { kind: 'run', scenario, params: checked.data, seed, runs, json: read.switches.has('json'), budgetSeconds: timeBudget };
+  return {
+    kind: 'run',
+    scenario,
+    params: checked.data,
+    seed,
+    runs,
+    json: read.switches.has('json'),
+    budgetSeconds: timeBudget,
+    notes: ignoredFlags(scenario.params, flags, checked.data),
+  };
+}
+
+/** "--fault-rate has no effect unless --fault is errors or resets", for each such flag given. */
+function ignoredFlags(specs: ParamSpecs, flags: readonly RawFlag[], values: ParamValues<ParamSpecs>): string[] {
+  const given = new Set(flags.map((f) => camelCase(f.name)));
+  return Object.entries(specs)
+    .filter(([name, spec]) => given.has(name) && !paramApplies(spec, values))
+    .map(([name, spec]) => {
+      const unless = Object.entries(spec.appliesWhen ?? {}).map(([other, allowed]) => `--${kebabCase(other)} is ${allowed.map(String).join(' or ')}`);
+      return `--${kebabCase(name)} has no effect unless ${unless.join(' and ')}`;
+    });
 }

@@ -44,6 +44,7 @@ export function runCli(argv: readonly string[], io: CliIo, registry: ScenarioReg
 
 function run(cmd: RunCommand, io: CliIo, estimate: number | undefined): number {
   const name = cmd.scenario.name;
+  for (const note of cmd.notes) io.err(`note: ${note}\n`);
   const what = cmd.runs === 1 ? name : `${name} × ${cmd.runs} runs`;
   if (estimate !== undefined && estimate > cmd.budgetSeconds) {
     io.err(

@@ -104,3 +104,15 @@ describe('runCli', () => {
 function escape(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
+
+describe('runCli: flags that do not apply', () => {
+  it('a flag that changes nothing under the others is said on stderr, and the run goes on', () => {
+    const r = cli(['chaos-experiment', '--fault-rate', '0.9', '--json'], scenarios);
+    expect(r.code).toBe(EXIT_OK);
+    expect(r.err).toBe('note: --fault-rate has no effect unless --fault is errors or resets\n');
+    expect(JSON.parse(r.out).params.faultRate).toBe(0.9);
+    const applies = cli(['chaos-experiment', '--fault', 'errors', '--fault-rate', '0.9', '--json'], scenarios);
+    expect(applies.code).toBe(EXIT_OK);
+    expect(applies.err).toBe('');
+  });
+});
