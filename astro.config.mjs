@@ -4,6 +4,29 @@ import starlight from '@astrojs/starlight';
 import react from '@astrojs/react';
 import { sidebar } from './content/sidebar.mjs';
 
+/**
+ * d3's packages ship one flat ES module each (dist/d3-*.mjs), in which some
+ * exports are built at load by a call: the d3-random generators and
+ * d3-shape's curves as immediately invoked functions, d3-interpolate's colour
+ * interpolators from factories. Rollup cannot tell these calls are pure, so
+ * every page kept all of them (every curve, every random distribution) for
+ * the few it uses. They are: a top-level `var x = f(...)` or
+ * `var x = (function ...)(...)` in these files only builds x. Marking those
+ * calls lets rollup drop the ones whose result nothing uses.
+ */
+/** @returns {import('vite').Plugin} */
+function d3PureFactories() {
+  const file = /[\\/]node_modules[\\/]d3-[a-z-]+[\\/]dist[\\/]d3-[a-z-]+\.mjs$/;
+  const factoryCall = /^((?:var|const|let) [A-Za-z_$][\w$]* = )(?=\(function\b|[A-Za-z_$][\w$]*\()/gm;
+  return {
+    name: 'd3-pure-factories',
+    transform(code, id) {
+      if (!file.test(id)) return null;
+      return { code: code.replace(factoryCall, '$1/*#__PURE__*/'), map: null };
+    },
+  };
+}
+
 export default defineConfig({
   site: 'http://localhost:4321',
   server: { host: '127.0.0.1', port: 4321 },
@@ -23,7 +46,8 @@ export default defineConfig({
     react(),
   ],
   vite: {
-    worker: { format: 'es' },
+    plugins: [d3PureFactories()],
+    worker: { format: 'es', plugins: () => [d3PureFactories()] },
     build: {
       rollupOptions: {
         // The mechanisms, the simulator and the parameter schema only declare

@@ -1,5 +1,5 @@
 /**
- * `npm run bench:site [-- --page retry] [--no-lighthouse]`: measures the
+ * `npm run bench:site [-- --page retry] [--no-lighthouse] [--weight-only]`: measures the
  * built site (dist/, or --dist DIR) as a reader gets it; builds nothing.
  * Serves it with `astro preview` on loopback and, in Chromium, prints per
  * page and per widget:
@@ -13,6 +13,12 @@
  * - Lighthouse mobile performance, accessibility and TBT when `lighthouse`
  *   is installed (it is not a dependency), "skipped" otherwise.
  * Targets (issue 9): median ≤ 16 ms, p95 ≤ 50 ms, no long task, ≤ 120 KB.
+ *
+ * `--weight-only` presses no slider and runs no Lighthouse: it loads each
+ * page, waits for every widget to hydrate and prints the per-page table
+ * (JS KB hydrated, search UI, long tasks while loading, what ran on
+ * hydration) followed by the gzip KB of each script the page loaded, the
+ * largest first: a quick check after a bundle change.
  */
 import { cpus, loadavg } from 'node:os';
 import { chromium } from '@playwright/test';
@@ -35,7 +41,8 @@ function flag(name: string): string[] {
 const distDir = flag('--dist')[0] ?? 'dist';
 const port = Number(flag('--port')[0] ?? 4331);
 const pageFilters = flag('--page');
-const wantLighthouse = !process.argv.includes('--no-lighthouse');
+const weightOnly = process.argv.includes('--weight-only');
+const wantLighthouse = !weightOnly && !process.argv.includes('--no-lighthouse');
 
 const fmt = (n: number | undefined, digits = 0) => (n === undefined || Number.isNaN(n) ? '—' : n.toFixed(digits));
 const mark = (ok: boolean) => (ok ? '' : ' ✗');
@@ -60,6 +67,8 @@ interface PageRow {
   hydrationLongTasks: number[];
   ranOnHydration: string[];
   lighthouse: LighthouseScores | 'skipped';
+  /** Each script requested until hydrated (search UI included), gzip KB, largest first. */
+  scripts: { name: string; kb: number }[];
 }
 const pageRows: PageRow[] = [];
 const widgetRows: string[] = [];
@@ -91,7 +100,7 @@ try {
     );
     const hydrationLongTasks = await page.evaluate(() => (window.__rlLongTasks ?? []).map((t) => t.duration));
 
-    for (const id of ids) {
+    for (const id of weightOnly ? [] : ids) {
       const presses = await timeSliders(page, id);
       const times = presses.flatMap((p) => (p.ms === undefined ? [] : [p.ms]));
       const missed = presses.filter((p) => p.ms === undefined).map((p) => p.slider);
@@ -111,9 +120,12 @@ try {
     const kbHydrated = gzipKb(distDir, hydratedScripts.filter((u) => !isSearch(u)));
     const kbAfter = gzipKb(distDir, scripts.filter((u) => !isSearch(u)));
     const kbSearch = gzipKb(distDir, scripts.filter(isSearch));
+    const scriptKb = [...new Set(hydratedScripts)]
+      .map((u) => ({ name: new URL(u).pathname.replace(/^.*\//, ''), kb: gzipKb(distDir, [u]) }))
+      .sort((a, b) => b.kb - a.kb);
     await context.close();
     const lh = wantLighthouse && lighthouseAvailable() ? lighthouse(server.origin + path) : 'skipped';
-    pageRows.push({ page: path, kbHydrated, kbAfter, kbSearch, hydrationLongTasks, ranOnHydration, lighthouse: lh });
+    pageRows.push({ page: path, kbHydrated, kbAfter, kbSearch, hydrationLongTasks, ranOnHydration, lighthouse: lh, scripts: scriptKb });
     console.error(`  measured ${path}`);
   }
 } finally {
@@ -121,10 +133,12 @@ try {
   server.stop();
 }
 
-console.log('\nSlider to chart (ms, key press to first chart change + next frame; ✗ misses median ≤ 16, p95 ≤ 50, no long task)\n');
-console.log('| page | widget | sliders | median | p95 | slowest slider | long tasks > 50 ms | no chart change |');
-console.log('|---|---|---|---|---|---|---|---|');
-for (const r of widgetRows) console.log(r);
+if (!weightOnly) {
+  console.log('\nSlider to chart (ms, key press to first chart change + next frame; ✗ misses median ≤ 16, p95 ≤ 50, no long task)\n');
+  console.log('| page | widget | sliders | median | p95 | slowest slider | long tasks > 50 ms | no chart change |');
+  console.log('|---|---|---|---|---|---|---|---|');
+  for (const r of widgetRows) console.log(r);
+}
 
 console.log('\nPer page (JS gzip KB requested until every widget hydrated, and after the presses (a worker), both without the search UI; ✗ over 120 KB)\n');
 console.log('| page | JS KB hydrated | JS KB after presses | search UI (idle) | long tasks while loading | ran on hydration | Lighthouse perf | a11y | TBT ms |');
@@ -132,6 +146,11 @@ console.log('|---|---|---|---|---|---|---|---|---|');
 for (const r of pageRows) {
   const lh = r.lighthouse === 'skipped' ? ['skipped', 'skipped', 'skipped'] : [String(r.lighthouse.performance), String(r.lighthouse.accessibility), String(r.lighthouse.tbtMs)];
   const lt = r.hydrationLongTasks;
-  console.log(`| ${r.page} | ${fmt(r.kbHydrated, 1)}${mark(r.kbHydrated <= 120)} | ${fmt(r.kbAfter, 1)}${mark(r.kbAfter <= 120)} | ${fmt(r.kbSearch, 1)} | ${lt.length}${lt.length ? ` (max ${fmt(Math.max(...lt))})` : ''} | ${r.ranOnHydration.length ? `${r.ranOnHydration.join('; ')} ✗` : 'nothing'} | ${lh.join(' | ')} |`);
+  const after = weightOnly ? 'not pressed' : `${fmt(r.kbAfter, 1)}${mark(r.kbAfter <= 120)}`;
+  console.log(`| ${r.page} | ${fmt(r.kbHydrated, 1)}${mark(r.kbHydrated <= 120)} | ${after} | ${fmt(r.kbSearch, 1)} | ${lt.length}${lt.length ? ` (max ${fmt(Math.max(...lt))})` : ''} | ${r.ranOnHydration.length ? `${r.ranOnHydration.join('; ')} ✗` : 'nothing'} | ${lh.join(' | ')} |`);
+}
+if (weightOnly) {
+  console.log('\nScripts loaded until every widget hydrated (gzip KB, largest first; the search UI is ui-core)\n');
+  for (const r of pageRows) console.log(`${r.page}: ${r.scripts.map((s) => `${s.name} ${fmt(s.kb, 1)}`).join(', ')}`);
 }
 console.log(`\nload average at the end: ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);

@@ -59,6 +59,15 @@ describe('experiment schema', () => {
     ]);
   });
 
+  it('says what is wrong with a number: not whole, not finite, out of range once', () => {
+    expect(errorsAfter((e) => ((e.method as { startMs: number }[])[0].startMs = 1.5))).toEqual(['method[0].startMs: Expected integer, received float']);
+    expect(errorsAfter((e) => (e.durationMs = '20000'))).toEqual(['durationMs: Expected number, received string']);
+    const probes = (e: Record<string, unknown>) => (e['steady-state-hypothesis'] as { probes: Record<string, unknown>[] }).probes;
+    expect(errorsAfter((e) => (probes(e)[0].tolerance = [Infinity, null]))).toEqual(['steady-state-hypothesis.probes[0].tolerance[0]: Number must be finite']);
+    // A latency probe's quantile out of range is that one problem, not also a missing quantile.
+    expect(errorsAfter((e) => (probes(e)[1].quantile = 2))).toEqual(['steady-state-hypothesis.probes[1].quantile: quantile must be in (0, 1)']);
+  });
+
   it('rejects an action that would outlast the experiment, and a probe name used twice', () => {
     expect(errorsAfter((e) => (e.durationMs = 10_000))).toEqual(['method[0]: action "errors" ends at 15000 ms, after the experiment\'s durationMs 10000']);
     expect(errorsAfter((e) => ((e.abortConditions as { name: string }[])[0].name = 'success'))).toEqual(['steady-state-hypothesis: probe name "success" is used twice']);
