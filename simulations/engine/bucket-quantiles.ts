@@ -1,4 +1,4 @@
-import { quantile } from 'd3-array';
+import { quantileOf } from './select-quantile.ts';
 
 /**
  * Samples (latencies) grouped by the time bucket they fall in, for per-bucket
@@ -25,11 +25,11 @@ export class BucketQuantiles {
 
   /** The `p`-quantile of each bucket (R-7 interpolation, as d3-array); NaN for a bucket with no sample. */
   column(p: number): number[] {
-    return this.samples.map((s) => (s.length === 0 ? NaN : quantile(s, p)!));
+    return this.samples.map((s) => (s.length === 0 ? NaN : quantileOf(s, p)!));
   }
 
   /** The same with null for a bucket with no sample: a gap in a chart's line, and what JSON makes of NaN anyway. */
   columnWithGaps(p: number): (number | null)[] {
-    return this.samples.map((s) => (s.length === 0 ? null : quantile(s, p)!));
+    return this.samples.map((s) => (s.length === 0 ? null : quantileOf(s, p)!));
   }
 }

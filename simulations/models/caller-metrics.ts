@@ -1,4 +1,4 @@
-import { quantile } from 'd3-array';
+import { quantileOf } from '../engine/select-quantile.ts';
 import { BucketQuantiles } from '../engine/bucket-quantiles.ts';
 import { SeriesRecorder } from '../engine/time-series.ts';
 import type { AttemptEnding, ProtectedCallObserver } from './protected-caller.ts';
@@ -83,7 +83,7 @@ export class CallerMetrics implements ProtectedCallObserver {
 
   /** The p-quantile of every request's latency, whole run, ms; 0 when no request ended. */
   latencyQuantile(p: number): number {
-    return this.latencies.length === 0 ? 0 : quantile(this.latencies, p)!;
+    return this.latencies.length === 0 ? 0 : quantileOf(this.latencies, p)!;
   }
 
   series(): CallerSeries {

@@ -1,4 +1,4 @@
-import { quantile } from 'd3-array';
+import { quantileOf } from '../engine/select-quantile.ts';
 import { attemptSucceeded, exponentialBackoff, InjectionCore, neverAborted, RetryCore } from '../../src/resilience/index.ts';
 import { booleanParam, enumParam, intParam, numberParam, type ParamValues } from '../../src/params/params.ts';
 import { sampler, type Distribution } from '../engine/distributions.ts';
@@ -245,7 +245,7 @@ export const faultInjection = defineScenario({
     }
 
     const sorted = latencies.slice().sort();
-    const at = (q: number) => quantile(sorted, q) ?? 0;
+    const at = (q: number) => quantileOf(sorted, q) ?? 0;
     const share = (k: CallEnding) => endings[k] / p.calls;
     return {
       summary: {

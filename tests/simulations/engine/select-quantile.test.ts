@@ -1,7 +1,7 @@
 import { quantile } from 'd3-array';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { selectQuantile } from '../../../simulations/engine/select-quantile.ts';
+import { quantileOf, selectQuantile } from '../../../simulations/engine/select-quantile.ts';
 
 describe('selectQuantile', () => {
   it('agrees with d3-array quantile for any values and p', () => {
@@ -14,5 +14,34 @@ describe('selectQuantile', () => {
 
   it('is NaN for no values', () => {
     expect(selectQuantile(new Float64Array(0), 0.5)).toBeNaN();
+  });
+});
+
+describe('quantileOf', () => {
+  // Ties, signed zeros, NaN and values all over the doubles: the result must be d3's to the bit, since scenario results are compared byte for byte.
+  const value = fc.oneof(fc.double(), fc.constantFrom(0, -0, 1, 1, 2, NaN, Infinity, -Infinity), fc.integer({ min: -5, max: 5 }));
+  const sameAsD3 = (values: number[], p: number): void => {
+    expect(Object.is(quantileOf(values, p), quantile(values, p))).toBe(true);
+  };
+
+  it('returns exactly what d3-array quantile returns, for any values and p', () => {
+    fc.assert(
+      fc.property(fc.array(value, { maxLength: 2000 }), fc.oneof(fc.double({ min: 0, max: 1 }), fc.constantFrom(0, 1, -0.5, 1.5, 0.5, 0.99, NaN)), sameAsD3),
+      { numRuns: 500 },
+    );
+  });
+
+  it('takes the selection path (over 600 values) and the edges of p like d3', () => {
+    const values = Array.from({ length: 5000 }, (_, i) => ((i * 7919) % 1013) / 7 - (i % 3 === 0 ? 0 : 50));
+    for (const p of [0, 1e-9, 0.25, 0.5, 0.9, 0.99, 0.999, 1]) sameAsD3(values, p);
+    sameAsD3([], 0.5);
+    sameAsD3([NaN, NaN], 0.5);
+    sameAsD3([3], 0.5);
+  });
+
+  it('leaves its input as it was', () => {
+    const values = [5, 1, 4, 2, 3];
+    quantileOf(values, 0.5);
+    expect(values).toEqual([5, 1, 4, 2, 3]);
   });
 });
