@@ -31,9 +31,17 @@ export function quantileOf(values: ArrayLike<number>, p: number): number | undef
   const length = values.length;
   const copy = new Float64Array(length);
   let n = 0;
+  let sorted = true;
+  let negativeZero = false;
+  let previous = -Infinity;
   for (let i = 0; i < length; i++) {
     const v = values[i];
-    if (v >= v) copy[n++] = v;
+    if (v >= v) {
+      copy[n++] = v;
+      if (v < previous) sorted = false;
+      else if (v === 0 && 1 / v < 0) negativeZero = true;
+      previous = v;
+    }
   }
   if (n === 0 || Number.isNaN(p)) return undefined;
   const a = n === length ? copy : copy.subarray(0, n);
@@ -41,6 +49,11 @@ export function quantileOf(values: ArrayLike<number>, p: number): number | undef
   if (p >= 1) return maxOf(a, 0, n);
   const h = (n - 1) * p;
   const i0 = Math.floor(h);
+  // Values already in order (a latency list sorted for its percentiles) are
+  // their own order statistics: the selection would find the same numbers.
+  // Not with -0 among them: which of -0 and 0 lands where depends on the
+  // selection, and it shows in the sign of a zero result.
+  if (sorted && !negativeZero) return a[i0] + (a[i0 + 1] - a[i0]) * (h - i0);
   quickselect(a, i0);
   const value0 = maxOf(a, 0, i0 + 1);
   const value1 = minOf(a, i0 + 1, n);

@@ -29,11 +29,22 @@ describe('quantileOf', () => {
       fc.property(fc.array(value, { maxLength: 2000 }), fc.oneof(fc.double({ min: 0, max: 1 }), fc.constantFrom(0, 1, -0.5, 1.5, 0.5, 0.99, NaN)), sameAsD3),
       { numRuns: 500 },
     );
+    // Sorted input takes a shortcut past the selection.
+    fc.assert(
+      fc.property(fc.array(value, { maxLength: 2000 }), fc.double({ min: 0, max: 1 }), (values, p) => {
+        sameAsD3(values.sort((x, y) => x - y), p);
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('takes the selection path (over 600 values) and the edges of p like d3', () => {
     const values = Array.from({ length: 5000 }, (_, i) => ((i * 7919) % 1013) / 7 - (i % 3 === 0 ? 0 : 50));
     for (const p of [0, 1e-9, 0.25, 0.5, 0.9, 0.99, 0.999, 1]) sameAsD3(values, p);
+    const ascending = values.slice().sort((x, y) => x - y);
+    for (const p of [0, 1e-9, 0.25, 0.5, 0.9, 0.99, 0.999, 1]) sameAsD3(ascending, p);
+    sameAsD3([-0, 0, 0, 1], 0.2);
+    sameAsD3([0, -0, 1], 0.4);
     sameAsD3([], 0.5);
     sameAsD3([NaN, NaN], 0.5);
     sameAsD3([3], 0.5);
