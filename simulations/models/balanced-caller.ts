@@ -1,6 +1,6 @@
 import type { RandomSource } from '../../src/resilience/random.ts';
 import type { HostPicker } from '../../src/resilience/load-balancing/index.ts';
-import type { Simulation } from '../engine/simulation.ts';
+import type { EventHandler, Simulation } from '../engine/simulation.ts';
 import { Attempt, type AttemptCaller } from './attempt.ts';
 import type { LedgerCounts, LedgerEntry, RequestLedger, RequestOutcome } from './request-ledger.ts';
 import type { Service } from './service.ts';
@@ -64,7 +64,7 @@ export interface BalancedCallerOptions {
  * when no answer came in time, rejected when the balancer had no host at all.
  * No retries: what the balancer alone does is the point.
  */
-export class BalancedCaller implements AttemptCaller<BalancedCall> {
+export class BalancedCaller implements AttemptCaller<BalancedCall>, EventHandler<Attempt<BalancedCall>> {
   private readonly services: readonly Service[];
   private readonly picker: HostPicker;
   private readonly ledger: RequestLedger;
@@ -108,8 +108,13 @@ export class BalancedCaller implements AttemptCaller<BalancedCall> {
       this.end(call, admission === 'shed' ? 'shed' : 'failed', now);
       return call;
     }
-    if (this.timeoutMs !== Infinity) this.sim.after(this.timeoutMs, () => this.timeUp(attempt));
+    if (this.timeoutMs !== Infinity) this.sim.schedule(now + this.timeoutMs, this, 0, attempt);
     return call;
+  }
+
+  /** An attempt's timeout is up: the agenda calls back here rather than a closure made per attempt. */
+  handleEvent(_kind: number, attempt: Attempt<BalancedCall>): void {
+    this.timeUp(attempt);
   }
 
   /** The service's answer. */

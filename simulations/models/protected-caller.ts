@@ -1,7 +1,7 @@
 import { attemptSucceeded, type AttemptFailure, type RandomSource, type RetryCore, type RetryState } from '../../src/resilience/index.ts';
 import { BulkheadCore } from '../../src/resilience/bulkhead/index.ts';
 import type { CircuitBreakerCore, Permit } from '../../src/resilience/circuit-breaker/index.ts';
-import type { Simulation } from '../engine/simulation.ts';
+import type { EventHandler, Simulation } from '../engine/simulation.ts';
 import { Attempt, type AttemptCaller } from './attempt.ts';
 import type { RequestOutcome } from './request-ledger.ts';
 import type { Service } from './service.ts';
@@ -74,7 +74,7 @@ const failures: Readonly<Record<Exclude<AttemptEnding, 'succeeded'>, AttemptFail
  * A timed-out attempt frees its bulkhead slot at once (the caller stopped
  * waiting), while the service may keep working on it.
  */
-export class ProtectedCaller implements AttemptCaller<Call> {
+export class ProtectedCaller implements AttemptCaller<Call>, EventHandler<Attempt<Call> | Call> {
   /** Attempts handed to the service so far. */
   attemptsSent = 0;
   private readonly service: Service;
@@ -131,7 +131,16 @@ export class ProtectedCaller implements AttemptCaller<Call> {
     this.observer?.attemptSent(now);
     const admission = this.service.submit(attempt, now);
     if (admission !== 'accepted') return this.settle(attempt, admission === 'shed' ? 'shed' : 'failed', now);
-    if (this.timeoutMs !== Infinity) this.sim.after(this.timeoutMs, () => this.timeUp(attempt));
+    if (this.timeoutMs !== Infinity) this.sim.schedule(now + this.timeoutMs, this, 0, attempt);
+  }
+
+  /**
+   * The agenda calls back here, rather than a closure made per attempt: an
+   * attempt's timeout is up, or a call's retry is due.
+   */
+  handleEvent(_kind: number, subject: Attempt<Call> | Call): void {
+    if (subject instanceof Attempt) this.timeUp(subject);
+    else this.send(subject);
   }
 
   /** The service's answer to `attempt`. */
@@ -167,7 +176,7 @@ export class ProtectedCaller implements AttemptCaller<Call> {
     const decision = this.retry?.decide(call.retryState!, failures[ending], now, this.random);
     if (decision?.retry) {
       // Even a zero wait goes through the agenda, so a burst of instant refusals never recurses.
-      this.sim.after(decision.delayMs, () => this.send(call));
+      this.sim.schedule(this.sim.now + decision.delayMs, this, 0, call);
     } else {
       call.onEnd(decision?.reason === 'budget' ? 'rejected' : ending, now);
     }

@@ -1,5 +1,5 @@
 import { attemptSucceeded, type AttemptFailure, type RandomSource, type RetryCore, type RetryState } from '../../src/resilience/index.ts';
-import type { Simulation } from '../engine/simulation.ts';
+import type { EventHandler, Simulation } from '../engine/simulation.ts';
 import { Attempt, type AttemptCaller } from './attempt.ts';
 import type { LedgerEntry, RequestLedger, RequestOutcome } from './request-ledger.ts';
 import type { Job, Service } from './service.ts';
@@ -43,7 +43,7 @@ const timeoutFailure: AttemptFailure = Object.freeze({ ok: false, timedOut: true
  * succeeded; rejected when the retry budget refused the retry it needed;
  * otherwise as its last attempt ended (failed, shed, timedOut).
  */
-export class RetryingCaller implements AttemptCaller<SimRequest> {
+export class RetryingCaller implements AttemptCaller<SimRequest>, EventHandler<Attempt<SimRequest> | SimRequest> {
   /** Attempts sent so far, retries included. */
   attemptsSent = 0;
   private readonly service: Service;
@@ -92,7 +92,16 @@ export class RetryingCaller implements AttemptCaller<SimRequest> {
       this.afterFailure(request, admission === 'shed' ? 'shed' : 'failed', errorFailure);
       return;
     }
-    if (this.timeoutMs !== Infinity) this.sim.after(this.timeoutMs, () => this.timeUp(attempt));
+    if (this.timeoutMs !== Infinity) this.sim.schedule(now + this.timeoutMs, this, 0, attempt);
+  }
+
+  /**
+   * The agenda calls back here, rather than a closure made per attempt: an
+   * attempt's timeout is up, or a request's retry is due.
+   */
+  handleEvent(_kind: number, subject: Attempt<SimRequest> | SimRequest): void {
+    if (subject instanceof Attempt) this.timeUp(subject);
+    else this.send(subject);
   }
 
   /** The service's answer to `attempt`. */
@@ -129,7 +138,7 @@ export class RetryingCaller implements AttemptCaller<SimRequest> {
     if (decision.retry) {
       // Even a zero wait goes through the agenda, so a burst of instant
       // refusals never recurses and ties keep their scheduling order.
-      this.sim.after(decision.delayMs, () => this.send(request));
+      this.sim.schedule(this.sim.now + decision.delayMs, this, 0, request);
     } else {
       this.end(request, decision.reason === 'budget' ? 'rejected' : ending);
     }
