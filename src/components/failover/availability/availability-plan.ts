@@ -33,12 +33,29 @@ function cost(p: AvailabilityParams): number {
 }
 
 export function planAvailability(state: WidgetState<AvailabilitySpecs>): SimulationPlan<AvailabilitySideRuns[], AvailabilityMeta> {
+  return plan(state, () => REPLICA_COUNTS);
+}
+
+/**
+ * The preview: the sweep only up to the chosen replica count (at least 2),
+ * whose last point is the chosen run itself, so (a) and (c) are complete and
+ * (b) is drawn as far as the chosen count. The sweep is a prefix of the full
+ * one: the view reads each point's count from its place in REPLICA_COUNTS.
+ */
+export function previewAvailability(state: WidgetState<AvailabilitySpecs>): SimulationPlan<AvailabilitySideRuns[], AvailabilityMeta> {
+  return plan(state, (v) => REPLICA_COUNTS.filter((n) => n <= Math.max(2, v.replicas)));
+}
+
+function plan(
+  state: WidgetState<AvailabilitySpecs>,
+  counts: (v: ParamValues<AvailabilitySpecs>) => readonly number[],
+): SimulationPlan<AvailabilitySideRuns[], AvailabilityMeta> {
   const sides = compareSides(state);
   const r = (p: AvailabilityParams) => run(availabilityScenario, p, state.seed, cost(p));
   return {
     runs: sides.map((s) => {
       const p = scenarioParams(s.values);
-      return { chosen: r(p), byReplicas: REPLICA_COUNTS.map((n) => r({ ...p, replicas: n })) };
+      return { chosen: r(p), byReplicas: counts(s.values).map((n) => r({ ...p, replicas: n })) };
     }),
     meta: { sides },
   };

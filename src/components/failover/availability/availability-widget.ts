@@ -1,7 +1,7 @@
 import type { ParamValues } from '../../../params/params.ts';
 import { defineWidget } from '../../frame/widget-definition.ts';
 import { availabilityCharts } from './availability-charts.ts';
-import { planAvailability } from './availability-plan.ts';
+import { planAvailability, previewAvailability } from './availability-plan.ts';
 import { availabilitySpecs, type AvailabilitySpecs } from './availability-specs.ts';
 import { reduceAvailability } from './availability-view.ts';
 
@@ -28,6 +28,7 @@ export const availabilityWidget = defineWidget({
   ],
   suggestB,
   plan: planAvailability,
+  preview: previewAvailability,
   reduce: reduceAvailability,
   figures: availabilityCharts,
 });

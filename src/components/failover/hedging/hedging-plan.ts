@@ -9,8 +9,13 @@ import type { HedgingSpecs } from './hedging-specs.ts';
 /** The fixed hedge delays swept for the cost-and-benefit charts, ms: log-spaced from far too early to far too late. */
 export const SWEEP_DELAYS_MS = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000] as const;
 
+/** Every third delay of the sweep: the preview's coarse sweep, from too early through about right to too late. */
+const PREVIEW_DELAYS_MS = SWEEP_DELAYS_MS.filter((_, i) => i % 3 === 1);
+
 export interface HedgingMeta {
   readonly sides: readonly CompareSide<HedgingSpecs>[];
+  /** The fixed delays of the side's sweep runs, in order. */
+  readonly sweepDelays: readonly number[];
 }
 
 // A type alias, not an interface: an interface has no implicit index signature, so it would not fit the frame's record type Runs.
@@ -34,6 +39,15 @@ function cost(p: HedgingParams): number {
 
 /** Per side, on the same seed: its own run, the unhedged baseline, and the sweep over fixed delays. */
 export function planHedging(state: WidgetState<HedgingSpecs>): SimulationPlan<SideRuns[], HedgingMeta> {
+  return plan(state, SWEEP_DELAYS_MS);
+}
+
+/** The preview: its own run and the baseline in full, the sweep at every third delay only (6 runs a side of 13). */
+export function previewHedging(state: WidgetState<HedgingSpecs>): SimulationPlan<SideRuns[], HedgingMeta> {
+  return plan(state, PREVIEW_DELAYS_MS);
+}
+
+function plan(state: WidgetState<HedgingSpecs>, sweepDelays: readonly number[]): SimulationPlan<SideRuns[], HedgingMeta> {
   const sides = compareSides(state);
   const r = (p: HedgingParams) => run(hedgingScenario, p, state.seed, cost(p));
   return {
@@ -42,9 +56,9 @@ export function planHedging(state: WidgetState<HedgingSpecs>): SimulationPlan<Si
       return {
         hedged: r(p),
         unhedged: r({ ...p, hedgeDelay: 0, hedgePercentile: 0 }),
-        sweep: SWEEP_DELAYS_MS.map((d) => r({ ...p, hedgeDelay: d, hedgePercentile: 0 })),
+        sweep: sweepDelays.map((d) => r({ ...p, hedgeDelay: d, hedgePercentile: 0 })),
       };
     }),
-    meta: { sides },
+    meta: { sides, sweepDelays },
   };
 }

@@ -1,7 +1,7 @@
 import type { ParamValues } from '../../../params/params.ts';
 import type { HedgingResult } from '../../../../simulations/scenarios/hedging.ts';
 import type { ResultsOf } from '../../frame/runner/run.ts';
-import { SWEEP_DELAYS_MS, type HedgingMeta, type SideRuns } from './hedging-plan.ts';
+import type { HedgingMeta, SideRuns } from './hedging-plan.ts';
 import type { HedgingSpecs } from './hedging-specs.ts';
 
 export interface HedgingNumbers {
@@ -55,7 +55,7 @@ export function reduceHedging(results: ResultsOf<SideRuns[]>, meta: HedgingMeta)
         unhedged: numbers(r.unhedged),
         hedgedQuantiles: r.hedged.quantiles,
         unhedgedQuantiles: r.unhedged.quantiles,
-        sweep: r.sweep.map((x, k) => ({ delayMs: SWEEP_DELAYS_MS[k], p99: x.summary.p99, p999: x.summary.p999, extraLoad: x.summary.extraLoad })),
+        sweep: r.sweep.map((x, k) => ({ delayMs: meta.sweepDelays[k], p99: x.summary.p99, p999: x.summary.p999, extraLoad: x.summary.extraLoad })),
       };
     }),
   };

@@ -1,7 +1,7 @@
 import type { ParamValues } from '../../../params/params.ts';
 import { defineWidget } from '../../frame/widget-definition.ts';
 import { hedgingCharts } from './hedging-charts.ts';
-import { planHedging } from './hedging-plan.ts';
+import { planHedging, previewHedging } from './hedging-plan.ts';
 import { hedgingSpecs, type HedgingSpecs } from './hedging-specs.ts';
 import { reduceHedging } from './hedging-view.ts';
 
@@ -36,6 +36,7 @@ export const hedgingWidget = defineWidget({
   ],
   suggestB,
   plan: planHedging,
+  preview: previewHedging,
   reduce: reduceHedging,
   figures: hedgingCharts,
 });

@@ -1,27 +1,50 @@
 /**
  * Guesses how long runs will take on the main thread from their size,
- * learning each scenario's speed from runs actually timed there, so the
- * choice between the main thread and the worker adapts to a slow phone or a
- * fast desktop. Runs timed in the worker teach it too, scaled up by the job
- * runner: the worker's warmed-up speed would make the main thread, where the
- * code may still be cold, look faster than it is.
+ * learning each scenario's speed on this device, so the choice between the
+ * main thread and the worker adapts to a slow phone or a fast desktop.
+ *
+ * Both threads' timings teach it, kept apart. A scenario's first runs on a
+ * thread are slow (its code is not compiled yet: the first few runs take
+ * several times as long as later ones), so the main thread's own timings
+ * alone would keep a scenario off it for good after one cold run; the
+ * worker's, times 1.5 to allow for the main thread's colder code, bring the
+ * estimate back down: the lower of the two is used.
  */
 export class CostModel {
-  private readonly msPerUnit = new Map<string, number>();
+  private readonly main = new Map<string, number>();
+  private readonly worker = new Map<string, number>();
 
-  /** `initialMsPerUnit` is deliberately pessimistic: a wrong guess costs a worker start-up, not a frozen page. */
-  constructor(private readonly initialMsPerUnit: number) {}
+  /** `initialMsPerUnit`: the guess for a scenario not yet timed on either thread. */
+  constructor(
+    private readonly initialMsPerUnit: number,
+    /** How much slower than in the (warmer) worker a run is assumed to be on the main thread. */
+    private readonly workerToMain = 1.5,
+  ) {}
 
   estimateMs(scenario: string, units: number): number {
-    return units * (this.msPerUnit.get(scenario) ?? this.initialMsPerUnit);
+    const here = this.main.get(scenario);
+    const there = this.worker.get(scenario);
+    if (here === undefined && there === undefined) return units * this.initialMsPerUnit;
+    return units * Math.min(here ?? Infinity, there === undefined ? Infinity : there * this.workerToMain);
   }
 
-  /** Records a timed run; runs too small to time reliably teach nothing. */
+  /** Records a run timed on the main thread; runs too small to time reliably teach nothing. */
   observe(scenario: string, units: number, elapsedMs: number): void {
-    if (units <= 0 || elapsedMs < 2) return;
-    const seen = elapsedMs / units;
-    const prior = this.msPerUnit.get(scenario);
-    // A moving average: one run disturbed by garbage collection does not swing the choice.
-    this.msPerUnit.set(scenario, prior === undefined ? seen : 0.7 * prior + 0.3 * seen);
+    learn(this.main, scenario, units, elapsedMs);
   }
+
+  /** Records a run timed in the worker. */
+  observeWorker(scenario: string, units: number, elapsedMs: number): void {
+    learn(this.worker, scenario, units, elapsedMs);
+  }
+}
+
+function learn(rates: Map<string, number>, scenario: string, units: number, elapsedMs: number): void {
+  if (units <= 0 || elapsedMs < 0.5) return;
+  const seen = elapsedMs / units;
+  const prior = rates.get(scenario);
+  // An average that forgets quickly: a scenario's code speeds up over its
+  // first runs, and one run slowed by garbage collection should not swing
+  // the choice for long either.
+  rates.set(scenario, prior === undefined ? seen : 0.5 * prior + 0.5 * seen);
 }

@@ -2,19 +2,15 @@ import type { ScenarioResult } from '../../../../simulations/scenario.ts';
 import type { CostModel } from './cost-model.ts';
 import type { ResultCache } from './result-cache.ts';
 import { executeRun, runKey, toWire, type Run } from './run.ts';
-import type { FromWorker, ToWorker } from './worker-protocol.ts';
+import { WorkerQueue, type WorkerLike } from './worker-queue.ts';
 
-/** The part of a Worker the runner uses, so tests can hand it a fake. */
-export interface WorkerLike {
-  postMessage(message: ToWorker): void;
-  terminate(): void;
-  onmessage: ((e: MessageEvent<FromWorker>) => void) | null;
-  onerror: ((e: ErrorEvent) => void) | null;
-}
+export type { WorkerLike } from './worker-queue.ts';
 
 export interface JobRunnerOptions {
   /** Undefined when workers are unavailable: everything then runs on the main thread. */
   readonly createWorker: () => WorkerLike | undefined;
+  /** Runs sent to the worker and not yet answered, at most: one computing and one waiting keeps it busy. */
+  readonly workerDepth?: number;
   readonly cache: ResultCache;
   readonly cost: CostModel;
   /** Jobs estimated to take longer than this go to the worker. */
@@ -31,19 +27,20 @@ export interface JobOutcome {
   readonly where: 'cache' | 'main thread' | 'worker';
 }
 
-export interface RunningJob {
-  readonly promise: Promise<JobOutcome>;
-  /** Stops a worker job (the worker is terminated) and rejects the promise with JobCancelled. */
-  cancel(): void;
+export interface JobHandlers {
+  /** The job's progress in [0, 1], over the runs it computes. */
+  readonly onProgress?: (fraction: number) => void;
+  /** Called after each run the worker finishes (its result is in the cache by then): the caller may show a first part. */
+  readonly onResult?: () => void;
+  /** Runs to compute first (e.g. a preview's), so that a first part can be shown early. */
+  readonly first?: readonly Run[];
 }
 
-/**
- * Worker timings teach the cost model too (otherwise a scenario first
- * guessed too slow would go to the worker for ever), scaled up because the
- * worker's code is warm and the main thread's may not be: an estimate errs
- * towards the worker.
- */
-const COLD_MAIN_THREAD_FACTOR = 2;
+export interface RunningJob {
+  readonly promise: Promise<JobOutcome>;
+  /** Drops the job's runs not yet sent to the worker and rejects the promise with JobCancelled. */
+  cancel(): void;
+}
 
 export class JobCancelled extends Error {
   constructor() {
@@ -53,18 +50,18 @@ export class JobCancelled extends Error {
 }
 
 /**
- * Runs a widget's job: reuses cached runs, runs small jobs at once on the
+ * Runs widgets' jobs: reuses cached runs, runs small jobs at once on the
  * main thread (a worker round trip would cost more than the run) and large
- * ones in a worker, with progress. A stale job is cancelled by terminating
- * its worker: a scenario run is one synchronous loop and cannot be asked to
- * stop, and a fresh worker starts in a few milliseconds.
+ * ones in the page's one worker (`WorkerQueue`), run by run, with progress.
+ * One runner serves every widget of a page: one cache, one calibration, one
+ * warm worker. A stale job is cancelled by dropping its runs not yet sent.
  */
 export class JobRunner {
-  private worker: WorkerLike | undefined;
-  private workerBroken = false;
-  private nextJob = 1;
+  private readonly workers: WorkerQueue;
 
-  constructor(private readonly o: JobRunnerOptions) {}
+  constructor(private readonly o: JobRunnerOptions) {
+    this.workers = new WorkerQueue(o.createWorker, o.workerDepth);
+  }
 
   /**
    * Each run's key, the results already cached, and the distinct runs still
@@ -86,17 +83,32 @@ export class JobRunner {
   /**
    * The runs' results at once, on this thread, when they are all cached or
    * the missing ones are estimated to take at most `budgetMs`; undefined
-   * otherwise (nothing is run then). This is how a slider answers in the
-   * frame it moved in.
+   * otherwise. This is how a slider answers in the frame it moved in. The
+   * estimate is checked against the clock after each run: when the runs
+   * take longer than foreseen it stops there (what it computed is cached,
+   * and the timings have corrected the estimate), so a wrong guess costs at
+   * most one run beyond the budget, never a frozen page.
    */
   runNow(runs: readonly Run[], budgetMs: number): JobOutcome | undefined {
     const { keys, got, todo } = this.lookUp(runs);
     if (todo.length > 0 && this.estimateMs(todo) > budgetMs) return undefined;
-    const elapsedMs = this.runHere(todo, got);
+    const start = this.o.now();
+    for (const [i, r] of todo.entries()) {
+      this.runHere(r, got);
+      const spent = this.o.now() - start;
+      if (i + 1 < todo.length && spent + this.estimateMs(todo.slice(i + 1)) > budgetMs) return undefined;
+    }
+    const elapsedMs = this.o.now() - start;
     return { results: keys.map((k) => got.get(k)!), computed: todo.length, reused: runs.length - todo.length, elapsedMs, where: todo.length ? 'main thread' : 'cache' };
   }
 
-  run(runs: readonly Run[], onProgress: (fraction: number) => void): RunningJob {
+  /** The runs' results if every one is cached, computing nothing. */
+  cached(runs: readonly Run[]): ScenarioResult[] | undefined {
+    const { keys, got, todo } = this.lookUp(runs);
+    return todo.length === 0 ? keys.map((k) => got.get(k)!) : undefined;
+  }
+
+  run(runs: readonly Run[], handlers: JobHandlers = {}): RunningJob {
     const { keys, got, todo } = this.lookUp(runs);
     const finish = (computed: number, elapsedMs: number, where: JobOutcome['where']): JobOutcome => ({
       results: keys.map((k) => got.get(k)!),
@@ -107,96 +119,95 @@ export class JobRunner {
     });
 
     if (todo.length === 0) return { promise: Promise.resolve(finish(0, 0, 'cache')), cancel() {} };
-    const worker = this.estimateMs(todo) > this.o.mainThreadBudgetMs ? this.acquireWorker() : undefined;
-    if (!worker) {
+    if (this.estimateMs(todo) <= this.o.mainThreadBudgetMs || !this.workers.available()) {
       try {
-        const elapsed = this.runHere(todo, got);
-        return { promise: Promise.resolve(finish(todo.length, elapsed, 'main thread')), cancel() {} };
+        const start = this.o.now();
+        for (const r of todo) this.runHere(r, got);
+        return { promise: Promise.resolve(finish(todo.length, this.o.now() - start, 'main thread')), cancel() {} };
       } catch (err) {
         return { promise: Promise.reject(err), cancel() {} };
       }
     }
 
-    const job = this.nextJob++;
     let settle: { resolve: (o: JobOutcome) => void; reject: (e: unknown) => void } | undefined;
     const promise = new Promise<JobOutcome>((resolve, reject) => (settle = { resolve, reject }));
     const start = this.o.now();
-    worker.onmessage = (e) => {
-      const m = e.data;
-      if (m.job !== job || !settle) return;
-      if (m.type === 'progress') onProgress(m.fraction);
-      else if (m.type === 'error') {
-        settle.reject(new Error(m.message));
-        settle = undefined;
-      } else {
-        todo.forEach((r, i) => {
-          got.set(runKey(r), m.results[i]);
-          this.o.cache.set(runKey(r), m.results[i]);
-          const ms = m.elapsedMs?.[i];
-          if (ms !== undefined) this.o.cost.observe(r.scenario.name, r.cost, ms * COLD_MAIN_THREAD_FACTOR);
-        });
-        settle.resolve(finish(todo.length, this.o.now() - start, 'worker'));
-        settle = undefined;
-      }
-    };
-    worker.onerror = (e) => {
-      // The worker itself failed (e.g. its script could not load): run here
-      // rather than leave the widget without a plot.
-      e.preventDefault?.();
-      this.dropWorker();
-      this.workerBroken = true;
-      if (!settle) return;
+    const ordered = firstThese(todo, handlers.first ?? []);
+    const fractions = new Map<Run, number>();
+    let left = ordered.length;
+    const drops: (() => void)[] = [];
+    const end = (how: (s: NonNullable<typeof settle>) => void) => {
       const s = settle;
+      if (!s) return;
       settle = undefined;
-      try {
-        const elapsed = this.runHere(todo, got);
-        s.resolve(finish(todo.length, elapsed, 'main thread'));
-      } catch (err) {
-        s.reject(err);
-      }
+      drops.forEach((drop) => drop());
+      how(s);
     };
-    worker.postMessage({ type: 'run', job, runs: todo.map(toWire) });
-    return {
-      promise,
-      cancel: () => {
-        if (!settle) return;
-        this.dropWorker();
-        settle.reject(new JobCancelled());
-        settle = undefined;
-      },
+    const report = () => {
+      let sum = 0;
+      fractions.forEach((f) => (sum += f));
+      handlers.onProgress?.(sum / ordered.length);
     };
+    for (const r of ordered) {
+      drops.push(
+        this.workers.enqueue(toWire(r), {
+          progress: (f) => {
+            if (!settle) return;
+            fractions.set(r, f);
+            report();
+          },
+          done: (result, ms) => {
+            const key = runKey(r);
+            got.set(key, result);
+            this.o.cache.set(key, result);
+            this.o.cost.observeWorker(r.scenario.name, r.cost, ms);
+            if (!settle) return;
+            fractions.set(r, 1);
+            report();
+            if (--left === 0) end((s) => s.resolve(finish(todo.length, this.o.now() - start, 'worker')));
+            else handlers.onResult?.();
+          },
+          error: (message) => end((s) => s.reject(new Error(message))),
+          // The worker failed: run what it did not compute here rather than
+          // leave the widget without a plot.
+          lost: () =>
+            end((s) => {
+              try {
+                const here = this.o.now();
+                for (const x of ordered) if (!got.has(runKey(x))) this.runHere(x, got);
+                s.resolve(finish(todo.length, this.o.now() - here, 'main thread'));
+              } catch (err) {
+                s.reject(err);
+              }
+            }),
+        }),
+      );
+    }
+    return { promise, cancel: () => end((s) => s.reject(new JobCancelled())) };
   }
 
   dispose(): void {
-    this.dropWorker();
+    this.workers.dispose();
   }
 
   private estimateMs(todo: readonly Run[]): number {
     return todo.reduce((ms, r) => ms + this.o.cost.estimateMs(r.scenario.name, r.cost), 0);
   }
 
-  private runHere(todo: readonly Run[], got: Map<string, ScenarioResult>): number {
-    let total = 0;
-    for (const r of todo) {
-      const t0 = this.o.now();
-      const result = executeRun(r);
-      const ms = this.o.now() - t0;
-      total += ms;
-      this.o.cost.observe(r.scenario.name, r.cost, ms);
-      got.set(runKey(r), result);
-      this.o.cache.set(runKey(r), result);
-    }
-    return total;
+  private runHere(r: Run, got: Map<string, ScenarioResult>): void {
+    const t0 = this.o.now();
+    const result = executeRun(r);
+    this.o.cost.observe(r.scenario.name, r.cost, this.o.now() - t0);
+    const key = runKey(r);
+    got.set(key, result);
+    this.o.cache.set(key, result);
   }
+}
 
-  private acquireWorker(): WorkerLike | undefined {
-    if (this.workerBroken) return undefined;
-    this.worker ??= this.o.createWorker();
-    return this.worker;
-  }
-
-  private dropWorker(): void {
-    this.worker?.terminate();
-    this.worker = undefined;
-  }
+/** `runs` with those also in `first` moved to the front, each part in its own order. */
+function firstThese(runs: readonly Run[], first: readonly Run[]): Run[] {
+  if (first.length === 0) return [...runs];
+  const wanted = new Set(first.map(runKey));
+  const front = runs.filter((r) => wanted.has(runKey(r)));
+  return [...front, ...runs.filter((r) => !wanted.has(runKey(r)))];
 }

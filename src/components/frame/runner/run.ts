@@ -87,26 +87,13 @@ export function shapeResults<T>(runs: T, results: readonly ScenarioResult[]): Re
 }
 
 /**
- * Runs the worker's share of a job: each run's scenario found by name, and
- * progress over the whole list in [0, 1] (per run as the scenario reports
- * it, and at the end of each run).
+ * Runs one run the worker was sent: its scenario found by name, progress
+ * within the run in [0, 1] as the scenario reports it.
  */
-export function executeWireRuns(
-  find: (name: string) => Scenario | undefined,
-  runs: readonly WireRun[],
-  onProgress: (fraction: number) => void,
-  /** When given, each run's duration in ms is pushed here, in order. */
-  elapsedMs?: number[],
-): ScenarioResult[] {
-  return runs.map((r, i) => {
-    const scenario = find(r.scenario);
-    if (!scenario) throw new Error(`scenario "${r.scenario}" is not in the registry (simulations/scenarios/index.ts)`);
-    const t0 = performance.now();
-    const result = scenario.run(r.params, r.seed, { onProgress: (f) => onProgress((i + Math.min(1, Math.max(0, f))) / runs.length) });
-    elapsedMs?.push(performance.now() - t0);
-    onProgress((i + 1) / runs.length);
-    return result;
-  });
+export function executeWireRun(find: (name: string) => Scenario | undefined, r: WireRun, onProgress: (fraction: number) => void): ScenarioResult {
+  const scenario = find(r.scenario);
+  if (!scenario) throw new Error(`scenario "${r.scenario}" is not in the registry (simulations/scenarios/index.ts)`);
+  return scenario.run(r.params, r.seed, { onProgress: (f) => onProgress(Math.min(1, Math.max(0, f))) });
 }
 
 /** Runs one request on this thread. */

@@ -1,12 +1,15 @@
 /// <reference lib="webworker" />
 import { getScenario } from '../../../../simulations/scenarios/index.ts';
-import { executeWireRuns } from './run.ts';
+import { executeWireRun } from './run.ts';
 import type { FromWorker, ToWorker } from './worker-protocol.ts';
 
-// The very same scenario code as on the main thread, off it: a large run
-// (a sweep, many seeds) never freezes the page. Progress is sent at most
-// every whole percent, which is plenty for a progress line and keeps the
-// message channel quiet.
+// The very same scenario code as on the main thread, off it: a large job
+// (a sweep, many seeds) never freezes the page. The page sends one run per
+// message (worker-queue.ts) and this answers each as it finishes. Progress
+// within a run is sent only for long runs, at most every PROGRESS_EVERY_MS:
+// each message re-renders a status line on the page, and a run of a few
+// milliseconds reporting every percent would cost the page more than the run.
+const PROGRESS_EVERY_MS = 100;
 
 function isDedicatedWorker(scope: unknown): scope is DedicatedWorkerGlobalScope {
   return typeof DedicatedWorkerGlobalScope !== 'undefined' && scope instanceof DedicatedWorkerGlobalScope;
@@ -17,25 +20,20 @@ if (!isDedicatedWorker(scope)) throw new Error('simulation.worker.ts runs only a
 const worker = scope;
 
 worker.onmessage = (e: MessageEvent<ToWorker>) => {
-  const { job, runs } = e.data;
+  const { task, run } = e.data;
   const post = (m: FromWorker) => worker.postMessage(m);
-  let lastPercent = -1;
-  const elapsedMs: number[] = [];
   try {
-    const results = executeWireRuns(
-      getScenario,
-      runs,
-      (fraction) => {
-        const percent = Math.floor(fraction * 100);
-        if (percent > lastPercent) {
-          lastPercent = percent;
-          post({ type: 'progress', job, fraction });
-        }
-      },
-      elapsedMs,
-    );
-    post({ type: 'done', job, results, elapsedMs });
+    const t0 = performance.now();
+    let lastPost = t0;
+    const result = executeWireRun(getScenario, run, (fraction) => {
+      const t = performance.now();
+      if (t - lastPost >= PROGRESS_EVERY_MS) {
+        lastPost = t;
+        post({ type: 'progress', task, fraction });
+      }
+    });
+    post({ type: 'done', task, result, elapsedMs: performance.now() - t0 });
   } catch (err) {
-    post({ type: 'error', job, message: err instanceof Error ? err.message : String(err) });
+    post({ type: 'error', task, message: err instanceof Error ? err.message : String(err) });
   }
 };

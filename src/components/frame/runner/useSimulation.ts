@@ -1,4 +1,5 @@
-import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { useLayoutEffect, useState } from 'react';
+import type { ScenarioResult } from '../../../../simulations/scenario.ts';
 import { CostModel } from './cost-model.ts';
 import { JobCancelled, JobRunner, type JobOutcome } from './job-runner.ts';
 import { ResultCache } from './result-cache.ts';
@@ -35,24 +36,43 @@ export function planKey<T>(plan: SimulationPlan<T, unknown>): string {
   return hashString(JSON.stringify([flattenRuns(plan.runs).map((r) => [r.scenario.name, r.seed, r.params]), plan.meta]));
 }
 
-/** Shared by every widget on the page: one calibration of this device's speed, one cache. */
-const cache = new ResultCache(400);
-// 10 µs per unit: several times slower than these scenarios run even cold, so a first guess errs towards the worker.
-const cost = new CostModel(0.01);
-
 /**
- * Runs estimated within a frame (60 Hz) are computed at once, in the frame
- * the slider moved in (before the browser paints): quicker than a worker
- * round trip. Anything larger goes to the worker, so the main thread never
- * blocks long enough to make dragging stutter.
+ * Runs estimated within this budget are computed at once, in the frame the
+ * slider moved in (before the browser paints): quicker than a worker round
+ * trip, which also waits for the main thread to take the result. Anything
+ * larger goes to the worker, so the main thread never blocks long enough to
+ * make dragging stutter.
  */
 const SAME_FRAME_BUDGET_MS = 16;
 /**
- * A preview (the first seed of several) may take longer on the main thread:
- * it replaces a wait for the whole plan, and stays well under the 50 ms that
- * makes a long task.
+ * A preview (e.g. the first seed of several) may take longer on the main
+ * thread: it replaces a wait for the worker (whose first job on a page also
+ * waits for it to load), and stays well under the 50 ms that makes a long
+ * task even when a first, not yet compiled run is slower than foreseen.
  */
-const PREVIEW_BUDGET_MS = 25;
+const PREVIEW_BUDGET_MS = 20;
+/**
+ * The first guess for a scenario not yet timed on this device: 1 µs per
+ * unit of a run's cost. Warm, the scenarios take 0.01–1 µs a unit, but a
+ * scenario's first runs on a thread are several times slower (its code is
+ * not compiled yet), and a first run is what this guess is for. A guess too
+ * low costs at most one run beyond the budget (the job runner checks the
+ * clock after each run); too high sends runs of a few milliseconds to the
+ * worker.
+ */
+const FIRST_GUESS_MS_PER_UNIT = 0.001;
+
+/** The least time between two progress updates of a running job's status line. */
+const PROGRESS_EVERY_MS = 100;
+
+/** Shared by every widget on the page: one calibration of this device's speed, one cache, one worker. */
+const jobs = new JobRunner({
+  createWorker: createSimulationWorker,
+  cache: new ResultCache(600),
+  cost: new CostModel(FIRST_GUESS_MS_PER_UNIT),
+  mainThreadBudgetMs: SAME_FRAME_BUDGET_MS,
+  now: () => performance.now(),
+});
 
 /** The result on show: the plan it belongs to, and whether it is only a first part of it. */
 export interface ShownResult<V> extends Shown<V> {
@@ -87,11 +107,6 @@ export function useSimulation<T, M, V>(
   const [progress, setProgress] = useState<number | undefined>(undefined);
   const [outcome, setOutcome] = useState<JobOutcome | undefined>(undefined);
   const [failure, setFailure] = useState<{ key: string; message: string } | undefined>(undefined);
-  const runner = useRef<JobRunner | undefined>(undefined);
-
-  useEffect(() => {
-    return () => runner.current?.dispose();
-  }, []);
 
   useLayoutEffect(() => {
     if (!ready || (key === shown.key && !shown.partial)) return;
@@ -101,16 +116,15 @@ export function useSimulation<T, M, V>(
       setOutcome(undefined);
       return;
     }
-    runner.current ??= new JobRunner({
-      createWorker: createSimulationWorker,
-      cache,
-      cost,
-      mainThreadBudgetMs: SAME_FRAME_BUDGET_MS,
-      now: () => performance.now(),
-    });
-    const jobs = runner.current;
     const fail = (err: unknown) => setFailure({ key, message: err instanceof Error ? err.message : String(err) });
     const runs = flattenRuns(plan.runs);
+    const previewRuns = preview ? flattenRuns(preview.runs) : [];
+    let previewShown = false;
+    const showPreview = (results: ScenarioResult[]) => {
+      if (!preview) return;
+      previewShown = true;
+      setShown({ key, view: reduce(shapeResults(preview.runs, results), preview.meta), partial: { runs: results.length, of: runs.length } });
+    };
     try {
       const now = jobs.runNow(runs, SAME_FRAME_BUDGET_MS);
       if (now) {
@@ -118,18 +132,31 @@ export function useSimulation<T, M, V>(
         setOutcome(now);
         return;
       }
-      const first = preview ? jobs.runNow(flattenRuns(preview.runs), PREVIEW_BUDGET_MS) : undefined;
-      if (preview && first) {
-        setShown({ key, view: reduce(shapeResults(preview.runs, first.results), preview.meta), partial: { runs: first.results.length, of: runs.length } });
-      }
+      const first = preview ? jobs.runNow(previewRuns, PREVIEW_BUDGET_MS) : undefined;
+      if (first) showPreview(first.results);
     } catch (err) {
       fail(err);
       return;
     }
     let stale = false;
     setProgress(undefined);
-    const job = jobs.run(runs, (f) => {
-      if (!stale) setProgress(f);
+    // Each progress update re-renders the widget: a few a second are plenty.
+    let progressShownAt = performance.now();
+    const job = jobs.run(runs, {
+      first: previewRuns,
+      onProgress: (f) => {
+        const t = performance.now();
+        if (stale || t - progressShownAt < PROGRESS_EVERY_MS) return;
+        progressShownAt = t;
+        setProgress(f);
+      },
+      // The preview's runs go to the worker first: when they did not fit
+      // here, its result is shown as soon as they are back.
+      onResult: () => {
+        if (stale || previewShown || !preview) return;
+        const got = jobs.cached(previewRuns);
+        if (got) showPreview(got);
+      },
     });
     job.promise.then(
       (o) => {

@@ -1,11 +1,17 @@
 import type { ScenarioResult } from '../../../../simulations/scenario.ts';
 import type { WireRun } from './run.ts';
 
-/** Messages between a widget and the simulation worker. `job` ties answers to the request they belong to. */
-export type ToWorker = { readonly type: 'run'; readonly job: number; readonly runs: readonly WireRun[] };
+/**
+ * Messages between the page and the simulation worker, one run at a time:
+ * `task` ties answers to the run they belong to. One run per message lets
+ * every widget of the page share one warm worker: a widget's stale runs are
+ * dropped from the page's queue before they are sent, and each result comes
+ * back (and is cached) as soon as it is computed.
+ */
+export type ToWorker = { readonly type: 'run'; readonly task: number; readonly run: WireRun };
 
 export type FromWorker =
-  | { readonly type: 'progress'; readonly job: number; readonly fraction: number }
-  /** `elapsedMs`: each run's duration in the worker, which teaches the cost model the device's speed. */
-  | { readonly type: 'done'; readonly job: number; readonly results: ScenarioResult[]; readonly elapsedMs?: readonly number[] }
-  | { readonly type: 'error'; readonly job: number; readonly message: string };
+  | { readonly type: 'progress'; readonly task: number; readonly fraction: number }
+  /** `elapsedMs`: the run's duration in the worker, which teaches the cost model the device's speed. */
+  | { readonly type: 'done'; readonly task: number; readonly result: ScenarioResult; readonly elapsedMs: number }
+  | { readonly type: 'error'; readonly task: number; readonly message: string };

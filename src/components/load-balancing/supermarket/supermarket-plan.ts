@@ -20,10 +20,16 @@ export interface SupermarketMeta {
  * comes from the cache. Runs: per side, per policy, per utilization.
  */
 export function planSupermarket(state: WidgetState<SupermarketSpecs>): SimulationPlan<Run<SupermarketResult>[][][], SupermarketMeta> {
-  const sides = compareSides(state).map((s): SupermarketSide => ({
-    ...s,
-    rates: [...new Set([...UTILIZATION_GRID, s.values.utilization])].sort((a, b) => a - b),
-  }));
+  return plan(state, (u) => [...new Set([...UTILIZATION_GRID, u])].sort((a, b) => a - b));
+}
+
+/** The preview: every policy at the chosen utilization only, which (b) shows in full and (a) as one point a policy. */
+export function previewSupermarket(state: WidgetState<SupermarketSpecs>): SimulationPlan<Run<SupermarketResult>[][][], SupermarketMeta> {
+  return plan(state, (u) => [u]);
+}
+
+function plan(state: WidgetState<SupermarketSpecs>, sweep: (utilization: number) => number[]): SimulationPlan<Run<SupermarketResult>[][][], SupermarketMeta> {
+  const sides = compareSides(state).map((s): SupermarketSide => ({ ...s, rates: sweep(s.values.utilization) }));
   const runs = sides.map(({ values: { backends, requests }, rates }) =>
     policies.map((p) => rates.map((utilization) => run(supermarket, { backends, utilization, choices: p.choices, requests }, state.seed, requests))),
   );

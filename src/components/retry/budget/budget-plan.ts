@@ -41,9 +41,18 @@ const CALLS_PER_RUN = 1_000_000;
  * the runs it changes (the rest come from the cache).
  */
 export function planBudget(state: WidgetState<BudgetSpecs>): SimulationPlan<BudgetSideRuns[], BudgetMeta> {
+  return plan(state, (rate) => [...new Set([...GRID, rate])].sort((a, b) => a - b));
+}
+
+/** The preview: (a) in full, (b) every policy at the chosen failure rate only: 13 runs of the 83. */
+export function previewBudget(state: WidgetState<BudgetSpecs>): SimulationPlan<BudgetSideRuns[], BudgetMeta> {
+  return plan(state, (rate) => [rate]);
+}
+
+function plan(state: WidgetState<BudgetSpecs>, sweep: (failureRate: number) => number[]): SimulationPlan<BudgetSideRuns[], BudgetMeta> {
   const sides = compareSides(state).map((side): BudgetSide => ({
     ...side,
-    rates: [...new Set([...GRID, side.values.failureRate])].sort((a, b) => a - b),
+    rates: sweep(side.values.failureRate),
     requests: Array.from({ length: MAX_LAYERS }, (_, i) => amplificationRequests(i + 1, side.values.retries, side.values.failureRate)),
   }));
   const budgetBase = defaultValues(retryBudget.params);

@@ -1,6 +1,6 @@
 import { defineWidget } from '../../frame/widget-definition.ts';
 import { budgetCharts } from './budget-charts.ts';
-import { planBudget } from './budget-plan.ts';
+import { planBudget, previewBudget } from './budget-plan.ts';
 import { budgetSpecs, type BudgetSpecs } from './budget-specs.ts';
 import { reduceBudget } from './budget-view.ts';
 
@@ -20,6 +20,7 @@ export const budgetWidget = defineWidget({
     { id: 'compare-layers', label: 'Compare: 3 layers vs 1', values: {}, compareWith: { layers: 1 } },
   ],
   plan: planBudget,
+  preview: previewBudget,
   reduce: reduceBudget,
   figures: budgetCharts,
 });

@@ -4,7 +4,7 @@ import { defineScenario, type ScenarioResult } from '../../../../simulations/sce
 import { CostModel } from '../../../../src/components/frame/runner/cost-model.ts';
 import { JobCancelled, JobRunner, type WorkerLike } from '../../../../src/components/frame/runner/job-runner.ts';
 import { ResultCache } from '../../../../src/components/frame/runner/result-cache.ts';
-import { executeWireRuns, run, type Run } from '../../../../src/components/frame/runner/run.ts';
+import { executeWireRun, run, type Run } from '../../../../src/components/frame/runner/run.ts';
 import type { FromWorker, ToWorker } from '../../../../src/components/frame/runner/worker-protocol.ts';
 
 /** A tiny deterministic scenario: the result is a function of params and seed, and it counts its runs. */
@@ -24,7 +24,7 @@ const tiny = defineScenario({
 const registry = (name: string) => (name === tiny.name ? tiny : undefined);
 const req = (n: number, seed: number, cost = 1): Run => run(tiny, { n }, seed, cost);
 
-/** A worker that runs jobs in the same thread when told to, so tests control timing. */
+/** A worker that answers the runs sent to it only when told to, so tests control timing. */
 class FakeWorker implements WorkerLike {
   onmessage: ((e: MessageEvent<FromWorker>) => void) | null = null;
   onerror: ((e: ErrorEvent) => void) | null = null;
@@ -38,63 +38,105 @@ class FakeWorker implements WorkerLike {
   terminate() {
     this.terminated = true;
   }
+  /** Answers the oldest run sent: a progress report, then the result. */
   answer() {
     const m = this.inbox.shift()!;
     const send = (d: FromWorker) => this.onmessage?.({ data: d } as MessageEvent<FromWorker>);
-    const elapsedMs: number[] = [];
-    const results = executeWireRuns(registry, m.runs, (f) => send({ type: 'progress', job: m.job, fraction: f }), elapsedMs);
-    send({ type: 'done', job: m.job, results, elapsedMs: elapsedMs.map(() => this.msPerRun) });
+    try {
+      const result = executeWireRun(registry, m.run, (f) => send({ type: 'progress', task: m.task, fraction: f }));
+      send({ type: 'done', task: m.task, result, elapsedMs: this.msPerRun });
+    } catch (err) {
+      send({ type: 'error', task: m.task, message: err instanceof Error ? err.message : String(err) });
+    }
+  }
+  answerAll() {
+    while (this.inbox.length > 0) this.answer();
   }
   fail() {
     this.onerror?.({ preventDefault() {} } as ErrorEvent);
   }
 }
 
-function setup(budgetMs: number, msPerUnit = 1) {
+/** A clock that moves `tick` ms each time it is read, or as a test sets it. */
+function setup(budgetMs: number, msPerUnit = 1, tick = 1) {
   const workers: FakeWorker[] = [];
-  let clock = 0;
+  const clock = { t: 0, tick };
+  const cost = new CostModel(msPerUnit);
+  const cache = new ResultCache(100);
   const runner = new JobRunner({
     createWorker: () => {
       const w = new FakeWorker();
       workers.push(w);
       return w;
     },
-    cache: new ResultCache(100),
-    cost: new CostModel(msPerUnit),
+    cache,
+    cost,
     mainThreadBudgetMs: budgetMs,
-    now: () => (clock += 1),
+    now: () => (clock.t += clock.tick),
   });
-  return { runner, workers };
+  return { runner, workers, clock, cost, cache };
 }
 
 const products = (rs: ScenarioResult[]) => rs.map((r) => r.summary.product);
+const seeds = (w: FakeWorker) => w.inbox.map((m) => m.run.seed);
 
 describe('JobRunner', () => {
   it('runs small jobs on the main thread, in request order, and answers a repeat from the cache', async () => {
     const { runner, workers } = setup(100);
     ran = 0;
-    const first = await runner.run([req(2, 3), req(4, 5), req(2, 3)], () => {}).promise;
+    const first = await runner.run([req(2, 3), req(4, 5), req(2, 3)]).promise;
     expect(products(first.results)).toEqual([6, 20, 6]);
     expect([first.where, first.computed, first.reused, ran]).toEqual(['main thread', 2, 1, 2]);
-    const again = await runner.run([req(4, 5), req(2, 3)], () => {}).promise;
+    const again = await runner.run([req(4, 5), req(2, 3)]).promise;
     expect([again.where, again.computed, ran]).toEqual(['cache', 0, 2]);
     expect(products(again.results)).toEqual([20, 6]);
     expect(workers).toHaveLength(0);
   });
 
-  it('sends jobs estimated above the budget to a worker, with progress, and only the runs not cached', async () => {
+  it('sends jobs estimated above the budget to the worker run by run, two at a time, only the runs not cached, with progress', async () => {
     const { runner, workers } = setup(10);
-    await runner.run([req(1, 1, 5)], () => {}).promise;
+    await runner.run([req(1, 1, 5)]).promise;
     const progress: number[] = [];
-    const job = runner.run([req(1, 1, 5), req(1, 2, 20), req(1, 3, 20)], (f) => progress.push(f));
+    const job = runner.run([req(1, 1, 5), req(1, 2, 20), req(1, 3, 20), req(1, 4, 20)], { onProgress: (f) => progress.push(f) });
     expect(workers).toHaveLength(1);
-    expect(workers[0].inbox[0].runs.map((r) => r.seed)).toEqual([2, 3]);
+    expect(seeds(workers[0])).toEqual([2, 3]);
     workers[0].answer();
+    expect(seeds(workers[0])).toEqual([3, 4]);
+    workers[0].answerAll();
     const out = await job.promise;
-    expect(products(out.results)).toEqual([1, 2, 3]);
-    expect([out.where, out.computed, out.reused]).toEqual(['worker', 2, 1]);
+    expect(products(out.results)).toEqual([1, 2, 3, 4]);
+    expect([out.where, out.computed, out.reused]).toEqual(['worker', 3, 1]);
     expect(progress.length).toBeGreaterThan(0);
+    expect(progress.at(-1)).toBe(1);
     expect(progress.every((f, i) => f >= 0 && f <= 1 && (i === 0 || f >= progress[i - 1]))).toBe(true);
+  });
+
+  it('sends the runs named `first` first, and reports each result as it arrives', async () => {
+    const { runner, workers } = setup(0);
+    const results: number[] = [];
+    const runs = [req(1, 1, 5), req(1, 2, 5), req(1, 3, 5)];
+    const job = runner.run(runs, { first: [runs[2]], onResult: () => results.push(runner.cached([runs[2]])?.length ?? 0) });
+    expect(seeds(workers[0])).toEqual([3, 1]);
+    workers[0].answer();
+    expect(results).toEqual([1]);
+    workers[0].answerAll();
+    expect(products((await job.promise).results)).toEqual([1, 2, 3]);
+  });
+
+  it('one worker serves every job; cancelling drops the runs not yet sent and keeps the worker', async () => {
+    const { runner, workers, cache } = setup(0);
+    const stale = runner.run([req(1, 1, 5), req(1, 2, 5), req(1, 3, 5)]);
+    stale.cancel();
+    await expect(stale.promise).rejects.toBeInstanceOf(JobCancelled);
+    const next = runner.run([req(1, 9, 5)]);
+    expect(workers).toHaveLength(1);
+    expect(workers[0].terminated).toBe(false);
+    // The stale job's two runs already sent still finish, and are cached; its third was never sent.
+    expect(seeds(workers[0])).toEqual([1, 2]);
+    workers[0].answerAll();
+    expect(seeds(workers[0])).toEqual([]);
+    expect(products((await next.promise).results)).toEqual([9]);
+    expect([cache.size, runner.cached([req(1, 1, 5), req(1, 2, 5)])?.length, runner.cached([req(1, 3, 5)])]).toEqual([3, 2, undefined]);
   });
 
   it('runNow answers at once from the cache or by running cheap runs here, and runs nothing over its budget', () => {
@@ -109,53 +151,45 @@ describe('JobRunner', () => {
     expect(workers).toHaveLength(0);
   });
 
-  it('runs timed in the worker teach the cost model, doubled (the worker is warm, the main thread may not be)', async () => {
+  it('runNow stops after a run that took longer than foreseen; what it computed is cached', () => {
+    const { runner, clock } = setup(100, 0.001);
+    ran = 0;
+    // Estimated at 3 ms, but each read of the clock moves it 8 ms: the first run "takes" 8 ms.
+    clock.tick = 8;
+    expect(runner.runNow([req(1, 1, 1000), req(1, 2, 1000), req(1, 3, 1000)], 10)).toBeUndefined();
+    expect(ran).toBe(1);
+    expect(runner.cached([req(1, 1, 1000)])).toBeDefined();
+  });
+
+  it('runs timed in the worker teach the cost model, times 1.5 (the worker is warm, the main thread may not be)', async () => {
     const { runner, workers } = setup(10, 1);
-    const job = runner.run([req(1, 1, 50)], () => {});
+    const job = runner.run([req(1, 1, 50)]);
     workers[0].msPerRun = 3;
     workers[0].answer();
     await job.promise;
-    // 50 units took 3 ms in the worker: 6 ms expected here, within a 10 ms budget, so it now runs at once.
+    // 50 units took 3 ms in the worker: 4.5 ms expected here, within a 10 ms budget, so it now runs at once.
     ran = 0;
     const now = runner.runNow([req(1, 2, 50)], 10)!;
     expect([now.where, ran]).toEqual(['main thread', 1]);
-    expect(runner.runNow([req(1, 3, 50)], 5)).toBeUndefined();
+    // That run took 1 ms here (one tick of the test clock): the estimate is now 1 ms.
+    expect(runner.runNow([req(1, 3, 50)], 0.5)).toBeUndefined();
+    expect(runner.runNow([req(1, 3, 50)], 1)).toBeDefined();
   });
 
-  it('cancelling a worker job terminates the worker and rejects with JobCancelled; the next job gets a fresh worker', async () => {
+  it('when the worker itself fails, its runs are computed on the main thread and later jobs run there too', async () => {
     const { runner, workers } = setup(0);
-    const job = runner.run([req(1, 7, 50)], () => {});
-    job.cancel();
-    await expect(job.promise).rejects.toBeInstanceOf(JobCancelled);
-    expect(workers[0].terminated).toBe(true);
-    const next = runner.run([req(1, 8, 50)], () => {});
-    expect(workers).toHaveLength(2);
-    workers[1].answer();
-    expect(products((await next.promise).results)).toEqual([8]);
-  });
-
-  it('a stale answer from a cancelled job is ignored', async () => {
-    const { runner, workers } = setup(0);
-    const job = runner.run([req(1, 1, 50)], () => {});
-    const w = workers[0];
-    job.cancel();
-    w.answer();
-    await expect(job.promise).rejects.toBeInstanceOf(JobCancelled);
-  });
-
-  it('when the worker itself fails, the job runs on the main thread and later jobs do too', async () => {
-    const { runner, workers } = setup(0);
-    const job = runner.run([req(3, 3, 50)], () => {});
+    const job = runner.run([req(3, 3, 50), req(3, 4, 50), req(3, 5, 50)]);
+    workers[0].answer();
     workers[0].fail();
     const out = await job.promise;
-    expect([out.where, ...products(out.results)]).toEqual(['main thread', 9]);
-    const later = await runner.run([req(3, 4, 50)], () => {}).promise;
+    expect([out.where, ...products(out.results)]).toEqual(['main thread', 9, 12, 15]);
+    expect(workers[0].terminated).toBe(true);
+    const later = await runner.run([req(3, 6, 50)]).promise;
     expect(later.where).toBe('main thread');
     expect(workers).toHaveLength(1);
   });
 
-  it('a scenario error rejects the job', async () => {
-    const { runner } = setup(100);
+  it('a scenario error rejects the job, here or in the worker', async () => {
     const broken = defineScenario({
       ...tiny,
       name: 'broken',
@@ -163,18 +197,18 @@ describe('JobRunner', () => {
         throw new Error('broken scenario');
       },
     });
-    await expect(runner.run([run(broken, { n: 1 }, 1, 1)], () => {}).promise).rejects.toThrow(/broken scenario/);
+    await expect(setup(100).runner.run([run(broken, { n: 1 }, 1, 1)]).promise).rejects.toThrow(/broken scenario/);
+    const { runner, workers } = setup(0);
+    const job = runner.run([run(broken, { n: 1 }, 1, 1)]);
+    workers[0].answer();
+    await expect(job.promise).rejects.toThrow(/"broken" is not in the registry/);
   });
 
   it('the worker finds scenarios by name, and says so when one is not in the registry', () => {
     const progress: number[] = [];
-    const wire = [
-      { scenario: 'tiny', params: { n: 2 }, seed: 3 },
-      { scenario: 'tiny', params: { n: 1 }, seed: 1 },
-    ];
-    expect(products(executeWireRuns(registry, wire, (f) => progress.push(f)))).toEqual([6, 1]);
-    expect(progress).toEqual([0.25, 0.5, 0.75, 1]);
-    expect(() => executeWireRuns(registry, [{ scenario: 'nope', params: {}, seed: 1 }], () => {})).toThrow(/"nope" is not in the registry/);
+    expect(executeWireRun(registry, { scenario: 'tiny', params: { n: 2 }, seed: 3 }, (f) => progress.push(f)).summary.product).toBe(6);
+    expect(progress).toEqual([0.5]);
+    expect(() => executeWireRun(registry, { scenario: 'nope', params: {}, seed: 1 }, () => {})).toThrow(/"nope" is not in the registry/);
   });
 });
 
@@ -182,13 +216,24 @@ describe('CostModel', () => {
   it('starts from its guess and learns from timed main-thread runs, ignoring runs too short to time', () => {
     const c = new CostModel(0.01);
     expect(c.estimateMs('s', 1000)).toBe(10);
-    c.observe('s', 1000, 1);
+    c.observe('s', 1000, 0.2);
     expect(c.estimateMs('s', 1000)).toBe(10);
     c.observe('s', 1000, 4);
     expect(c.estimateMs('s', 1000)).toBeCloseTo(4);
     c.observe('s', 1000, 14);
-    expect(c.estimateMs('s', 1000)).toBeCloseTo(0.7 * 4 + 0.3 * 14);
+    expect(c.estimateMs('s', 1000)).toBeCloseTo(0.5 * 4 + 0.5 * 14);
     expect(c.estimateMs('other', 1000)).toBe(10);
+  });
+
+  it('a cold first run on the main thread is brought back down by the worker\'s timings, times 1.5', () => {
+    const c = new CostModel(0.01);
+    c.observe('s', 1000, 40);
+    expect(c.estimateMs('s', 1000)).toBeCloseTo(40);
+    c.observeWorker('s', 1000, 3);
+    expect(c.estimateMs('s', 1000)).toBeCloseTo(4.5);
+    expect(c.estimateMs('t', 1000)).toBe(10);
+    c.observeWorker('t', 1000, 20);
+    expect(c.estimateMs('t', 1000)).toBeCloseTo(30);
   });
 });
 

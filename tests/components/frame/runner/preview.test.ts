@@ -1,11 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import type { ParamSpecs } from '../../../../src/params/params.ts';
+import { defaultValues, type ParamSpecs } from '../../../../src/params/params.ts';
 import type { WidgetDefinition } from '../../../../src/components/frame/widget-definition.ts';
-import { flattenRuns, runKey } from '../../../../src/components/frame/runner/run.ts';
+import { executeRuns, flattenRuns, runKey } from '../../../../src/components/frame/runner/run.ts';
 import { firstSeedOnly } from '../../../../src/components/frame/runner/preview.ts';
 import { defaultState } from '../../../../src/components/frame/url/widget-state.ts';
 import { jitterWidget } from '../../../../src/components/retry/jitter/jitter-widget.ts';
 import { binsWidget } from '../../../../src/components/load-balancing/bins/bins-widget.ts';
+import { supermarketWidget } from '../../../../src/components/load-balancing/supermarket/supermarket-widget.ts';
+import { budgetWidget } from '../../../../src/components/retry/budget/budget-widget.ts';
+import { hedgingWidget } from '../../../../src/components/failover/hedging/hedging-widget.ts';
+import { availabilityWidget } from '../../../../src/components/failover/availability/availability-widget.ts';
 
 describe('preview plans', () => {
   it('firstSeedOnly sets the seed count to 1 on both sides and keeps everything else', () => {
@@ -24,14 +28,63 @@ describe('preview plans', () => {
   it('bins: the preview runs the first seed of every average, all among the full plan\'s runs', () => {
     expectPreviewWithinPlan(binsWidget);
   });
+
+  it('supermarket, budget, hedging, availability: each preview is a part of its full plan, and reduces and draws as a view', () => {
+    expectPreviewWithinPlan(supermarketWidget);
+    expectPreviewDraws(supermarketWidget);
+    expectPreviewWithinPlan(budgetWidget);
+    expectPreviewDraws(budgetWidget);
+    expectPreviewWithinPlan(hedgingWidget);
+    expectPreviewDraws(hedgingWidget);
+    expectPreviewWithinPlan(availabilityWidget);
+    expectPreviewDraws(availabilityWidget);
+  });
+
+  it('supermarket: the preview is every policy at the chosen utilization only, with that utilization\'s queue lengths', () => {
+    const state = { ...defaultState(supermarketWidget.specs, 1), values: { ...defaultState(supermarketWidget.specs, 1).values, utilization: 0.83 } };
+    const p = supermarketWidget.preview!(state);
+    expect(p.meta.sides.map((s) => s.rates)).toEqual([[0.83]]);
+    const full = supermarketWidget.reduce(executeRuns(supermarketWidget.plan(state).runs), supermarketWidget.plan(state).meta);
+    const part = supermarketWidget.reduce(executeRuns(p.runs), p.meta);
+    expect(part.sides[0].policies.map((x) => x.tails)).toEqual(full.sides[0].policies.map((x) => x.tails));
+  });
+
+  it('hedging: the preview sweeps every third delay, each point labelled with its own delay', () => {
+    const state = defaultState(hedgingWidget.specs, 1);
+    const p = hedgingWidget.preview!(state);
+    const part = hedgingWidget.reduce(executeRuns(p.runs), p.meta).sides[0];
+    const full = hedgingWidget.reduce(executeRuns(hedgingWidget.plan(state).runs), hedgingWidget.plan(state).meta).sides[0];
+    expect(part.sweep.map((d) => d.delayMs)).toEqual([2, 20, 200, 2000]);
+    expect(part.sweep).toEqual(full.sweep.filter((d) => [2, 20, 200, 2000].includes(d.delayMs)));
+    expect([part.hedged, part.unhedged]).toEqual([full.hedged, full.unhedged]);
+  });
+
+  it('availability: the preview sweeps replicas up to the chosen count, its last point the chosen run', () => {
+    const base = defaultState(availabilityWidget.specs, 1);
+    const state = { ...base, values: { ...base.values, replicas: 3 } };
+    const p = availabilityWidget.preview!(state);
+    const part = availabilityWidget.reduce(executeRuns(p.runs), p.meta).sides[0];
+    const full = availabilityWidget.reduce(executeRuns(availabilityWidget.plan(state).runs), availabilityWidget.plan(state).meta).sides[0];
+    expect(part.byReplicas.map((x) => x.replicas)).toEqual([1, 2, 3]);
+    expect(part.byReplicas).toEqual(full.byReplicas.slice(0, 3));
+    expect(part.summary).toEqual(full.summary);
+  });
 });
 
-/** The preview's runs are fewer than the full plan's and all among them, so the full plan reuses them from the cache. */
+/** The preview's view (compare on) gives figures, each with a summary: the charts take a partial view. */
+function expectPreviewDraws<S extends ParamSpecs, T, M, V, VS extends ParamSpecs>(w: WidgetDefinition<S, T, M, V, VS>): void {
+  const p = w.preview!({ ...defaultState(w.specs, w.defaultSeed), compare: true });
+  const figures = w.figures(w.reduce(executeRuns(p.runs), p.meta), defaultValues(w.viewSpecs));
+  expect(figures.length).toBeGreaterThan(0);
+  for (const f of figures) expect(f.summary).not.toMatch(/undefined|NaN/);
+}
+
+/** The preview's distinct runs are fewer than the full plan's and all among them, so the full plan reuses them from the cache. */
 function expectPreviewWithinPlan<S extends ParamSpecs, T, M, V, VS extends ParamSpecs>(w: WidgetDefinition<S, T, M, V, VS>): void {
   const state = { ...defaultState(w.specs, w.defaultSeed), compare: true };
   const full = new Set(flattenRuns(w.plan(state).runs).map(runKey));
-  const preview = flattenRuns(w.preview!(state).runs).map(runKey);
-  expect(preview.length).toBeGreaterThan(0);
-  expect(preview.length).toBeLessThan(full.size);
-  expect(preview.filter((k) => !full.has(k))).toEqual([]);
+  const preview = new Set(flattenRuns(w.preview!(state).runs).map(runKey));
+  expect(preview.size).toBeGreaterThan(0);
+  expect(preview.size).toBeLessThan(full.size);
+  expect([...preview].filter((k) => !full.has(k))).toEqual([]);
 }

@@ -1,0 +1,115 @@
+import type { ScenarioResult } from '../../../../simulations/scenario.ts';
+import type { WireRun } from './run.ts';
+import type { FromWorker, ToWorker } from './worker-protocol.ts';
+
+/** The part of a Worker the runner uses, so tests can hand it a fake. */
+export interface WorkerLike {
+  postMessage(message: ToWorker): void;
+  terminate(): void;
+  onmessage: ((e: MessageEvent<FromWorker>) => void) | null;
+  onerror: ((e: ErrorEvent) => void) | null;
+}
+
+/** What becomes of one run sent to the worker. */
+export interface TaskListener {
+  progress(fraction: number): void;
+  /** Called even when the task was cancelled while in flight: its result is still worth caching. */
+  done(result: ScenarioResult, elapsedMs: number): void;
+  error(message: string): void;
+  /** The worker itself failed (e.g. its script could not load): the run was not computed and never will be there. */
+  lost(): void;
+}
+
+interface Task {
+  readonly id: number;
+  readonly run: WireRun;
+  readonly listener: TaskListener;
+}
+
+/**
+ * The page's one simulation worker, shared by all its widgets: created on
+ * first need and kept, so only the first job of the page waits for it to
+ * load and warm up. Runs are queued here, on the page, and sent one at a
+ * time with at most `depth` in flight (one computing, one waiting, so the
+ * worker never idles on a round trip). A widget cancels its stale runs by
+ * dropping them from this queue; the at most `depth` runs already sent
+ * finish (a run is one synchronous loop and cannot be stopped short of
+ * terminating the worker, which would cost every widget a cold start) and
+ * their results are cached.
+ */
+export class WorkerQueue {
+  private worker: WorkerLike | undefined;
+  private broken = false;
+  private nextTask = 1;
+  private readonly pending: Task[] = [];
+  private readonly inFlight = new Map<number, Task>();
+
+  constructor(
+    private readonly createWorker: () => WorkerLike | undefined,
+    private readonly depth = 2,
+  ) {}
+
+  /** Whether runs can go to the worker: false where workers are unavailable or after the worker failed. Creates it on first call. */
+  available(): boolean {
+    if (this.broken) return false;
+    if (this.worker) return true;
+    const w = this.createWorker();
+    if (!w) {
+      this.broken = true;
+      return false;
+    }
+    w.onmessage = (e) => this.receive(e.data);
+    w.onerror = (e) => {
+      e.preventDefault?.();
+      this.fail();
+    };
+    this.worker = w;
+    return true;
+  }
+
+  /** Queues one run; the function returned drops it if it has not been sent yet. */
+  enqueue(run: WireRun, listener: TaskListener): () => void {
+    const task: Task = { id: this.nextTask++, run, listener };
+    this.pending.push(task);
+    this.pump();
+    return () => {
+      const i = this.pending.indexOf(task);
+      if (i >= 0) this.pending.splice(i, 1);
+    };
+  }
+
+  dispose(): void {
+    this.worker?.terminate();
+    this.worker = undefined;
+  }
+
+  private pump(): void {
+    while (this.worker && this.inFlight.size < this.depth && this.pending.length > 0) {
+      const task = this.pending.shift()!;
+      this.inFlight.set(task.id, task);
+      this.worker.postMessage({ type: 'run', task: task.id, run: task.run });
+    }
+  }
+
+  private receive(m: FromWorker): void {
+    const task = this.inFlight.get(m.task);
+    if (!task) return;
+    if (m.type === 'progress') {
+      task.listener.progress(m.fraction);
+      return;
+    }
+    this.inFlight.delete(m.task);
+    this.pump();
+    if (m.type === 'done') task.listener.done(m.result, m.elapsedMs);
+    else task.listener.error(m.message);
+  }
+
+  private fail(): void {
+    this.dispose();
+    this.broken = true;
+    const lost = [...this.inFlight.values(), ...this.pending];
+    this.inFlight.clear();
+    this.pending.length = 0;
+    for (const t of lost) t.listener.lost();
+  }
+}
