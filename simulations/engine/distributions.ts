@@ -1,5 +1,6 @@
 import { randomLogNormal, randomUniform } from 'd3-random';
 import type { RandomSource } from '../../src/resilience/random.ts';
+import { lcgStreamOf } from './random-streams.ts';
 
 /**
  * A distribution of a positive quantity (a service time, a think time), as
@@ -33,9 +34,12 @@ export function sampler(d: Distribution, random: RandomSource): () => number {
  * Exponential draws at rate `lambda` from `random`: d3-random's
  * randomExponential formula written out, the very same values, with one
  * closure call fewer per draw on the simulator's hottest paths (service
- * times, Poisson arrivals).
+ * times, Poisson arrivals). From a stream of RandomStreams, the
+ * `-log1p(-u)` part comes from the stream's batch (see LcgStream).
  */
 export function exponentialDraws(lambda: number, random: RandomSource): () => number {
+  const stream = lcgStreamOf(random);
+  if (stream) return () => stream.standardExponential() / lambda;
   return () => -Math.log1p(-random()) / lambda;
 }
 

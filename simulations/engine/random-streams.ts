@@ -1,4 +1,3 @@
-import { randomLcg } from 'd3-random';
 import type { RandomSource } from '../../src/resilience/random.ts';
 
 /**
@@ -21,11 +20,80 @@ export class RandomStreams {
   stream(name: string): RandomSource {
     let s = this.streams.get(name);
     if (!s) {
-      s = randomLcg(deriveSeed(this.seed, name));
+      const lcg = new LcgStream(deriveSeed(this.seed, name));
+      s = lcg.draw;
+      lcgOf.set(s, lcg);
       this.streams.set(name, s);
     }
     return s;
   }
+}
+
+/** d3-random's randomLcg constants: the same generator, the same numbers. */
+const MUL = 0x19660d;
+const INC = 0x3c6ef35f;
+const EPS = 1 / 0x100000000;
+/** Draws made ahead at a time once a stream has an exponential sampler. */
+const BATCH = 64;
+
+/**
+ * A linear congruential generator with the very state, steps and output of
+ * d3-random's `randomLcg(seed)`, plus exponential draws made ahead in
+ * batches. An exponential draw is `-log1p(-u)`; `Math.log1p` is a call into
+ * C whose latency (tens of ns) every event of a run waited for, one draw
+ * after another. Computed 64 at a time in a loop of independent calls, the
+ * processor overlaps them. Plain draws take the uniforms of the batch in
+ * the same order, so every user of the stream still sees the generator's
+ * sequence exactly as before, whatever it mixes.
+ */
+export class LcgStream {
+  private state: number;
+  private uniforms: Float64Array | undefined = undefined;
+  private exponentials: Float64Array | undefined = undefined;
+  /** The next unused draw of the batch, and the end of the batch. */
+  private next = 0;
+  private filled = 0;
+  /** The stream as a random source: a uniform draw in [0, 1). */
+  readonly draw: RandomSource = () => this.uniform();
+
+  constructor(seed: number) {
+    this.state = (0 <= seed && seed < 1 ? seed / EPS : Math.abs(seed)) | 0;
+  }
+
+  uniform(): number {
+    if (this.next < this.filled) return this.uniforms![this.next++];
+    this.state = (MUL * this.state + INC) | 0;
+    return EPS * (this.state >>> 0);
+  }
+
+  /** -log1p(-u) for the stream's next uniform draw u: exponential with mean 1 (d3-random's formula). */
+  standardExponential(): number {
+    if (this.next === this.filled) this.refill();
+    return this.exponentials![this.next++];
+  }
+
+  private refill(): void {
+    const uniforms = (this.uniforms ??= new Float64Array(BATCH));
+    const exponentials = (this.exponentials ??= new Float64Array(BATCH));
+    let state = this.state;
+    for (let i = 0; i < BATCH; i++) {
+      state = (MUL * state + INC) | 0;
+      const u = EPS * (state >>> 0);
+      uniforms[i] = u;
+      exponentials[i] = -Math.log1p(-u);
+    }
+    this.state = state;
+    this.next = 0;
+    this.filled = BATCH;
+  }
+}
+
+/** The generator behind each random source RandomStreams handed out, for samplers that can use its batches. */
+const lcgOf = new WeakMap<RandomSource, LcgStream>();
+
+/** The LcgStream behind `random`, when it is a stream of RandomStreams. */
+export function lcgStreamOf(random: RandomSource): LcgStream | undefined {
+  return lcgOf.get(random);
 }
 
 /**
