@@ -27,6 +27,34 @@ function d3PureFactories() {
   };
 }
 
+/**
+ * d3-scale interpolates a continuous scale's range with d3-interpolate's
+ * `interpolate`, which also blends colours, dates, strings, arrays and
+ * objects, and so brings all of d3-color onto every widget page (4 KB gzip
+ * of 120). Every scale here maps numbers to pixels, so the browser build
+ * gives d3-scale a numbers-only `interpolate`: the same arithmetic for
+ * numbers (d3's interpolateNumber), and an error naming the cause for
+ * anything else. (The server render keeps d3's own; for numbers they agree.)
+ * @returns {import('vite').Plugin}
+ */
+function d3ScaleNumbersOnly() {
+  const file = /[\\/]node_modules[\\/]d3-scale[\\/]dist[\\/]d3-scale\.mjs$/;
+  const importLine = "import { interpolateNumber, interpolate, interpolateRound, piecewise } from 'd3-interpolate';";
+  const numbersOnly = `import { interpolateNumber, interpolateRound, piecewise } from 'd3-interpolate';
+function interpolate(a, b) {
+  if (typeof a !== 'number' || typeof b !== 'number') throw new TypeError('d3-scale range ' + a + ' to ' + b + ': this site builds d3-scale to interpolate numbers only (astro.config.mjs, d3ScaleNumbersOnly)');
+  return interpolateNumber(a, b);
+}`;
+  return {
+    name: 'd3-scale-numbers-only',
+    transform(code, id) {
+      if (!file.test(id)) return null;
+      if (!code.includes(importLine)) throw new Error(`d3ScaleNumbersOnly: ${id} no longer imports d3-interpolate as expected; update astro.config.mjs`);
+      return { code: code.replace(importLine, numbersOnly), map: null };
+    },
+  };
+}
+
 export default defineConfig({
   site: 'http://localhost:4321',
   server: { host: '127.0.0.1', port: 4321 },
@@ -46,7 +74,7 @@ export default defineConfig({
     react(),
   ],
   vite: {
-    plugins: [d3PureFactories()],
+    plugins: [d3PureFactories(), d3ScaleNumbersOnly()],
     worker: { format: 'es', plugins: () => [d3PureFactories()] },
     build: {
       rollupOptions: {
