@@ -76,6 +76,21 @@ export class Simulation {
     this.agenda.push(time, handler, kind, subject);
   }
 
+  /**
+   * A lane for events a model schedules in time order, such as a timeout at
+   * a fixed delay after each send: they wait in a FIFO beside the agenda's
+   * heap (see EventQueue), and run exactly when they would have from the heap.
+   */
+  newLane(): number {
+    return this.agenda.newLane();
+  }
+
+  /** `schedule`, through lane `lane` (from `newLane`). */
+  scheduleInLane<S>(lane: number, time: number, handler: EventHandler<S>, kind: number, subject: S): void {
+    if (time < this.now) inThePast(time, this.now);
+    this.agenda.pushInLane(lane, time, handler, kind, subject);
+  }
+
   /** Runs `action` `delayMs` from now. */
   after(delayMs: number, action: Action): void {
     this.at(this.now + delayMs, action);

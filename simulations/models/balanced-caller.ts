@@ -71,6 +71,8 @@ export class BalancedCaller implements AttemptCaller<BalancedCall>, EventHandler
   private readonly timeoutMs: number;
   private readonly observer: BalancedCallObserver;
   private readonly random: RandomSource;
+  /** Every attempt's timeout comes a fixed delay after its send, so they come due in the order they are set: a lane of the agenda. */
+  private readonly timeouts: number;
 
   constructor(
     private readonly sim: Simulation,
@@ -84,6 +86,7 @@ export class BalancedCaller implements AttemptCaller<BalancedCall>, EventHandler
     this.timeoutMs = timeoutMs;
     this.observer = options.observer ?? {};
     this.random = sim.streams.stream(options.streamName ?? 'balancer');
+    this.timeouts = sim.newLane();
   }
 
   /** Starts a request now, with `key` for the consistent-hashing balancers. */
@@ -108,7 +111,7 @@ export class BalancedCaller implements AttemptCaller<BalancedCall>, EventHandler
       this.end(call, admission === 'shed' ? 'shed' : 'failed', now);
       return call;
     }
-    if (this.timeoutMs !== Infinity) this.sim.schedule(now + this.timeoutMs, this, 0, attempt);
+    if (this.timeoutMs !== Infinity) this.sim.scheduleInLane(this.timeouts, now + this.timeoutMs, this, 0, attempt);
     return call;
   }
 

@@ -84,6 +84,8 @@ export class ProtectedCaller implements AttemptCaller<Call>, EventHandler<Attemp
   private readonly bulkhead: BulkheadCore<never> | undefined;
   private readonly observer: ProtectedCallObserver | undefined;
   private readonly random: RandomSource;
+  /** Every attempt's timeout comes a fixed delay after its send, so they come due in the order they are set: a lane of the agenda. */
+  private readonly timeouts: number;
   /** When the breaker's pending timer fires (automatic half-open, probe deadlines); undefined when none is set. */
   private breakerTimerAt: number | undefined = undefined;
 
@@ -100,6 +102,7 @@ export class ProtectedCaller implements AttemptCaller<Call>, EventHandler<Attemp
     this.bulkhead = bulkheadSize === undefined ? undefined : new BulkheadCore<never>({ maxConcurrent: bulkheadSize });
     this.observer = options.observer;
     this.random = sim.streams.stream(options.streamName ?? 'retry');
+    this.timeouts = sim.newLane();
   }
 
   /** Starts a call now; `onEnd` is called exactly once, with its outcome. */
@@ -131,7 +134,7 @@ export class ProtectedCaller implements AttemptCaller<Call>, EventHandler<Attemp
     this.observer?.attemptSent(now);
     const admission = this.service.submit(attempt, now);
     if (admission !== 'accepted') return this.settle(attempt, admission === 'shed' ? 'shed' : 'failed', now);
-    if (this.timeoutMs !== Infinity) this.sim.schedule(now + this.timeoutMs, this, 0, attempt);
+    if (this.timeoutMs !== Infinity) this.sim.scheduleInLane(this.timeouts, now + this.timeoutMs, this, 0, attempt);
   }
 
   /**

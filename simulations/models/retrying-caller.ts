@@ -52,6 +52,8 @@ export class RetryingCaller implements AttemptCaller<SimRequest>, EventHandler<A
   private readonly retry: RetryCore | undefined;
   private readonly metrics: TrafficMetrics | undefined;
   private readonly random: RandomSource;
+  /** Every attempt's timeout comes a fixed delay after its send, so they come due in the order they are set: a lane of the agenda. */
+  private readonly timeouts: number;
 
   constructor(
     private readonly sim: Simulation,
@@ -65,6 +67,7 @@ export class RetryingCaller implements AttemptCaller<SimRequest>, EventHandler<A
     this.retry = options.retry;
     this.metrics = options.metrics;
     this.random = sim.streams.stream(options.streamName ?? 'retry');
+    this.timeouts = sim.newLane();
   }
 
   /** Starts a request now; `onEnd` is called once, when it has ended. */
@@ -92,7 +95,7 @@ export class RetryingCaller implements AttemptCaller<SimRequest>, EventHandler<A
       this.afterFailure(request, admission === 'shed' ? 'shed' : 'failed', errorFailure);
       return;
     }
-    if (this.timeoutMs !== Infinity) this.sim.schedule(now + this.timeoutMs, this, 0, attempt);
+    if (this.timeoutMs !== Infinity) this.sim.scheduleInLane(this.timeouts, now + this.timeoutMs, this, 0, attempt);
   }
 
   /**

@@ -42,6 +42,22 @@ describe('Simulation', () => {
     expect(() => sim.schedule(1, handler, 0, 'late')).toThrow(RangeError);
   });
 
+  it('runs lane events where the heap would have, ties in scheduling order, and refuses a lane event in the past', () => {
+    const sim = new Simulation(1);
+    const lane = sim.newLane();
+    const log: string[] = [];
+    const handler = { handleEvent: (kind: number, subject: string) => log.push(`${sim.now}:${subject}/${kind}`) };
+    sim.scheduleInLane(lane, 2, handler, 1, 'lane');
+    sim.at(2, () => log.push('2:action'));
+    sim.scheduleInLane(lane, 3, handler, 2, 'lane');
+    sim.schedule(1, handler, 0, 'heap');
+    // Earlier than the lane's latest: still runs at its time.
+    sim.scheduleInLane(lane, 1.5, handler, 3, 'lane');
+    sim.run(noLimits);
+    expect(log).toEqual(['1:heap/0', '1.5:lane/3', '2:lane/1', '2:action', '3:lane/2']);
+    expect(() => sim.scheduleInLane(lane, 1, handler, 0, 'late')).toThrow(RangeError);
+  });
+
   it('refuses to schedule in the past', () => {
     const sim = new Simulation(1);
     sim.at(10, () => expect(() => sim.at(5, () => {})).toThrow(RangeError));
