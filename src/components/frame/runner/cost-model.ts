@@ -28,6 +28,11 @@ export class CostModel {
     return units * Math.min(here ?? Infinity, there === undefined ? Infinity : there * this.workerToMain);
   }
 
+  /** Whether runs of the scenario have been timed here, on either thread: whether an estimate is more than the first guess. */
+  knows(scenario: string): boolean {
+    return this.main.has(scenario) || this.worker.has(scenario);
+  }
+
   /** Records a run timed on the main thread; runs too small to time reliably teach nothing. */
   observe(scenario: string, units: number, elapsedMs: number): void {
     learn(this.main, scenario, units, elapsedMs);

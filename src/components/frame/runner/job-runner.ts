@@ -13,9 +13,11 @@ export interface JobRunnerOptions {
   readonly workerDepth?: number;
   readonly cache: ResultCache;
   readonly cost: CostModel;
-  /** Jobs estimated to take longer than this go to the worker. */
+  /** Jobs estimated to take longer than this go to the worker; runs estimated within it may be taken back from the worker's queue. */
   readonly mainThreadBudgetMs: number;
   readonly now: () => number;
+  /** Runs `fn` in a task of its own, after the page has had a chance to handle input and paint. */
+  readonly later: (fn: () => void) => void;
 }
 
 export interface JobOutcome {
@@ -25,6 +27,8 @@ export interface JobOutcome {
   readonly reused: number;
   readonly elapsedMs: number;
   readonly where: 'cache' | 'main thread' | 'worker';
+  /** Of a worker job's runs, how many the main thread took back from the worker's queue and ran itself. */
+  readonly here?: number;
 }
 
 export interface JobHandlers {
@@ -53,8 +57,13 @@ export class JobCancelled extends Error {
  * Runs widgets' jobs: reuses cached runs, runs small jobs at once on the
  * main thread (a worker round trip would cost more than the run) and large
  * ones in the page's one worker (`WorkerQueue`), run by run, with progress.
- * One runner serves every widget of a page: one cache, one calibration, one
- * warm worker. A stale job is cancelled by dropping its runs not yet sent.
+ * While the worker works through a job from its front, the main thread,
+ * otherwise idle, takes runs back from its end one at a time, each in a task
+ * of its own and only runs estimated within the main thread's budget: two
+ * cores finish the job sooner, and the page still handles input and paints
+ * between runs. One runner serves every widget of a page: one cache, one
+ * calibration, one warm worker. A stale job is cancelled by dropping its
+ * runs not yet sent.
  */
 export class JobRunner {
   private readonly workers: WorkerQueue;
@@ -108,14 +117,21 @@ export class JobRunner {
     return todo.length === 0 ? keys.map((k) => got.get(k)!) : undefined;
   }
 
+  /** Creates the worker if there is none yet, so that it has loaded by the time a job needs it. */
+  warmUp(): void {
+    this.workers.available();
+  }
+
   run(runs: readonly Run[], handlers: JobHandlers = {}): RunningJob {
     const { keys, got, todo } = this.lookUp(runs);
+    let here = 0;
     const finish = (computed: number, elapsedMs: number, where: JobOutcome['where']): JobOutcome => ({
       results: keys.map((k) => got.get(k)!),
       computed,
       reused: runs.length - computed,
       elapsedMs,
       where,
+      ...(where === 'worker' && here > 0 ? { here } : {}),
     });
 
     if (todo.length === 0) return { promise: Promise.resolve(finish(0, 0, 'cache')), cancel() {} };
@@ -132,10 +148,11 @@ export class JobRunner {
     let settle: { resolve: (o: JobOutcome) => void; reject: (e: unknown) => void } | undefined;
     const promise = new Promise<JobOutcome>((resolve, reject) => (settle = { resolve, reject }));
     const start = this.o.now();
-    const ordered = firstThese(todo, handlers.first ?? []);
+    const { ordered, firsts } = firstThese(todo, handlers.first ?? []);
+    const orderedKeys = ordered.map(runKey);
     const fractions = new Map<Run, number>();
     let left = ordered.length;
-    const drops: (() => void)[] = [];
+    const drops: (() => boolean)[] = [];
     const end = (how: (s: NonNullable<typeof settle>) => void) => {
       const s = settle;
       if (!s) return;
@@ -147,6 +164,34 @@ export class JobRunner {
       let sum = 0;
       fractions.forEach((f) => (sum += f));
       handlers.onProgress?.(sum / ordered.length);
+    };
+    const arrived = (r: Run) => {
+      fractions.set(r, 1);
+      report();
+      if (--left === 0) end((s) => s.resolve(finish(todo.length, this.o.now() - start, 'worker')));
+      else handlers.onResult?.();
+    };
+    // The main thread's share: the last run still waiting in the worker's
+    // queue, if it is small enough by the timings of its scenario (a first
+    // guess is no ground to block the page on), the `first` runs before the
+    // others (so both threads work on them); then again in a later task.
+    const backwards = [...ordered.keys()].slice(0, firsts).reverse().concat([...ordered.keys()].slice(firsts).reverse());
+    const takeBack = () => {
+      for (const i of backwards) {
+        if (!settle) return;
+        const r = ordered[i];
+        if (got.has(orderedKeys[i]) || !this.o.cost.knows(r.scenario.name) || this.estimateMs([r]) > this.o.mainThreadBudgetMs || !drops[i]()) continue;
+        try {
+          this.runHere(r, got);
+        } catch (err) {
+          end((s) => s.reject(err));
+          return;
+        }
+        here++;
+        arrived(r);
+        this.o.later(takeBack);
+        return;
+      }
     };
     for (const r of ordered) {
       drops.push(
@@ -161,11 +206,7 @@ export class JobRunner {
             got.set(key, result);
             this.o.cache.set(key, result);
             this.o.cost.observeWorker(r.scenario.name, r.cost, ms);
-            if (!settle) return;
-            fractions.set(r, 1);
-            report();
-            if (--left === 0) end((s) => s.resolve(finish(todo.length, this.o.now() - start, 'worker')));
-            else handlers.onResult?.();
+            if (settle) arrived(r);
           },
           error: (message) => end((s) => s.reject(new Error(message))),
           // The worker failed: run what it did not compute here rather than
@@ -183,6 +224,7 @@ export class JobRunner {
         }),
       );
     }
+    this.o.later(takeBack);
     return { promise, cancel: () => end((s) => s.reject(new JobCancelled())) };
   }
 
@@ -204,10 +246,9 @@ export class JobRunner {
   }
 }
 
-/** `runs` with those also in `first` moved to the front, each part in its own order. */
-function firstThese(runs: readonly Run[], first: readonly Run[]): Run[] {
-  if (first.length === 0) return [...runs];
+/** `runs` with those also in `first` moved to the front, each part in its own order, and how many those are. */
+function firstThese(runs: readonly Run[], first: readonly Run[]): { ordered: Run[]; firsts: number } {
   const wanted = new Set(first.map(runKey));
   const front = runs.filter((r) => wanted.has(runKey(r)));
-  return [...front, ...runs.filter((r) => !wanted.has(runKey(r)))];
+  return { ordered: [...front, ...runs.filter((r) => !wanted.has(runKey(r)))], firsts: front.length };
 }

@@ -67,14 +67,15 @@ export class WorkerQueue {
     return true;
   }
 
-  /** Queues one run; the function returned drops it if it has not been sent yet. */
-  enqueue(run: WireRun, listener: TaskListener): () => void {
+  /** Queues one run; the function returned drops it if it has not been sent yet, and says whether it did. */
+  enqueue(run: WireRun, listener: TaskListener): () => boolean {
     const task: Task = { id: this.nextTask++, run, listener };
     this.pending.push(task);
     this.pump();
     return () => {
       const i = this.pending.indexOf(task);
       if (i >= 0) this.pending.splice(i, 1);
+      return i >= 0;
     };
   }
 

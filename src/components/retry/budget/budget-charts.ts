@@ -38,7 +38,7 @@ function amplificationChart(s: BudgetSideView, compare: boolean, yMax: number): 
     summary:
       `${prefix(s, compare)}With ${s.layers} ${s.layers === 1 ? 'layer' : 'layers'} each retrying ${s.retries} times and failure rate ${rate(s.failureRate)}, ` +
       `the dependency received ${num(a.simulated[i])} calls per request (theory: ${num(a.theory[i])}; simulated over ${count(a.requests[i])} requests). ` +
-      `Retrying at one layer only would send it ${num(a.simulated[0])}; six layers, ${num(a.simulated[a.simulated.length - 1])}.`,
+      `Retrying at one layer only would send it ${num(a.simulated[0])}; ${a.layers.length} layers, ${num(a.simulated[a.simulated.length - 1])}.`,
   };
 }
 

@@ -41,19 +41,28 @@ const CALLS_PER_RUN = 1_000_000;
  * the runs it changes (the rest come from the cache).
  */
 export function planBudget(state: WidgetState<BudgetSpecs>): SimulationPlan<BudgetSideRuns[], BudgetMeta> {
-  return plan(state, (rate) => [...new Set([...GRID, rate])].sort((a, b) => a - b));
+  return plan(state, (rate) => [...new Set([...GRID, rate])].sort((a, b) => a - b), () => MAX_LAYERS);
 }
 
-/** The preview: (a) in full, (b) every policy at the chosen failure rate only: 13 runs of the 83. */
+/**
+ * The preview: (a) for stacks up to the chosen height (the higher ones make
+ * up to a million calls each; heights are a prefix of the full plan's, as
+ * the view numbers them by their place), (b) every policy at the chosen
+ * failure rate only: 10 runs of the 83 at the defaults.
+ */
 export function previewBudget(state: WidgetState<BudgetSpecs>): SimulationPlan<BudgetSideRuns[], BudgetMeta> {
-  return plan(state, (rate) => [rate]);
+  return plan(state, (rate) => [rate], (layers) => layers);
 }
 
-function plan(state: WidgetState<BudgetSpecs>, sweep: (failureRate: number) => number[]): SimulationPlan<BudgetSideRuns[], BudgetMeta> {
+function plan(
+  state: WidgetState<BudgetSpecs>,
+  sweep: (failureRate: number) => number[],
+  highest: (layers: number) => number,
+): SimulationPlan<BudgetSideRuns[], BudgetMeta> {
   const sides = compareSides(state).map((side): BudgetSide => ({
     ...side,
     rates: sweep(side.values.failureRate),
-    requests: Array.from({ length: MAX_LAYERS }, (_, i) => amplificationRequests(i + 1, side.values.retries, side.values.failureRate)),
+    requests: Array.from({ length: highest(side.values.layers) }, (_, i) => amplificationRequests(i + 1, side.values.retries, side.values.failureRate)),
   }));
   const budgetBase = defaultValues(retryBudget.params);
   const budgetRequests = budgetBase.clients * budgetBase.rate * budgetBase.duration;

@@ -63,6 +63,11 @@ function setup(budgetMs: number, msPerUnit = 1, tick = 1) {
   const clock = { t: 0, tick };
   const cost = new CostModel(msPerUnit);
   const cache = new ResultCache(100);
+  /** Tasks the runner asked to run later: a test runs them with `flushLater`. */
+  const later: (() => void)[] = [];
+  const flushLater = () => {
+    while (later.length > 0) later.shift()!();
+  };
   const runner = new JobRunner({
     createWorker: () => {
       const w = new FakeWorker();
@@ -73,8 +78,9 @@ function setup(budgetMs: number, msPerUnit = 1, tick = 1) {
     cost,
     mainThreadBudgetMs: budgetMs,
     now: () => (clock.t += clock.tick),
+    later: (fn) => later.push(fn),
   });
-  return { runner, workers, clock, cost, cache };
+  return { runner, workers, clock, cost, cache, later, flushLater };
 }
 
 const products = (rs: ScenarioResult[]) => rs.map((r) => r.summary.product);
@@ -137,6 +143,54 @@ describe('JobRunner', () => {
     expect(seeds(workers[0])).toEqual([]);
     expect(products((await next.promise).results)).toEqual([9]);
     expect([cache.size, runner.cached([req(1, 1, 5), req(1, 2, 5)])?.length, runner.cached([req(1, 3, 5)])]).toEqual([3, 2, undefined]);
+  });
+
+  it('while the worker computes a job from its front, the main thread takes small runs back from its end, one per task', async () => {
+    const { runner, workers, later, flushLater, cost } = setup(10);
+    // Only runs of a scenario already timed are taken back: a first guess is no ground to block the page on.
+    const unknown = runner.run([req(1, 7, 5), req(1, 8, 5), req(1, 9, 5)]);
+    ran = 0;
+    flushLater();
+    expect(ran).toBe(0);
+    unknown.cancel();
+    await expect(unknown.promise).rejects.toBeInstanceOf(JobCancelled);
+    workers[0].answerAll();
+    cost.observe('tiny', 1, 1);
+    ran = 0;
+    const runs = [req(1, 1, 50), req(1, 2, 50), req(1, 3, 5), req(1, 4, 5), req(1, 5, 5)];
+    const job = runner.run(runs);
+    expect(seeds(workers[0])).toEqual([1, 2]);
+    // The first take-back waits for a task of its own, and each one schedules the next.
+    expect(ran).toBe(0);
+    later.shift()!();
+    expect(ran).toBe(1);
+    expect(later).toHaveLength(1);
+    flushLater();
+    // Seeds 5, 4, 3 were run here (small enough); 1 and 2 were already sent, and are too large anyway.
+    expect(ran).toBe(3);
+    workers[0].answerAll();
+    const out = await job.promise;
+    expect(products(out.results)).toEqual([1, 2, 3, 4, 5]);
+    expect([out.where, out.computed, out.here]).toEqual(['worker', 5, 3]);
+    expect(workers[0].inbox).toEqual([]);
+  });
+
+  it('the runs named `first` are taken back before the others, so both threads work on them', async () => {
+    const { runner, workers, later, cost } = setup(10);
+    cost.observe('tiny', 1, 1);
+    const runs = [req(1, 1, 5), req(1, 2, 5), req(1, 3, 5), req(1, 4, 5), req(1, 5, 5)];
+    const job = runner.run(runs, { first: [runs[3], runs[4], runs[0]] });
+    // Sent to the worker: the first two of the `first` runs (1 and 4, in plan order); the third (5) is taken back here before 3 and 2.
+    expect(seeds(workers[0])).toEqual([1, 4]);
+    later.shift()!();
+    expect(runner.cached([runs[4]])).toBeDefined();
+    expect(runner.cached([runs[2]])).toBeUndefined();
+    later.shift()!();
+    expect(runner.cached([runs[2]])).toBeDefined();
+    expect(runner.cached([runs[1]])).toBeUndefined();
+    workers[0].answerAll();
+    later.shift()!();
+    expect(products((await job.promise).results)).toEqual([1, 2, 3, 4, 5]);
   });
 
   it('runNow answers at once from the cache or by running cheap runs here, and runs nothing over its budget', () => {
