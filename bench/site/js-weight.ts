@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
@@ -13,4 +13,12 @@ export function gzipKb(distDir: string, urls: Iterable<string>): number {
   let bytes = 0;
   for (const u of new Set(urls)) bytes += gzipBytes(distDir, u);
   return bytes / 1024;
+}
+
+/** The build's Web Worker scripts (Vite names them after their source, `*.worker-<hash>.js`), with their gzip KB. */
+export function workerScripts(distDir: string): { name: string; kb: number }[] {
+  const dir = join(distDir, '_astro');
+  return readdirSync(dir)
+    .filter((f) => /\.worker-[\w-]+\.js$/.test(f))
+    .map((f) => ({ name: f, kb: gzipSync(readFileSync(join(dir, f))).length / 1024 }));
 }

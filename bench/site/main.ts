@@ -18,13 +18,14 @@
  * page, waits for every widget to hydrate and prints the per-page table
  * (JS KB hydrated, search UI, long tasks while loading, what ran on
  * hydration) followed by the gzip KB of each script the page loaded, the
- * largest first: a quick check after a bundle change.
+ * largest first, and the worker's size in the build: a quick check after
+ * a bundle change.
  */
 import { cpus, loadavg } from 'node:os';
 import { chromium } from '@playwright/test';
 import { chromiumLaunchOptions } from '../../tests/browser/helpers/chromium.ts';
 import { sitePages } from '../../tests/browser/helpers/site-pages.ts';
-import { gzipKb } from './js-weight.ts';
+import { gzipKb, workerScripts } from './js-weight.ts';
 import { lighthouse, lighthouseAvailable, type LighthouseScores } from './lighthouse.ts';
 import { serveDist } from './serve.ts';
 import { longTaskRecorder, timeSliders, waitHydrated } from './slider-timing.ts';
@@ -152,5 +153,8 @@ for (const r of pageRows) {
 if (weightOnly) {
   console.log('\nScripts loaded until every widget hydrated (gzip KB, largest first; the search UI is ui-core)\n');
   for (const r of pageRows) console.log(`${r.page}: ${r.scripts.map((s) => `${s.name} ${fmt(s.kb, 1)}`).join(', ')}`);
+  // No slider is pressed here, so no page starts its worker: its size is read from the build instead.
+  const workers = workerScripts(distDir);
+  console.log(`\nWorker (loaded only when a run goes to it; not counted above): ${workers.length ? workers.map((w) => `${w.name} ${fmt(w.kb, 1)} KB`).join(', ') : 'none in the build'}`);
 }
 console.log(`\nload average at the end: ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
