@@ -12,6 +12,18 @@ describe('selectQuantile', () => {
     );
   });
 
+  it('returns exactly what d3-array quantile returns, duplicates and infinities included', () => {
+    const value = fc.oneof(fc.double({ noNaN: true }), fc.integer({ min: -3, max: 3 }), fc.constantFrom(Infinity, -Infinity, 0));
+    fc.assert(
+      fc.property(fc.array(value, { minLength: 1, maxLength: 3000, size: 'medium' }), fc.double({ min: 0, max: 1, noNaN: true }), (values, p) => {
+        expect(Object.is(selectQuantile(Float64Array.from(values), p), quantile(values, p)!)).toBe(true);
+      }),
+      { numRuns: 300 },
+    );
+    const many = Float64Array.from({ length: 100_000 }, (_, i) => (i * 7919) % 97);
+    for (const p of [0, 0.5, 0.99, 0.999, 1]) expect(selectQuantile(many.slice(), p)).toBe(quantile(many, p));
+  });
+
   it('is NaN for no values', () => {
     expect(selectQuantile(new Float64Array(0), 0.5)).toBeNaN();
   });
