@@ -45,13 +45,13 @@ export function planBudget(state: WidgetState<BudgetSpecs>): SimulationPlan<Budg
 }
 
 /**
- * The preview: (a) for stacks up to the chosen height (the higher ones make
- * up to a million calls each; heights are a prefix of the full plan's, as
- * the view numbers them by their place), (b) every policy at the chosen
- * failure rate only: 10 runs of the 83 at the defaults.
+ * The preview: (a) for stacks up to the chosen height, at least 2 (the
+ * higher ones make up to a million calls each; heights are a prefix of the
+ * full plan's, as the view numbers them by their place), (b) every policy
+ * at the chosen failure rate only: 10 runs of the 83 at the defaults.
  */
 export function previewBudget(state: WidgetState<BudgetSpecs>): SimulationPlan<BudgetSideRuns[], BudgetMeta> {
-  return plan(state, (rate) => [rate], (layers) => layers);
+  return plan(state, (rate) => [rate], (layers) => Math.max(2, layers));
 }
 
 function plan(

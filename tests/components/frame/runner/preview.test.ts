@@ -49,6 +49,20 @@ describe('preview plans', () => {
     expect(part.sides[0].policies.map((x) => x.tails)).toEqual(full.sides[0].policies.map((x) => x.tails));
   });
 
+  it('budget: the preview draws (a) up to the chosen height, at least 2, and (b) at the chosen failure rate', () => {
+    const base = defaultState(budgetWidget.specs, 1);
+    for (const layers of [1, 4]) {
+      const state = { ...base, values: { ...base.values, layers, failureRate: 0.5 } };
+      const p = budgetWidget.preview!(state);
+      const part = budgetWidget.reduce(executeRuns(p.runs), p.meta).sides[0];
+      const full = budgetWidget.reduce(executeRuns(budgetWidget.plan(state).runs), budgetWidget.plan(state).meta).sides[0];
+      expect(part.amplification.layers).toEqual(layers === 1 ? [1, 2] : [1, 2, 3, 4]);
+      expect(part.amplification.simulated).toEqual(full.amplification.simulated.slice(0, part.amplification.layers.length));
+      expect(part.rates).toEqual([0.5]);
+      expect(part.policies.map((x) => x.load)).toEqual(full.policies.map((x) => [x.load[full.rates.indexOf(0.5)]]));
+    }
+  });
+
   it('hedging: the preview sweeps every third delay, each point labelled with its own delay', () => {
     const state = defaultState(hedgingWidget.specs, 1);
     const p = hedgingWidget.preview!(state);
