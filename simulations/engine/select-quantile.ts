@@ -40,7 +40,7 @@ export function quantileOf(values: ArrayLike<number>, p: number): number | undef
     if (v >= v) {
       copy[n++] = v;
       if (v < previous) sorted = false;
-      else if (v === 0 && 1 / v < 0) negativeZero = true;
+      if (v === 0 && 1 / v < 0) negativeZero = true;
       previous = v;
     }
   }
