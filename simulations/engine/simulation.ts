@@ -102,7 +102,7 @@ export class Simulation {
     const agenda = this.agenda;
     let reason: StopReason = 'idle';
     while (agenda.size > 0) {
-      if (isDone?.()) {
+      if (isDone !== undefined && isDone()) {
         reason = 'done';
         break;
       }
@@ -110,17 +110,18 @@ export class Simulation {
         reason = 'time-limit';
         break;
       }
-      if (this.eventsRun >= maxEvents) {
+      const events = this.eventsRun;
+      if (events >= maxEvents) {
         reason = 'event-limit';
         break;
       }
       const entry = agenda.pop()!;
       this.now = agenda.lastTime;
-      this.eventsRun++;
+      this.eventsRun = events + 1;
       // The subject was pushed with this handler's own subject type by `schedule`.
       if (typeof entry === 'function') entry();
       else entry.handleEvent(agenda.lastKind, agenda.lastSubject as never);
-      if (progress && (this.eventsRun & (PROGRESS_EVERY - 1)) === 0) progress.poll();
+      if (progress !== undefined && ((events + 1) & (PROGRESS_EVERY - 1)) === 0) progress.poll();
     }
     if (reason === 'idle' && isDone?.()) reason = 'done';
     return reason;

@@ -34,10 +34,12 @@ const MAX_EVENTS = 50_000_000;
 export function drainAndBalance(sim: Simulation, ledger: RequestLedger, limits: DrainLimits, options: RunOptions = {}): void {
   const progress = options.onProgress ? new ProgressReporter(options.onProgress, limits.fractionDone) : undefined;
   const untilMs = limits.untilMs ?? 0;
+  // Read once: isDone runs after every event.
+  const arrivals = limits.arrivals;
   const reason = sim.run({
     maxTimeMs: limits.maxTimeMs,
     maxEvents: limits.maxEvents ?? MAX_EVENTS,
-    isDone: () => limits.arrivals.done && ledger.inFlight === 0 && sim.now >= untilMs,
+    isDone: () => arrivals.done && ledger.inFlight === 0 && sim.now >= untilMs,
     progress,
   });
   if (reason !== 'done') ledger.cutOff();
