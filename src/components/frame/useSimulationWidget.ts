@@ -48,8 +48,8 @@ export function useSimulationWidget<S extends ParamSpecs, T, M, V, VS extends Pa
   const api = useWidgetState(d);
   const plan = useMemo(() => d.plan(api.state), [d, api.state]);
   const { value: initial, carrier } = useBuildTimeDefault(d.id, () => buildTimeDefault(d));
-  const preview = useMemo(() => d.preview?.(api.state), [d, api.state]);
-  const sim = useSimulation(plan, d.reduce, initial, api.ready, preview);
+  const parts = useMemo(() => [...(d.preview ? [d.preview(api.state)] : []), ...(d.refine?.(api.state) ?? [])], [d, api.state]);
+  const sim = useSimulation(plan, d.reduce, initial, api.ready, parts);
   const view = sim.shown.view;
   const figures = useMemo(() => d.figures(view, api.viewState), [d, view, api.viewState]);
   const root = useRef<HTMLElement>(null);

@@ -49,6 +49,14 @@ export interface WidgetDefinition<S extends ParamSpecs, T, M, V, VS extends Para
    * is done.
    */
   readonly preview?: (state: WidgetState<S>) => SimulationPlan<T, M>;
+  /**
+   * Larger parts of the plan, after the preview: each a plan of the same
+   * shape whose runs include the one before's and are among `plan`'s (e.g.
+   * more seeds of every average, more points of a sweep). The worker
+   * computes their runs in this order, and each is shown, labelled partial,
+   * as soon as its runs are back: the chart refines while the plan runs.
+   */
+  readonly refine?: (state: WidgetState<S>) => SimulationPlan<T, M>[];
   readonly reduce: (results: ResultsOf<T>, meta: M) => V;
   /** The figures as models: drawn by `<Figures>` (unless the widget lays out its own) and exported as CSV. */
   readonly figures: (view: V, viewState: ParamValues<VS>) => FigureModel[];

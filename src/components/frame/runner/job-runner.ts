@@ -34,10 +34,13 @@ export interface JobOutcome {
 export interface JobHandlers {
   /** The job's progress in [0, 1], over the runs it computes. */
   readonly onProgress?: (fraction: number) => void;
-  /** Called after each run the worker finishes (its result is in the cache by then): the caller may show a first part. */
+  /** Called after each run that arrives before the last (its result is in the cache by then): the caller may show a part. */
   readonly onResult?: () => void;
-  /** Runs to compute first (e.g. a preview's), so that a first part can be shown early. */
-  readonly first?: readonly Run[];
+  /**
+   * Parts of the job to finish first, in this order (e.g. a preview's runs,
+   * then a larger part's), so that each can be shown as soon as it is done.
+   */
+  readonly stages?: readonly (readonly Run[])[];
 }
 
 export interface RunningJob {
@@ -148,7 +151,7 @@ export class JobRunner {
     let settle: { resolve: (o: JobOutcome) => void; reject: (e: unknown) => void } | undefined;
     const promise = new Promise<JobOutcome>((resolve, reject) => (settle = { resolve, reject }));
     const start = this.o.now();
-    const { ordered, firsts } = firstThese(todo, handlers.first ?? []);
+    const { ordered, segments } = inStages(todo, handlers.stages ?? []);
     const orderedKeys = ordered.map(runKey);
     const fractions = new Map<Run, number>();
     let left = ordered.length;
@@ -171,11 +174,12 @@ export class JobRunner {
       if (--left === 0) end((s) => s.resolve(finish(todo.length, this.o.now() - start, 'worker')));
       else handlers.onResult?.();
     };
-    // The main thread's share: the last run still waiting in the worker's
-    // queue, if it is small enough by the timings of its scenario (a first
-    // guess is no ground to block the page on), the `first` runs before the
-    // others (so both threads work on them); then again in a later task.
-    const backwards = [...ordered.keys()].slice(0, firsts).reverse().concat([...ordered.keys()].slice(firsts).reverse());
+    // The main thread's share: a run still waiting in the worker's queue, if
+    // it is small enough by the timings of its scenario (a first guess is no
+    // ground to block the page on): the last of the earliest unfinished
+    // stage, so that both threads work on it while the worker takes runs from
+    // the front; then again in a later task.
+    const backwards = segments.flatMap(([from, to]) => [...ordered.keys()].slice(from, to).reverse());
     const takeBack = () => {
       for (const i of backwards) {
         if (!settle) return;
@@ -246,9 +250,21 @@ export class JobRunner {
   }
 }
 
-/** `runs` with those also in `first` moved to the front, each part in its own order, and how many those are. */
-function firstThese(runs: readonly Run[], first: readonly Run[]): { ordered: Run[]; firsts: number } {
-  const wanted = new Set(first.map(runKey));
-  const front = runs.filter((r) => wanted.has(runKey(r)));
-  return { ordered: [...front, ...runs.filter((r) => !wanted.has(runKey(r)))], firsts: front.length };
+/**
+ * `runs` ordered by the first stage that has them (runs in no stage last),
+ * each stage's runs in their own order, and where each of those parts
+ * starts and ends in the result.
+ */
+function inStages(runs: readonly Run[], stages: readonly (readonly Run[])[]): { ordered: Run[]; segments: [number, number][] } {
+  const stageOf = new Map<string, number>();
+  stages.forEach((stage, i) => stage.forEach((r) => stageOf.has(runKey(r)) || stageOf.set(runKey(r), i)));
+  const parts: Run[][] = Array.from({ length: stages.length + 1 }, () => []);
+  for (const r of runs) parts[stageOf.get(runKey(r)) ?? stages.length].push(r);
+  const segments: [number, number][] = [];
+  let at = 0;
+  for (const part of parts) {
+    segments.push([at, at + part.length]);
+    at += part.length;
+  }
+  return { ordered: parts.flat(), segments };
 }

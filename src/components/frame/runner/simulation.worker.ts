@@ -37,3 +37,5 @@ worker.onmessage = (e: MessageEvent<ToWorker>) => {
     post({ type: 'error', task, message: err instanceof Error ? err.message : String(err) });
   }
 };
+
+worker.postMessage({ type: 'ready' } satisfies FromWorker);

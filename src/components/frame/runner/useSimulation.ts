@@ -3,7 +3,7 @@ import type { ScenarioResult } from '../../../../simulations/scenario.ts';
 import { CostModel } from './cost-model.ts';
 import { JobCancelled, JobRunner, type JobOutcome } from './job-runner.ts';
 import { ResultCache } from './result-cache.ts';
-import { flattenRuns, shapeResults, type ResultsOf } from './run.ts';
+import { flattenRuns, runKey, shapeResults, type ResultsOf } from './run.ts';
 import { createSimulationWorker } from './worker-factory.ts';
 import { hashString } from './hash.ts';
 
@@ -106,19 +106,21 @@ export interface ShownResult<V> extends Shown<V> {
  *
  * A new plan is answered at once, without a debounce: from the cache, or
  * run on the spot when it is cheap (in a layout effect: the new chart is in
- * the same frame as the moved slider). Otherwise it goes to the worker; if
- * the widget has a `preview` plan (a cheaper plan of the same shape whose
- * runs are among the full plan's, e.g. its first seed) that is cheap, its
- * result is shown meanwhile, labelled partial, and the full plan's worker
- * job reuses its runs. A newer plan cancels an older job; a job's result is
- * shown only if its plan is still the current one.
+ * the same frame as the moved slider). Otherwise it goes to the worker. A
+ * widget may give `parts`: cheaper plans of the same shape, each's runs
+ * among the next one's and the full plan's (a preview, e.g. the first seed
+ * of every average, then larger parts). The first is run on the spot when
+ * it is cheap; the worker computes the parts' runs first, in order, and each
+ * part is shown, labelled partial, as soon as its runs are all back, so the
+ * chart refines while the whole plan runs. A newer plan cancels an older
+ * job; a job's result is shown only if its plan is still the current one.
  */
 export function useSimulation<T, M, V>(
   plan: SimulationPlan<T, M>,
   reduce: Reduce<T, M, V>,
   initial: Shown<V>,
   ready: boolean,
-  preview?: SimulationPlan<T, M>,
+  parts: readonly SimulationPlan<T, M>[] = [],
 ): SimulationStatus<V> {
   const key = planKey(plan);
   const [shown, setShown] = useState<ShownResult<V>>(initial);
@@ -139,12 +141,13 @@ export function useSimulation<T, M, V>(
     jobs.warmUp();
     const fail = (err: unknown) => setFailure({ key, message: err instanceof Error ? err.message : String(err) });
     const runs = flattenRuns(plan.runs);
-    const previewRuns = preview ? flattenRuns(preview.runs) : [];
-    let previewShown = false;
-    const showPreview = (results: ScenarioResult[]) => {
-      if (!preview) return;
-      previewShown = true;
-      setShown({ key, view: reduce(shapeResults(preview.runs, results), preview.meta), partial: { runs: results.length, of: runs.length } });
+    const partRuns = parts.map((p) => flattenRuns(p.runs));
+    // The largest part shown so far: -1 for none.
+    let partShown = -1;
+    const showPart = (i: number, results: ScenarioResult[]) => {
+      partShown = i;
+      const distinct = new Set(partRuns[i].map(runKey)).size;
+      setShown({ key, view: reduce(shapeResults(parts[i].runs, results), parts[i].meta), partial: { runs: distinct, of: new Set(runs.map(runKey)).size } });
     };
     try {
       const now = jobs.runNow(runs, SAME_FRAME_BUDGET_MS);
@@ -153,8 +156,8 @@ export function useSimulation<T, M, V>(
         setOutcome(now);
         return;
       }
-      const first = preview ? jobs.runNow(previewRuns, PREVIEW_BUDGET_MS) : undefined;
-      if (first) showPreview(first.results);
+      const first = parts.length > 0 ? jobs.runNow(partRuns[0], PREVIEW_BUDGET_MS) : undefined;
+      if (first) showPart(0, first.results);
     } catch (err) {
       fail(err);
       return;
@@ -164,19 +167,21 @@ export function useSimulation<T, M, V>(
     // Each progress update re-renders the widget: a few a second are plenty.
     let progressShownAt = performance.now();
     const job = jobs.run(runs, {
-      first: previewRuns,
+      stages: partRuns,
       onProgress: (f) => {
         const t = performance.now();
         if (stale || t - progressShownAt < PROGRESS_EVERY_MS) return;
         progressShownAt = t;
         setProgress(f);
       },
-      // The preview's runs go to the worker first: when they did not fit
-      // here, its result is shown as soon as they are back.
+      // The parts' runs go to the worker first: each part is shown as soon
+      // as they are back.
       onResult: () => {
-        if (stale || previewShown || !preview) return;
-        const got = jobs.cached(previewRuns);
-        if (got) showPreview(got);
+        if (stale) return;
+        for (let i = parts.length - 1; i > partShown; i--) {
+          const got = jobs.cached(partRuns[i]);
+          if (got) return showPart(i, got);
+        }
       },
     });
     job.promise.then(
@@ -193,7 +198,7 @@ export function useSimulation<T, M, V>(
       stale = true;
       job.cancel();
     };
-    // The plan (and its preview, derived from the same state) is fully
+    // The plan (and its parts, derived from the same state) is fully
     // described by its key, and reduce is a module-level function:
     // re-running on their identity would only repeat work.
   }, [ready, key]);
@@ -209,7 +214,7 @@ export function useSimulation<T, M, V>(
     text = `Error: the simulation failed (${failure.message}).`;
   } else if (key === shown.key && shown.partial) {
     state = 'running';
-    text = `Partial result: ${shown.partial.runs} of ${shown.partial.of} runs shown; refining…${pct}`;
+    text = `Partial result: ${shown.partial.runs} of ${shown.partial.of} runs shown; the chart refines as the rest finish…${pct}`;
   } else if (key === shown.key) {
     state = 'done';
     text = outcome ? describeOutcome(outcome) : 'Done: the default run, computed when this page was built.';

@@ -11,6 +11,8 @@ import type { WireRun } from './run.ts';
 export type ToWorker = { readonly type: 'run'; readonly task: number; readonly run: WireRun };
 
 export type FromWorker =
+  /** Sent once, when the worker's script has loaded: runs sent before then would wait in it, out of the page's reach. */
+  | { readonly type: 'ready' }
   | { readonly type: 'progress'; readonly task: number; readonly fraction: number }
   /** `elapsedMs`: the run's duration in the worker, which teaches the cost model the device's speed. */
   | { readonly type: 'done'; readonly task: number; readonly result: ScenarioResult; readonly elapsedMs: number }

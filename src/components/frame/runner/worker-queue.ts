@@ -31,7 +31,8 @@ interface Task {
  * first need and kept, so only the first job of the page waits for it to
  * load and warm up. Runs are queued here, on the page, and sent one at a
  * time with at most `depth` in flight (one computing, one waiting, so the
- * worker never idles on a round trip). A widget cancels its stale runs by
+ * worker never idles on a round trip), and none before the worker says it
+ * has loaded: until then every run can still be taken back by the page. A widget cancels its stale runs by
  * dropping them from this queue; the at most `depth` runs already sent
  * finish (a run is one synchronous loop and cannot be stopped short of
  * terminating the worker, which would cost every widget a cold start) and
@@ -39,6 +40,7 @@ interface Task {
  */
 export class WorkerQueue {
   private worker: WorkerLike | undefined;
+  private ready = false;
   private broken = false;
   private nextTask = 1;
   private readonly pending: Task[] = [];
@@ -82,10 +84,11 @@ export class WorkerQueue {
   dispose(): void {
     this.worker?.terminate();
     this.worker = undefined;
+    this.ready = false;
   }
 
   private pump(): void {
-    while (this.worker && this.inFlight.size < this.depth && this.pending.length > 0) {
+    while (this.worker && this.ready && this.inFlight.size < this.depth && this.pending.length > 0) {
       const task = this.pending.shift()!;
       this.inFlight.set(task.id, task);
       this.worker.postMessage({ type: 'run', task: task.id, run: task.run });
@@ -93,6 +96,11 @@ export class WorkerQueue {
   }
 
   private receive(m: FromWorker): void {
+    if (m.type === 'ready') {
+      this.ready = true;
+      this.pump();
+      return;
+    }
     const task = this.inFlight.get(m.task);
     if (!task) return;
     if (m.type === 'progress') {

@@ -1,5 +1,5 @@
 import type { ParamValues } from '../../../params/params.ts';
-import { firstSeedOnly } from '../../frame/runner/preview.ts';
+import { firstHalfOfSeeds, firstSeedOnly } from '../../frame/runner/preview.ts';
 import { defineWidget } from '../../frame/widget-definition.ts';
 import { binsCharts } from './bins-charts.ts';
 import { planBins } from './bins-plan.ts';
@@ -29,6 +29,7 @@ export const binsWidget = defineWidget({
   suggestB,
   plan: planBins,
   preview: (state) => planBins(firstSeedOnly(state, 'runs')),
+  refine: (state) => [planBins(firstHalfOfSeeds(state, 'runs'))],
   reduce: reduceBins,
   figures: binsCharts,
 });

@@ -28,6 +28,11 @@ export function previewSupermarket(state: WidgetState<SupermarketSpecs>): Simula
   return plan(state, (u) => [u]);
 }
 
+/** Then every other point of the sweep's grid, and the chosen utilization. */
+export function halfSweepSupermarket(state: WidgetState<SupermarketSpecs>): SimulationPlan<Run<SupermarketResult>[][][], SupermarketMeta> {
+  return plan(state, (u) => [...new Set([...UTILIZATION_GRID.filter((_, i) => i % 2 === 0), u])].sort((a, b) => a - b));
+}
+
 function plan(state: WidgetState<SupermarketSpecs>, sweep: (utilization: number) => number[]): SimulationPlan<Run<SupermarketResult>[][][], SupermarketMeta> {
   const sides = compareSides(state).map((s): SupermarketSide => ({ ...s, rates: sweep(s.values.utilization) }));
   const runs = sides.map(({ values: { backends, requests }, rates }) =>

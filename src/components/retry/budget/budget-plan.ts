@@ -54,6 +54,14 @@ export function previewBudget(state: WidgetState<BudgetSpecs>): SimulationPlan<B
   return plan(state, (rate) => [rate], (layers) => Math.max(2, layers));
 }
 
+/** Then (a) in full, and then (b) at every other rate of the grid too: 13, then 48 runs of the 83. */
+export function refineBudget(state: WidgetState<BudgetSpecs>): SimulationPlan<BudgetSideRuns[], BudgetMeta>[] {
+  return [
+    plan(state, (rate) => [rate], () => MAX_LAYERS),
+    plan(state, (rate) => [...new Set([...GRID.filter((_, i) => i % 2 === 0), rate])].sort((a, b) => a - b), () => MAX_LAYERS),
+  ];
+}
+
 function plan(
   state: WidgetState<BudgetSpecs>,
   sweep: (failureRate: number) => number[],

@@ -1,6 +1,6 @@
 import { defineWidget } from '../../frame/widget-definition.ts';
 import { budgetCharts } from './budget-charts.ts';
-import { planBudget, previewBudget } from './budget-plan.ts';
+import { planBudget, previewBudget, refineBudget } from './budget-plan.ts';
 import { budgetSpecs, type BudgetSpecs } from './budget-specs.ts';
 import { reduceBudget } from './budget-view.ts';
 
@@ -21,6 +21,7 @@ export const budgetWidget = defineWidget({
   ],
   plan: planBudget,
   preview: previewBudget,
+  refine: refineBudget,
   reduce: reduceBudget,
   figures: budgetCharts,
 });

@@ -1,4 +1,4 @@
-import { firstSeedOnly } from '../../frame/runner/preview.ts';
+import { firstHalfOfSeeds, firstSeedOnly } from '../../frame/runner/preview.ts';
 import { defineWidget } from '../../frame/widget-definition.ts';
 import { jitterCharts } from './jitter-charts.ts';
 import { planJitter } from './jitter-plan.ts';
@@ -22,6 +22,7 @@ export const jitterWidget = defineWidget({
   ],
   plan: planJitter,
   preview: (state) => planJitter(firstSeedOnly(state, 'runs')),
+  refine: (state) => [planJitter(firstHalfOfSeeds(state, 'runs'))],
   reduce: reduceJitter,
   figures: jitterCharts,
 });

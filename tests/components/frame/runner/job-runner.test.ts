@@ -26,8 +26,20 @@ const req = (n: number, seed: number, cost = 1): Run => run(tiny, { n }, seed, c
 
 /** A worker that answers the runs sent to it only when told to, so tests control timing. */
 class FakeWorker implements WorkerLike {
-  onmessage: ((e: MessageEvent<FromWorker>) => void) | null = null;
+  private listener: ((e: MessageEvent<FromWorker>) => void) | null = null;
   onerror: ((e: ErrorEvent) => void) | null = null;
+  /** Whether the fake says it has loaded as soon as the page listens, as a worker whose script is cached would. */
+  static loadsAtOnce = true;
+  get onmessage() {
+    return this.listener;
+  }
+  set onmessage(fn) {
+    this.listener = fn;
+    if (FakeWorker.loadsAtOnce) this.loaded();
+  }
+  loaded() {
+    this.listener?.({ data: { type: 'ready' } } as MessageEvent<FromWorker>);
+  }
   terminated = false;
   inbox: ToWorker[] = [];
   /** What the fake reports as each run's duration. */
@@ -117,12 +129,12 @@ describe('JobRunner', () => {
     expect(progress.every((f, i) => f >= 0 && f <= 1 && (i === 0 || f >= progress[i - 1]))).toBe(true);
   });
 
-  it('sends the runs named `first` first, and reports each result as it arrives', async () => {
+  it('sends the stages\' runs first, stage by stage, and reports each result as it arrives', async () => {
     const { runner, workers } = setup(0);
     const results: number[] = [];
     const runs = [req(1, 1, 5), req(1, 2, 5), req(1, 3, 5)];
-    const job = runner.run(runs, { first: [runs[2]], onResult: () => results.push(runner.cached([runs[2]])?.length ?? 0) });
-    expect(seeds(workers[0])).toEqual([3, 1]);
+    const job = runner.run(runs, { stages: [[runs[2]], [runs[2], runs[1]]], onResult: () => results.push(runner.cached([runs[2]])?.length ?? 0) });
+    expect(seeds(workers[0])).toEqual([3, 2]);
     workers[0].answer();
     expect(results).toEqual([1]);
     workers[0].answerAll();
@@ -175,12 +187,33 @@ describe('JobRunner', () => {
     expect(workers[0].inbox).toEqual([]);
   });
 
-  it('the runs named `first` are taken back before the others, so both threads work on them', async () => {
+  it('no run is sent before the worker has loaded: until then the main thread may take back any of them', async () => {
+    FakeWorker.loadsAtOnce = false;
+    try {
+      const { runner, workers, later, cost } = setup(10);
+      cost.observe('tiny', 1, 1);
+      const runs = [req(1, 1, 5), req(1, 2, 5), req(1, 3, 5)];
+      const job = runner.run(runs, { stages: [[runs[0], runs[1]]] });
+      expect(seeds(workers[0])).toEqual([]);
+      later.shift()!();
+      later.shift()!();
+      expect(runner.cached([runs[0], runs[1]])).toBeDefined();
+      workers[0].loaded();
+      expect(seeds(workers[0])).toEqual([3]);
+      workers[0].answerAll();
+      const out = await job.promise;
+      expect([...products(out.results), out.here]).toEqual([1, 2, 3, 2]);
+    } finally {
+      FakeWorker.loadsAtOnce = true;
+    }
+  });
+
+  it('runs are taken back from the end of the earliest unfinished stage, so both threads work on it', async () => {
     const { runner, workers, later, cost } = setup(10);
     cost.observe('tiny', 1, 1);
     const runs = [req(1, 1, 5), req(1, 2, 5), req(1, 3, 5), req(1, 4, 5), req(1, 5, 5)];
-    const job = runner.run(runs, { first: [runs[3], runs[4], runs[0]] });
-    // Sent to the worker: the first two of the `first` runs (1 and 4, in plan order); the third (5) is taken back here before 3 and 2.
+    const job = runner.run(runs, { stages: [[runs[3], runs[4], runs[0]]] });
+    // Sent to the worker: the first two of the stage's runs (1 and 4, in plan order); the third (5) is taken back here before 3 and 2.
     expect(seeds(workers[0])).toEqual([1, 4]);
     later.shift()!();
     expect(runner.cached([runs[4]])).toBeDefined();

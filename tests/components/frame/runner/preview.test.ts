@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { defaultValues, type ParamSpecs } from '../../../../src/params/params.ts';
 import type { WidgetDefinition } from '../../../../src/components/frame/widget-definition.ts';
 import { executeRuns, flattenRuns, runKey } from '../../../../src/components/frame/runner/run.ts';
-import { firstSeedOnly } from '../../../../src/components/frame/runner/preview.ts';
+import { firstHalfOfSeeds, firstSeedOnly } from '../../../../src/components/frame/runner/preview.ts';
 import { defaultState } from '../../../../src/components/frame/url/widget-state.ts';
 import { jitterWidget } from '../../../../src/components/retry/jitter/jitter-widget.ts';
 import { binsWidget } from '../../../../src/components/load-balancing/bins/bins-widget.ts';
@@ -38,6 +38,20 @@ describe('preview plans', () => {
     expectPreviewDraws(hedgingWidget);
     expectPreviewWithinPlan(availabilityWidget);
     expectPreviewDraws(availabilityWidget);
+  });
+
+  it('refinements: each part has more runs than the one before, all of them, and fewer than the full plan, and draws', () => {
+    expectRefinesInOrder(jitterWidget);
+    expectRefinesInOrder(binsWidget);
+    expectRefinesInOrder(supermarketWidget);
+    expectRefinesInOrder(budgetWidget);
+  });
+
+  it('firstHalfOfSeeds keeps the first half of each side\'s seeds, rounded up', () => {
+    const s = { ...defaultState(jitterWidget.specs, 4), compare: true };
+    const b = { ...s, values: { ...s.values, runs: 5 }, valuesB: { ...s.valuesB, runs: 1 } };
+    const half = firstHalfOfSeeds<typeof jitterWidget.specs>(b, 'runs');
+    expect([half.values.runs, half.valuesB.runs]).toEqual([3, 1]);
   });
 
   it('supermarket: the preview is every policy at the chosen utilization only, with that utilization\'s queue lengths', () => {
@@ -84,6 +98,24 @@ describe('preview plans', () => {
     expect(part.summary).toEqual(full.summary);
   });
 });
+
+/** The parts (preview, then refinements) each contain the one before, are within the full plan, and draw. */
+function expectRefinesInOrder<S extends ParamSpecs, T, M, V, VS extends ParamSpecs>(w: WidgetDefinition<S, T, M, V, VS>): void {
+  const state = { ...defaultState(w.specs, w.defaultSeed), compare: true };
+  const keys = (p: { runs: T }) => new Set(flattenRuns(p.runs).map(runKey));
+  const parts = [w.preview!(state), ...w.refine!(state)];
+  const full = keys(w.plan(state));
+  let before = new Set<string>();
+  for (const p of parts) {
+    const now = keys(p);
+    expect([...before].filter((k) => !now.has(k))).toEqual([]);
+    expect(now.size).toBeGreaterThan(before.size);
+    expect(now.size).toBeLessThan(full.size);
+    expect([...now].filter((k) => !full.has(k))).toEqual([]);
+    expect(w.figures(w.reduce(executeRuns(p.runs), p.meta), defaultValues(w.viewSpecs)).every((f) => !/undefined|NaN/.test(f.summary))).toBe(true);
+    before = now;
+  }
+}
 
 /** The preview's view (compare on) gives figures, each with a summary: the charts take a partial view. */
 function expectPreviewDraws<S extends ParamSpecs, T, M, V, VS extends ParamSpecs>(w: WidgetDefinition<S, T, M, V, VS>): void {
