@@ -58,6 +58,9 @@ export class PiecewiseRate {
  */
 export class PoissonArrivals {
   private readonly gaps: (() => number)[];
+  /** Start and gaps of the last step (a constant rate from its start on), where most arrivals fall; Infinity without steps. */
+  private readonly lastFromMs: number;
+  private readonly lastGap: () => number;
 
   constructor(
     private readonly rate: PiecewiseRate,
@@ -65,14 +68,16 @@ export class PoissonArrivals {
   ) {
     // Rates are per second, times in ms.
     this.gaps = rate.steps.map((s) => (s.perSecond > 0 ? exponentialDraws(s.perSecond / 1000, random) : () => Infinity));
+    const last = rate.steps.length - 1;
+    this.lastFromMs = last >= 0 ? rate.steps[last].fromMs : Infinity;
+    this.lastGap = last >= 0 ? this.gaps[last] : () => Infinity;
   }
 
   /** The next arrival after `t` (a zero gap, drawn with probability 2^-32, gives `t` itself); Infinity if the rate stays 0 from there on. */
   next(t: number): number {
+    // In the last step the next arrival is one gap away.
+    if (t >= this.lastFromMs) return t + this.lastGap();
     const steps = this.rate.steps;
-    const last = steps.length - 1;
-    // In the last step (a constant rate from its start on) the next arrival is one gap away.
-    if (last >= 0 && t >= steps[last].fromMs) return t + this.gaps[last]();
     let i = this.rate.stepAt(t);
     let from = t;
     for (;;) {
