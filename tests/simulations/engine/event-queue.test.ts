@@ -8,7 +8,7 @@ describe('EventQueue', () => {
   it('pops events in time order, ties in the order they were pushed, for any interleaving of pushes and pops', () => {
     // Ops: a number pushes an event at that time, null pops one. The model is a stable sort.
     fc.assert(
-      fc.property(fc.array(fc.option(time, { nil: null, freq: 3 }), { maxLength: 3000 }), (ops) => {
+      fc.property(fc.array(fc.option(time, { nil: null, freq: 3 }), { maxLength: 3000, size: 'large' }), (ops) => {
         const q = new EventQueue<number>();
         const model: { t: number; id: number }[] = [];
         let id = 0;
