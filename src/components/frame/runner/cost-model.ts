@@ -4,11 +4,13 @@
  * main thread and the worker adapts to a slow phone or a fast desktop.
  *
  * Both threads' timings teach it, kept apart. A scenario's first runs on a
- * thread are slow (its code is not compiled yet: the first few runs take
- * several times as long as later ones), so the main thread's own timings
- * alone would keep a scenario off it for good after one cold run; the
+ * thread are slow (its code is not compiled yet: in Chromium the first run
+ * took 5 to 15 times as long as the fifth), so a first run counts as if it
+ * had taken a third of its time, and the main thread's own timings alone
+ * would still keep a scenario off it for long after a cold run; the
  * worker's, times 1.5 to allow for the main thread's colder code, bring the
- * estimate back down: the lower of the two is used.
+ * estimate back down: the lower of the two is used. An estimate too low
+ * costs one run beyond the budget: the job runner checks the clock.
  */
 export class CostModel {
   private readonly main = new Map<string, number>();
@@ -44,10 +46,13 @@ export class CostModel {
   }
 }
 
+/** How much slower than later ones a scenario's first run on a thread is taken to be. */
+const FIRST_RUN_SLOWDOWN = 3;
+
 function learn(rates: Map<string, number>, scenario: string, units: number, elapsedMs: number): void {
   if (units <= 0 || elapsedMs < 0.5) return;
-  const seen = elapsedMs / units;
   const prior = rates.get(scenario);
+  const seen = elapsedMs / units / (prior === undefined ? FIRST_RUN_SLOWDOWN : 1);
   // An average that forgets quickly: a scenario's code speeds up over its
   // first runs, and one run slowed by garbage collection should not swing
   // the choice for long either.

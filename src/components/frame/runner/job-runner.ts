@@ -120,11 +120,6 @@ export class JobRunner {
     return todo.length === 0 ? keys.map((k) => got.get(k)!) : undefined;
   }
 
-  /** Creates the worker if there is none yet, so that it has loaded by the time a job needs it. */
-  warmUp(): void {
-    this.workers.available();
-  }
-
   run(runs: readonly Run[], handlers: JobHandlers = {}): RunningJob {
     const { keys, got, todo } = this.lookUp(runs);
     let here = 0;

@@ -136,9 +136,6 @@ export function useSimulation<T, M, V>(
       setOutcome(undefined);
       return;
     }
-    // The reader has started to move controls: have the worker load now, in
-    // case this or a later change needs it, rather than when it is needed.
-    jobs.warmUp();
     const fail = (err: unknown) => setFailure({ key, message: err instanceof Error ? err.message : String(err) });
     const runs = flattenRuns(plan.runs);
     const partRuns = parts.map((p) => flattenRuns(p.runs));

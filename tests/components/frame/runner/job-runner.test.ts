@@ -112,7 +112,8 @@ describe('JobRunner', () => {
   });
 
   it('sends jobs estimated above the budget to the worker run by run, two at a time, only the runs not cached, with progress', async () => {
-    const { runner, workers } = setup(10);
+    // Each run here "takes" 3 ms (3 ticks between the clock reads), a first run counted as 1 ms: 0.2 ms a unit.
+    const { runner, workers } = setup(10, 1, 3);
     await runner.run([req(1, 1, 5)]).promise;
     const progress: number[] = [];
     const job = runner.run([req(1, 1, 5), req(1, 2, 20), req(1, 3, 20), req(1, 4, 20)], { onProgress: (f) => progress.push(f) });
@@ -167,7 +168,7 @@ describe('JobRunner', () => {
     unknown.cancel();
     await expect(unknown.promise).rejects.toBeInstanceOf(JobCancelled);
     workers[0].answerAll();
-    cost.observe('tiny', 1, 1);
+    cost.observe('tiny', 1, 3); // a first run, counted as 1 ms a unit
     ran = 0;
     const runs = [req(1, 1, 50), req(1, 2, 50), req(1, 3, 5), req(1, 4, 5), req(1, 5, 5)];
     const job = runner.run(runs);
@@ -191,7 +192,7 @@ describe('JobRunner', () => {
     FakeWorker.loadsAtOnce = false;
     try {
       const { runner, workers, later, cost } = setup(10);
-      cost.observe('tiny', 1, 1);
+      cost.observe('tiny', 1, 3); // a first run, counted as 1 ms a unit
       const runs = [req(1, 1, 5), req(1, 2, 5), req(1, 3, 5)];
       const job = runner.run(runs, { stages: [[runs[0], runs[1]]] });
       expect(seeds(workers[0])).toEqual([]);
@@ -210,7 +211,7 @@ describe('JobRunner', () => {
 
   it('runs are taken back from the end of the earliest unfinished stage, so both threads work on it', async () => {
     const { runner, workers, later, cost } = setup(10);
-    cost.observe('tiny', 1, 1);
+    cost.observe('tiny', 1, 3); // a first run, counted as 1 ms a unit
     const runs = [req(1, 1, 5), req(1, 2, 5), req(1, 3, 5), req(1, 4, 5), req(1, 5, 5)];
     const job = runner.run(runs, { stages: [[runs[3], runs[4], runs[0]]] });
     // Sent to the worker: the first two of the stage's runs (1 and 4, in plan order); the third (5) is taken back here before 3 and 2.
@@ -254,13 +255,14 @@ describe('JobRunner', () => {
     workers[0].msPerRun = 3;
     workers[0].answer();
     await job.promise;
-    // 50 units took 3 ms in the worker: 4.5 ms expected here, within a 10 ms budget, so it now runs at once.
+    // 50 units took 3 ms in the worker, a first run, counted as 1 ms: 1.5 ms expected here, within budget, so it now runs at once.
     ran = 0;
+    expect(runner.runNow([req(1, 2, 50)], 1.4)).toBeUndefined();
     const now = runner.runNow([req(1, 2, 50)], 10)!;
     expect([now.where, ran]).toEqual(['main thread', 1]);
-    // That run took 1 ms here (one tick of the test clock): the estimate is now 1 ms.
-    expect(runner.runNow([req(1, 3, 50)], 0.5)).toBeUndefined();
-    expect(runner.runNow([req(1, 3, 50)], 1)).toBeDefined();
+    // That run took 1 ms here (one tick of the test clock), a first run here too: the estimate is now a third of a ms.
+    expect(runner.runNow([req(1, 3, 50)], 0.3)).toBeUndefined();
+    expect(runner.runNow([req(1, 3, 50)], 0.34)).toBeDefined();
   });
 
   it('when the worker itself fails, its runs are computed on the main thread and later jobs run there too', async () => {
@@ -300,26 +302,28 @@ describe('JobRunner', () => {
 });
 
 describe('CostModel', () => {
-  it('starts from its guess and learns from timed main-thread runs, ignoring runs too short to time', () => {
+  it('starts from its guess and learns from timed main-thread runs, a first run counted at a third, ignoring runs too short to time', () => {
     const c = new CostModel(0.01);
     expect(c.estimateMs('s', 1000)).toBe(10);
+    expect(c.knows('s')).toBe(false);
     c.observe('s', 1000, 0.2);
-    expect(c.estimateMs('s', 1000)).toBe(10);
-    c.observe('s', 1000, 4);
+    expect([c.estimateMs('s', 1000), c.knows('s')]).toEqual([10, false]);
+    c.observe('s', 1000, 12);
     expect(c.estimateMs('s', 1000)).toBeCloseTo(4);
+    expect(c.knows('s')).toBe(true);
     c.observe('s', 1000, 14);
     expect(c.estimateMs('s', 1000)).toBeCloseTo(0.5 * 4 + 0.5 * 14);
     expect(c.estimateMs('other', 1000)).toBe(10);
   });
 
-  it('a cold first run on the main thread is brought back down by the worker\'s timings, times 1.5', () => {
+  it('a slow main-thread estimate is brought back down by the worker\'s timings, times 1.5', () => {
     const c = new CostModel(0.01);
-    c.observe('s', 1000, 40);
+    c.observe('s', 1000, 120);
     expect(c.estimateMs('s', 1000)).toBeCloseTo(40);
-    c.observeWorker('s', 1000, 3);
+    c.observeWorker('s', 1000, 9);
     expect(c.estimateMs('s', 1000)).toBeCloseTo(4.5);
     expect(c.estimateMs('t', 1000)).toBe(10);
-    c.observeWorker('t', 1000, 20);
+    c.observeWorker('t', 1000, 60);
     expect(c.estimateMs('t', 1000)).toBeCloseTo(30);
   });
 });
