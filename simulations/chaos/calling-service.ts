@@ -8,6 +8,7 @@ class OwnWork implements RoutedJob {
   startedAt = NaN;
   state: JobState = 'new';
   host: Target | undefined = undefined;
+  ownWork: RoutedJob | undefined = undefined;
 
   constructor(
     readonly outer: RoutedJob,
@@ -28,8 +29,6 @@ class OwnWork implements RoutedJob {
  * request's own work is abandoned on its host as usual.
  */
 export class CallingService implements Target {
-  private readonly work = new WeakMap<RoutedJob, OwnWork>();
-
   constructor(
     private readonly hosts: Target,
     private readonly dependency: HopCaller,
@@ -38,14 +37,13 @@ export class CallingService implements Target {
   submit(job: RoutedJob, now: number): Admission {
     job.arrivedAt = now;
     const own = new OwnWork(job, this.dependency);
-    this.work.set(job, own);
+    job.ownWork = own;
     const admission = this.hosts.submit(own, now);
     job.state = own.state;
     return admission;
   }
 
   abandon(job: RoutedJob, now: number): void {
-    const own = this.work.get(job);
-    if (own) this.hosts.abandon(own, now);
+    if (job.ownWork) this.hosts.abandon(job.ownWork, now);
   }
 }

@@ -30,6 +30,7 @@ class Attempt implements RoutedJob {
   startedAt = NaN;
   state: JobState = 'new';
   host: Target | undefined = undefined;
+  ownWork: RoutedJob | undefined = undefined;
   settled = false;
 
   constructor(
