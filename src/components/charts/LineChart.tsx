@@ -89,11 +89,11 @@ export function LineChart({ model, width, titleId, summaryId, plotHeight = 210 }
               d={path(pts) ?? undefined}
               style={{ fill: 'none', stroke: seriesColor(s.color), strokeWidth: 2, strokeDasharray: dashArray(s.dash), strokeLinejoin: 'round' }}
             />
-            {s.points
-              ? pts
-                  .filter(defined)
-                  .map((p) => <circle key={p[0]} cx={xScale(p[0])} cy={clampY(p[1] as number)} r={3.5} style={{ fill: seriesColor(s.color) }} />)
-              : null}
+            {pts
+              .filter((p, i) => defined(p) && (s.points || isolated(pts, i, defined)))
+              .map((p) => (
+                <circle key={p[0]} cx={xScale(p[0])} cy={clampY(p[1] as number)} r={3.5} style={{ fill: seriesColor(s.color) }} />
+              ))}
           </g>
         );
       })}
@@ -104,4 +104,13 @@ export function LineChart({ model, width, titleId, summaryId, plotHeight = 210 }
       })}
     </ChartSvg>
   );
+}
+
+/**
+ * A point with no defined neighbour: a line through it has no length and
+ * draws nothing, so it gets a dot (a sweep's first point while the rest is
+ * still running, a value between two gaps).
+ */
+function isolated(pts: readonly Point[], i: number, defined: (p: Point) => boolean): boolean {
+  return !(i > 0 && defined(pts[i - 1])) && !(i + 1 < pts.length && defined(pts[i + 1]));
 }
