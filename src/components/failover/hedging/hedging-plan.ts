@@ -2,6 +2,7 @@ import { defaultValues, type ParamValues } from '../../../params/params.ts';
 import { hedgingScenario, type HedgingParams, type HedgingResult } from '../../../../simulations/scenarios/hedging.ts';
 import { compareSides, type CompareSide } from '../../frame/compare-sides.ts';
 import { run, type Run } from '../../frame/runner/run.ts';
+import { everyNth } from '../../frame/sweep.ts';
 import type { SimulationPlan } from '../../frame/runner/useSimulation.ts';
 import type { WidgetState } from '../../frame/url/widget-url.ts';
 import type { HedgingSpecs } from './hedging-specs.ts';
@@ -10,7 +11,7 @@ import type { HedgingSpecs } from './hedging-specs.ts';
 export const SWEEP_DELAYS_MS = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000] as const;
 
 /** Every third delay of the sweep: the preview's coarse sweep, from too early through about right to too late. */
-const PREVIEW_DELAYS_MS = SWEEP_DELAYS_MS.filter((_, i) => i % 3 === 1);
+const PREVIEW_DELAYS_MS = everyNth(SWEEP_DELAYS_MS, 3, 1);
 
 export interface HedgingMeta {
   readonly sides: readonly CompareSide<HedgingSpecs>[];

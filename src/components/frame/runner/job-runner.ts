@@ -111,7 +111,13 @@ export class JobRunner {
       if (i + 1 < todo.length && spent + this.estimateMs(todo.slice(i + 1)) > budgetMs) return undefined;
     }
     const elapsedMs = this.o.now() - start;
-    return { results: keys.map((k) => got.get(k)!), computed: todo.length, reused: runs.length - todo.length, elapsedMs, where: todo.length ? 'main thread' : 'cache' };
+    return {
+      results: keys.map((k) => got.get(k)!),
+      computed: todo.length,
+      reused: runs.length - todo.length,
+      elapsedMs,
+      where: todo.length ? 'main thread' : 'cache',
+    };
   }
 
   /** The runs' results if every one is cached, computing nothing. */
@@ -201,9 +207,7 @@ export class JobRunner {
             report();
           },
           done: (result, ms) => {
-            const key = runKey(r);
-            got.set(key, result);
-            this.o.cache.set(key, result);
+            this.keep(r, result, got);
             this.o.cost.observeWorker(r.scenario.name, r.cost, ms);
             if (settle) arrived(r);
           },
@@ -213,9 +217,9 @@ export class JobRunner {
           lost: () =>
             end((s) => {
               try {
-                const here = this.o.now();
+                const t0 = this.o.now();
                 for (const x of ordered) if (!got.has(runKey(x))) this.runHere(x, got);
-                s.resolve(finish(todo.length, this.o.now() - here, 'main thread'));
+                s.resolve(finish(todo.length, this.o.now() - t0, 'main thread'));
               } catch (err) {
                 s.reject(err);
               }
@@ -239,6 +243,11 @@ export class JobRunner {
     const t0 = this.o.now();
     const result = executeRun(r);
     this.o.cost.observe(r.scenario.name, r.cost, this.o.now() - t0);
+    this.keep(r, result, got);
+  }
+
+  /** A run's result, for this job (`got`) and for later ones (the cache). */
+  private keep(r: Run, result: ScenarioResult, got: Map<string, ScenarioResult>): void {
     const key = runKey(r);
     got.set(key, result);
     this.o.cache.set(key, result);

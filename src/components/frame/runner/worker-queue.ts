@@ -32,8 +32,9 @@ interface Task {
  * load and warm up. Runs are queued here, on the page, and sent one at a
  * time with at most `depth` in flight (one computing, one waiting, so the
  * worker never idles on a round trip), and none before the worker says it
- * has loaded: until then every run can still be taken back by the page. A widget cancels its stale runs by
- * dropping them from this queue; the at most `depth` runs already sent
+ * has loaded: until then every run can still be taken back by the page. A
+ * widget cancels its stale runs by dropping them from this queue; the at
+ * most `depth` runs already sent
  * finish (a run is one synchronous loop and cannot be stopped short of
  * terminating the worker, which would cost every widget a cold start) and
  * their results are cached.

@@ -1,6 +1,7 @@
 import { supermarket, type SupermarketResult } from '../../../../simulations/scenarios/supermarket.ts';
 import { compareSides, type CompareSide } from '../../frame/compare-sides.ts';
 import { run, type Run } from '../../frame/runner/run.ts';
+import { everyNth, gridWith } from '../../frame/sweep.ts';
 import type { SimulationPlan } from '../../frame/runner/useSimulation.ts';
 import type { WidgetState } from '../../frame/url/widget-url.ts';
 import { policies, UTILIZATION_GRID, type SupermarketSpecs } from './supermarket-specs.ts';
@@ -20,7 +21,7 @@ export interface SupermarketMeta {
  * comes from the cache. Runs: per side, per policy, per utilization.
  */
 export function planSupermarket(state: WidgetState<SupermarketSpecs>): SimulationPlan<Run<SupermarketResult>[][][], SupermarketMeta> {
-  return plan(state, (u) => [...new Set([...UTILIZATION_GRID, u])].sort((a, b) => a - b));
+  return plan(state, (u) => gridWith(UTILIZATION_GRID, u));
 }
 
 /** The preview: every policy at the chosen utilization only, which (b) shows in full and (a) as one point a policy. */
@@ -30,7 +31,7 @@ export function previewSupermarket(state: WidgetState<SupermarketSpecs>): Simula
 
 /** Then every other point of the sweep's grid, and the chosen utilization. */
 export function halfSweepSupermarket(state: WidgetState<SupermarketSpecs>): SimulationPlan<Run<SupermarketResult>[][][], SupermarketMeta> {
-  return plan(state, (u) => [...new Set([...UTILIZATION_GRID.filter((_, i) => i % 2 === 0), u])].sort((a, b) => a - b));
+  return plan(state, (u) => gridWith(everyNth(UTILIZATION_GRID, 2), u));
 }
 
 function plan(state: WidgetState<SupermarketSpecs>, sweep: (utilization: number) => number[]): SimulationPlan<Run<SupermarketResult>[][][], SupermarketMeta> {

@@ -3,6 +3,7 @@ import { expectedAmplification, retryAmplification, type RetryAmplificationResul
 import { retryBudget, type RetryBudgetResult } from '../../../../simulations/scenarios/retry-budget.ts';
 import { compareSides, type CompareSide } from '../../frame/compare-sides.ts';
 import { run, type Run } from '../../frame/runner/run.ts';
+import { everyNth, gridWith } from '../../frame/sweep.ts';
 import type { SimulationPlan } from '../../frame/runner/useSimulation.ts';
 import type { WidgetState } from '../../frame/url/widget-url.ts';
 import { budgetSpecs, retryPolicies, type BudgetSpecs } from './budget-specs.ts';
@@ -41,7 +42,11 @@ const CALLS_PER_RUN = 1_000_000;
  * the runs it changes (the rest come from the cache).
  */
 export function planBudget(state: WidgetState<BudgetSpecs>): SimulationPlan<BudgetSideRuns[], BudgetMeta> {
-  return plan(state, (rate) => [...new Set([...GRID, rate])].sort((a, b) => a - b), () => MAX_LAYERS);
+  return plan(
+    state,
+    (rate) => gridWith(GRID, rate),
+    () => MAX_LAYERS,
+  );
 }
 
 /**
@@ -51,14 +56,26 @@ export function planBudget(state: WidgetState<BudgetSpecs>): SimulationPlan<Budg
  * at the chosen failure rate only: 10 runs of the 83 at the defaults.
  */
 export function previewBudget(state: WidgetState<BudgetSpecs>): SimulationPlan<BudgetSideRuns[], BudgetMeta> {
-  return plan(state, (rate) => [rate], (layers) => Math.max(2, layers));
+  return plan(
+    state,
+    (rate) => [rate],
+    (layers) => Math.max(2, layers),
+  );
 }
 
 /** Then (a) in full, and then (b) at every other rate of the grid too: 13, then 48 runs of the 83. */
 export function refineBudget(state: WidgetState<BudgetSpecs>): SimulationPlan<BudgetSideRuns[], BudgetMeta>[] {
   return [
-    plan(state, (rate) => [rate], () => MAX_LAYERS),
-    plan(state, (rate) => [...new Set([...GRID.filter((_, i) => i % 2 === 0), rate])].sort((a, b) => a - b), () => MAX_LAYERS),
+    plan(
+      state,
+      (rate) => [rate],
+      () => MAX_LAYERS,
+    ),
+    plan(
+      state,
+      (rate) => gridWith(everyNth(GRID, 2), rate),
+      () => MAX_LAYERS,
+    ),
   ];
 }
 
