@@ -5,7 +5,7 @@
  * pages) import from here or, to keep a bundle small, from one scenario's file.
  */
 export * from '../src/params/params.ts';
-export { defineScenario, type RunOptions, type Scenario, type ScenarioResult, type Summary } from './scenario.ts';
+export { defineScenario, type RunOptions, type Scenario, type ScenarioResult, type ScenarioSpec, type Summary } from './scenario.ts';
 export { batchSeed, meanSummary, runMany } from './run-many.ts';
 export { getScenario, scenarioNames, scenarios, type ScenarioName, type ScenarioRegistry } from './scenarios/index.ts';
 

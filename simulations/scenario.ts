@@ -17,12 +17,17 @@ export interface ScenarioResult {
   readonly summary: Summary;
 }
 
+/** Type-only key of a spec's phantom result type: never set, it exists only for the type checker. */
+declare const resultType: unique symbol;
+
 /**
- * One experiment: a parameter declaration and a deterministic run. Same
- * params + same seed gives the same result, byte for byte, in Node and in
- * the browser: `run` reads no clock and no global randomness.
+ * What a scenario is and takes, without its run code: name, texts and
+ * parameters. Widgets' plans build their runs from specs, so a page loads a
+ * scenario's run code (the simulator, the cores it drives) only when it runs
+ * it. `R`, the type of the run's result, rides along as a phantom: `run()`
+ * in a plan reads it from the spec, and the reducer gets results of that type.
  */
-export interface Scenario<S extends ParamSpecs = ParamSpecs, R extends ScenarioResult = ScenarioResult> {
+export interface ScenarioSpec<S extends ParamSpecs = ParamSpecs, R extends ScenarioResult = ScenarioResult> {
   /** CLI and URL name, kebab-case. */
   readonly name: string;
   readonly title: string;
@@ -31,10 +36,20 @@ export interface Scenario<S extends ParamSpecs = ParamSpecs, R extends ScenarioR
   readonly params: S;
   /** What each summary key means, with its unit; shown by `npm run sim -- --list`. */
   readonly summaryDoc: Readonly<Record<string, string>>;
+  /** Phantom: the type of the run's result. */
+  readonly [resultType]?: R;
+}
+
+/**
+ * One experiment: its spec and a deterministic run. Same params + same seed
+ * gives the same result, byte for byte, in Node and in the browser: `run`
+ * reads no clock and no global randomness.
+ */
+export interface Scenario<S extends ParamSpecs = ParamSpecs, R extends ScenarioResult = ScenarioResult> extends ScenarioSpec<S, R> {
   run(params: ParamValues<S>, seed: number, options?: RunOptions): R;
 }
 
-/** Helps inference: `defineScenario({...})` keeps the literal param types. */
+/** Helps inference: `defineScenario({ ...spec, run })` keeps the literal param types. */
 export function defineScenario<S extends ParamSpecs, R extends ScenarioResult>(s: Scenario<S, R>): Scenario<S, R> {
   return s;
 }

@@ -1,9 +1,9 @@
-import type { ActiveHealthCheckOptions, OutlierDetectionOptions } from '../../src/resilience/health/index.ts';
-import { balancerLabels, createBalancer, HealthAwareBalancer, type BalancerName } from '../../src/resilience/load-balancing/index.ts';
+import type { OutlierDetectionOptions } from '../../src/resilience/health/index.ts';
+import { createBalancer, HealthAwareBalancer } from '../../src/resilience/load-balancing/index.ts';
 import { Simulation } from '../engine/simulation.ts';
 import { PiecewiseRate } from '../models/arrival-rate.ts';
 import { BackendCluster } from '../models/backend-cluster.ts';
-import { balancedCallCountsDoc, BalancedCaller } from '../models/balanced-caller.ts';
+import { BalancedCaller } from '../models/balanced-caller.ts';
 import { BalancingMetrics, type BackendStats, type BalancingSeries, type BalancingSummary } from '../models/balancing-metrics.ts';
 import { OpenLoopClients } from '../models/clients.ts';
 import { drainAndBalance } from '../models/drain-and-balance.ts';
@@ -11,28 +11,16 @@ import { secondsWindow, type Fault, type TimeWindow } from '../models/fault-sche
 import { HealthRotation, type RotationEvent } from '../models/health-rotation.ts';
 import { RequestLedger } from '../models/request-ledger.ts';
 import { speedTiers, tierHosts } from '../models/speed-tiers.ts';
-import { booleanParam, enumParam, intParam, numberParam, type ParamValues } from '../../src/params/params.ts';
+import type { ParamValues } from '../../src/params/params.ts';
 import { defineScenario, type ScenarioResult } from '../scenario.ts';
+import { lbHeterogeneousSpec, type FaultKind, ERROR_FAULT_PROBABILITY, SLOW_FAULT_FACTOR, heterogeneousHealthCheck } from './specs/lb-heterogeneous.ts';
+export { heterogeneousAlgorithms, type HeterogeneousAlgorithm, heterogeneousHealthCheck } from './specs/lb-heterogeneous.ts';
+
+const params = lbHeterogeneousSpec.params;
 
 export type { BackendStats, RotationEvent };
 /** Per 1 s bucket over the run; see BalancingSeries. */
 export type LbHeterogeneousSeries = BalancingSeries;
-
-/** The balancers that spread requests without a key; the hashing ones keep keys in place instead (see consistent-hashing). */
-export const heterogeneousAlgorithms = [
-  'round-robin',
-  'smooth-weighted-round-robin',
-  'random',
-  'weighted-random',
-  'least-outstanding',
-  'least-request',
-  'peak-ewma',
-] as const satisfies readonly BalancerName[];
-
-export type HeterogeneousAlgorithm = (typeof heterogeneousAlgorithms)[number];
-
-const faultKinds = ['none', 'slow', 'errors', 'fail-fast', 'hang'] as const;
-type FaultKind = (typeof faultKinds)[number];
 
 /** Mean service time of a normal backend, ms (exponential). */
 const SERVICE_MS = 50;
@@ -43,20 +31,6 @@ const QUEUE_CAPACITY = 50;
 /** A health probe's own latency, ms. */
 const PROBE_MS = 2;
 const BUCKET_MS = 1000;
-/** The 'errors' fault fails this share of the faulty backend's requests. */
-const ERROR_FAULT_PROBABILITY = 0.5;
-/** The 'slow' fault makes the faulty backend's work take this many times longer. */
-const SLOW_FAULT_FACTOR = 10;
-
-/** Active health checking, when on: fixed settings, close to common production ones. */
-export const heterogeneousHealthCheck: ActiveHealthCheckOptions = {
-  intervalMs: 1000,
-  timeoutMs: 500,
-  healthyThreshold: 2,
-  unhealthyThreshold: 3,
-  intervalJitterMs: 100,
-  initialJitterMs: 1000,
-};
 
 /**
  * Outlier detection, when on: Envoy's rules on a faster clock (sweeps every
@@ -70,46 +44,6 @@ export const heterogeneousOutlierDetection: OutlierDetectionOptions = {
   maxEjectionPercent: 50,
   consecutive5xx: { threshold: 5 },
   successRate: { minimumHosts: 3, requestVolume: 20 },
-};
-
-const params = {
-  algorithm: enumParam({
-    label: 'Algorithm',
-    default: 'round-robin',
-    options: heterogeneousAlgorithms,
-    optionLabels: Object.fromEntries(heterogeneousAlgorithms.map((a) => [a, balancerLabels[a]])),
-    help: 'The weighted ones weight each backend by its speed.',
-  }),
-  backends: intParam({ label: 'Backends', default: 6, min: 3, max: 20, help: 'A third fast, a third normal, a third slow.' }),
-  speedRatio: numberParam({ label: 'Speed ratio', default: 2, min: 1, max: 4, step: 0.1, help: 'Fast backends serve this many times faster than normal ones, slow ones this many times slower.' }),
-  utilization: numberParam({ label: 'Load', default: 0.7, min: 0.1, max: 0.95, step: 0.01, help: 'Offered requests as a fraction of the cluster’s total capacity.' }),
-  fault: enumParam({
-    label: 'Fault',
-    default: 'slow',
-    options: faultKinds,
-    optionLabels: {
-      none: 'none',
-      slow: `${SLOW_FAULT_FACTOR}× slower`,
-      errors: `fails ${ERROR_FAULT_PROBABILITY * 100}% of requests`,
-      'fail-fast': 'refuses every request at once',
-      hang: 'accepts requests and never answers',
-    },
-    help: 'What happens to the first fast backend during the fault window.',
-  }),
-  faultStart: intParam({ label: 'Fault start', unit: 's', default: 20, min: 0, max: 120 }),
-  faultDuration: intParam({ label: 'Fault length', unit: 's', default: 20, min: 0, max: 120 }),
-  duration: intParam({ label: 'Run length', unit: 's', default: 60, min: 10, max: 120, step: 10 }),
-  timeout: intParam({ label: 'Request timeout', unit: 'ms', default: 1000, min: 100, max: 10_000, step: 100, scale: 'log' }),
-  healthChecks: booleanParam({
-    label: 'Active health checks',
-    default: false,
-    help: `Probe every backend each ${heterogeneousHealthCheck.intervalMs} ms (+ up to ${heterogeneousHealthCheck.intervalJitterMs} ms jitter), timeout ${heterogeneousHealthCheck.timeoutMs} ms; out after ${heterogeneousHealthCheck.unhealthyThreshold} failures in a row, back after ${heterogeneousHealthCheck.healthyThreshold} passes.`,
-  }),
-  outlierDetection: booleanParam({
-    label: 'Outlier detection',
-    default: false,
-    help: 'Eject a backend after 5 errors in a row, or a success rate below mean − 1.9 stdev; 10 s ejections, growing with each repeat; at most half the backends out.',
-  }),
 };
 
 export type LbHeterogeneousParams = ParamValues<typeof params>;
@@ -146,23 +80,7 @@ function faultFor(kind: FaultKind, serviceMs: number): Fault | undefined {
  * streams, so two algorithms on the same seed meet the same traffic.
  */
 export const lbHeterogeneous = defineScenario({
-  name: 'lb-heterogeneous',
-  title: 'Balancing over uneven backends',
-  description:
-    'Fast, normal and slow backends, one of which degrades or fails for a while; compare balancing algorithms, with or without health checks and outlier detection, on the same traffic.',
-  params,
-  summaryDoc: {
-    latencyP50: 'median time of the requests that succeeded, ms',
-    latencyP99: '99th percentile time of the requests that succeeded, ms',
-    errorRate: 'fraction of requests that did not succeed (failed, timed out, shed or rejected)',
-    fastShare: 'share of the requests sent to the fast backends',
-    normalShare: 'share of the requests sent to the normal backends',
-    slowShare: 'share of the requests sent to the slow backends',
-    faultyShare: 'share of the requests sent during the fault window that went to the faulty backend (0 when there is no fault)',
-    faultyFairShare: "the faulty backend's share of the capacity when healthy: its speed / the sum of speeds",
-    removals: 'times a backend was taken out of rotation (failed health checks or ejected)',
-    ...balancedCallCountsDoc,
-  },
+  ...lbHeterogeneousSpec,
   run(p, seed, options = {}): LbHeterogeneousResult {
     const durationMs = p.duration * 1000;
     const fault = p.fault === 'none' ? { startMs: 0, endMs: 0 } : secondsWindow(p.faultStart, p.faultDuration, durationMs);

@@ -1,25 +1,9 @@
-import { booleanParam, enumParam, intParam, type ParamValues } from '../../src/params/params.ts';
+import type { ParamValues } from '../../src/params/params.ts';
 import { defineScenario, type ScenarioResult } from '../scenario.ts';
 import { retryStorm, type RetryStormParams } from './retry-storm.ts';
+import { metastabilitySpec } from './specs/metastability.ts';
 
-const params = {
-  gridSize: intParam({ label: 'Grid', default: 5, min: 2, max: 10, help: 'Trigger sizes × trigger lengths tried, this many of each.' }),
-  minSpike: intParam({ label: 'Smallest trigger', unit: 'req/s', default: 200, min: 10, max: 2000, step: 10, help: 'Load during the smallest spike.' }),
-  maxSpike: intParam({ label: 'Largest trigger', unit: 'req/s', default: 400, min: 10, max: 2000, step: 10, help: 'Load during the largest spike.' }),
-  maxSpikeDuration: intParam({ label: 'Longest trigger', unit: 's', default: 8, min: 1, max: 120, help: 'Spike lengths go from 1 s to this.' }),
-  backoffJitter: booleanParam({ label: 'Backoff with jitter', default: false, help: 'Full-jitter exponential backoff (base 100 ms, cap 10 s) instead of retrying at once.' }),
-  retryBudget: booleanParam({ label: 'Retry budget', default: false, help: 'A token bucket shared by all clients (gRPC: 10 tokens, ratio 0.1).' }),
-  cancellation: booleanParam({ label: 'Cancel abandoned work', default: false, help: 'Work whose client timed out leaves the service at once.' }),
-  queueing: enumParam({
-    label: 'Queueing',
-    default: 'fifo',
-    options: ['fifo', 'lifo', 'drop-expired'],
-    optionLabels: { fifo: 'FIFO', lifo: 'LIFO', 'drop-expired': 'FIFO, shedding work older than the timeout' },
-  }),
-  timeout: intParam({ label: 'Attempt timeout', unit: 'ms', default: 1000, min: 50, max: 10_000, step: 50, scale: 'log', help: 'Shorter timeouts give up sooner, and retry sooner.' }),
-  baseRate: intParam({ label: 'Base load', unit: 'req/s', default: 150, min: 10, max: 1000, step: 10 }),
-  duration: intParam({ label: 'Run length of each cell', unit: 's', default: 30, min: 10, max: 600, step: 10 }),
-};
+const params = metastabilitySpec.params;
 
 export type MetastabilityParams = ParamValues<typeof params>;
 
@@ -104,23 +88,7 @@ export function cellParams(p: MetastabilityParams, spikeRate: number, spikeDurat
  * system's vulnerable state begins. Each cell is exactly a `retry-storm` run.
  */
 export const metastability = defineScenario({
-  name: 'metastability',
-  title: 'Metastability map: which triggers a system survives',
-  description:
-    'The retry storm swept over trigger size and length: which spikes the system absorbs and which leave it collapsed after the spike has passed, with backoff, a retry budget, cancellation, LIFO or shedding, and the timeout as switches.',
-  params,
-  summaryDoc: {
-    cells: 'triggers tried (grid × grid)',
-    recoveredCells: 'triggers after which goodput came back to 90% of what it was before',
-    sustainedCells: 'triggers after which the system stayed collapsed',
-    boundaryCells: 'sustained triggers next to an absorbed one (one step smaller or shorter)',
-    requests: 'requests over all cells',
-    succeeded: 'requests that succeeded, over all cells',
-    failed: 'requests whose last attempt got an error, over all cells',
-    rejected: 'requests whose retry the budget refused, over all cells',
-    timedOut: 'requests whose last attempt timed out, over all cells',
-    shed: 'requests shed by the full queue, over all cells',
-  },
+  ...metastabilitySpec,
   run(p, seed, options = {}): MetastabilityResult {
     const spikeRates = steps(p.minSpike, p.maxSpike, p.gridSize);
     const spikeDurations = steps(1, p.maxSpikeDuration, p.gridSize);
