@@ -1,5 +1,5 @@
 import { attemptSucceeded, BulkheadCore, type AttemptFailure, type CircuitBreakerCore, type Permit, type RandomSource, type RetryCore, type RetryState } from '../../src/resilience/index.ts';
-import type { Simulation } from '../engine/simulation.ts';
+import type { EventHandler, Simulation } from '../engine/simulation.ts';
 import type { RequestOutcome } from '../models/request-ledger.ts';
 import type { JobState } from '../models/service.ts';
 import type { RoutedJob, Target } from './target.ts';
@@ -59,7 +59,7 @@ const failures: Readonly<Record<Exclude<RequestOutcome, 'succeeded' | 'rejected'
  * breaker's permit back uncounted), over a `Target` instead of one service
  * so that a hop can reach a group of hosts or a service that calls another.
  */
-export class HopCaller {
+export class HopCaller implements EventHandler<Attempt | Call> {
   attemptsSent = 0;
   /** Calls the fallback answered. */
   fallbacks = 0;
@@ -67,6 +67,8 @@ export class HopCaller {
   private readonly bulkhead: BulkheadCore<never> | undefined;
   private readonly random: RandomSource;
   private breakerTimerAt: number | undefined = undefined;
+  /** Every attempt's timeout comes the hop's fixed timeout after its send, so they come due in the order they are set: a lane of the agenda. */
+  private readonly timeouts: number;
 
   constructor(
     private readonly sim: Simulation,
@@ -78,6 +80,7 @@ export class HopCaller {
     if (!(this.timeoutMs > 0)) throw new RangeError(`timeoutMs must be > 0, got ${this.timeoutMs}`);
     this.bulkhead = defences.bulkheadSize === undefined ? undefined : new BulkheadCore<never>({ maxConcurrent: defences.bulkheadSize });
     this.random = sim.streams.stream(streamName);
+    this.timeouts = sim.newLane();
   }
 
   /** Starts a call now; `onEnd` is called exactly once. */
@@ -108,7 +111,13 @@ export class HopCaller {
     this.attemptsSent++;
     const admission = this.target.submit(attempt, now);
     if (admission !== 'accepted') return this.settle(attempt, admission === 'shed' ? 'shed' : 'failed', now);
-    if (this.timeoutMs !== Infinity) this.sim.after(this.timeoutMs, () => this.timeUp(attempt));
+    if (this.timeoutMs !== Infinity) this.sim.scheduleInLane(this.timeouts, now + this.timeoutMs, this, 0, attempt);
+  }
+
+  /** The agenda calls back here, rather than a closure made per attempt: an attempt's timeout is up, or a call's retry is due. */
+  handleEvent(_kind: number, subject: Attempt | Call): void {
+    if (subject instanceof Attempt) this.timeUp(subject);
+    else this.send(subject);
   }
 
   private timeUp(attempt: Attempt): void {
@@ -134,7 +143,7 @@ export class HopCaller {
       return this.end(call, 'succeeded', now);
     }
     const decision = retry?.decide(call.retryState!, failures[ending], now, this.random);
-    if (decision?.retry) this.sim.after(decision.delayMs, () => this.send(call));
+    if (decision?.retry) this.sim.schedule(this.sim.now + decision.delayMs, this, 0, call);
     else this.end(call, decision?.reason === 'budget' ? 'rejected' : ending, now);
   }
 

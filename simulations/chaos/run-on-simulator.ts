@@ -1,5 +1,5 @@
-import { quantile } from 'd3-array';
 import { ExperimentEvaluator, WindowRecorder, type Experiment, type Verdict, type WindowVerdict } from '../../src/resilience/index.ts';
+import { quantileOf } from '../engine/select-quantile.ts';
 import { Simulation } from '../engine/simulation.ts';
 import { PiecewiseRate } from '../models/arrival-rate.ts';
 import { OpenLoopClients } from '../models/clients.ts';
@@ -120,7 +120,7 @@ export function runOnSimulator(experiment: Experiment, seed: number, options: Si
     counts,
     degraded,
     successRate: counts.requests > 0 ? counts.succeeded / counts.requests : 0,
-    p99: latencies.length > 0 ? quantile(latencies, 0.99)! : NaN,
+    p99: latencies.length > 0 ? quantileOf(latencies, 0.99)! : NaN,
     blastRadius: system.affectedHosts / HOSTS_PER_SERVICE,
     rollbacks,
     attempts: { edgeToA: system.edgeToA.attemptsSent, edgeToB: system.edgeToB.attemptsSent, bToStore: system.bToStore.attemptsSent },
