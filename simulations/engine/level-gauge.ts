@@ -12,11 +12,15 @@ import type { SeriesRecorder } from './time-series.ts';
 export class LevelGauge<K extends string> {
   private level = 0;
   private since = 0;
+  /** The recorder's column, looked up once rather than by name on every change. */
+  private readonly values: number[];
 
   constructor(
     private readonly recorder: SeriesRecorder<K>,
-    private readonly column: K,
-  ) {}
+    column: K,
+  ) {
+    this.values = recorder.columns[column];
+  }
 
   set(now: number, value: number): void {
     if (value === this.level) return;
@@ -37,7 +41,7 @@ export class LevelGauge<K extends string> {
       while (t < end) {
         const bucketEnd = (Math.floor(t / width) + 1) * width;
         const stop = Math.min(end, bucketEnd);
-        this.recorder.add(this.column, t, (this.level * (stop - t)) / width);
+        this.values[this.recorder.bucketOf(t)] += (this.level * (stop - t)) / width;
         t = stop;
       }
     }

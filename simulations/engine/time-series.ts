@@ -24,23 +24,29 @@ export class SeriesRecorder<K extends string> {
     this.columns = cols;
   }
 
-  private index(t: number): number {
+  /**
+   * The bucket `t` falls in, clamped to the series. A recorder on a hot path
+   * keeps its column arrays and adds into `column[bucketOf(t)]` itself: a
+   * lookup of the column by name per event (a keyed access over a handful
+   * of names, megamorphic) cost more than the counting.
+   */
+  bucketOf(t: number): number {
     const i = Math.floor(t / this.bucketMs);
     return i < 0 ? 0 : i >= this.buckets ? this.buckets - 1 : i;
   }
 
   add(name: K, t: number, amount = 1): void {
-    this.columns[name][this.index(t)] += amount;
+    this.columns[name][this.bucketOf(t)] += amount;
   }
 
   max(name: K, t: number, value: number): void {
     const c = this.columns[name];
-    const i = this.index(t);
+    const i = this.bucketOf(t);
     if (value > c[i]) c[i] = value;
   }
 
   set(name: K, t: number, value: number): void {
-    this.columns[name][this.index(t)] = value;
+    this.columns[name][this.bucketOf(t)] = value;
   }
 
   toJSON(): TimeSeries<K> {

@@ -37,6 +37,12 @@ export class TrafficMetrics implements ServiceObserver {
   private readonly queue: LevelGauge<LevelColumn>;
   private readonly inService: LevelGauge<LevelColumn>;
   private readonly latency: BucketQuantiles;
+  /** The rate columns, each looked up once (see SeriesRecorder.bucketOf). */
+  private readonly offered: number[];
+  private readonly attempts: number[];
+  private readonly goodputs: number[];
+  private readonly errors: number[];
+  private readonly timeouts: number[];
 
   constructor(
     readonly bucketMs: number,
@@ -48,26 +54,32 @@ export class TrafficMetrics implements ServiceObserver {
     this.queue = new LevelGauge<LevelColumn>(this.levels, 'queue');
     this.inService = new LevelGauge<LevelColumn>(this.levels, 'inService');
     this.latency = new BucketQuantiles(bucketMs, durationMs);
+    const rates = this.rates.columns;
+    this.offered = rates.offered;
+    this.attempts = rates.attempts;
+    this.goodputs = rates.goodput;
+    this.errors = rates.errors;
+    this.timeouts = rates.timeouts;
   }
 
   requestStarted(now: number): void {
-    this.count('offered', now);
+    this.count(this.offered, now);
   }
 
   attemptSent(now: number): void {
-    this.count('attempts', now);
+    this.count(this.attempts, now);
   }
 
   attemptFailed(now: number): void {
-    this.count('errors', now);
+    this.count(this.errors, now);
   }
 
   attemptTimedOut(now: number): void {
-    this.count('timeouts', now);
+    this.count(this.timeouts, now);
   }
 
   requestSucceeded(now: number): void {
-    this.count('goodput', now);
+    this.count(this.goodputs, now);
   }
 
   queueChanged(now: number, waiting: number): void {
@@ -114,7 +126,7 @@ export class TrafficMetrics implements ServiceObserver {
     return { bucketMs: this.bucketMs, columns };
   }
 
-  private count(column: RateColumn, now: number): void {
-    if (now < this.durationMs) this.rates.add(column, now);
+  private count(column: number[], now: number): void {
+    if (now < this.durationMs) column[this.rates.bucketOf(now)]++;
   }
 }
