@@ -13,9 +13,9 @@ import { readdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { defaultValues, type ParamSpecs } from '../src/params/params.ts';
-import { Run, type Runs } from '../src/components/frame/runner/run.ts';
+import { executeRun, Run, type Runs } from '../src/components/frame/runner/run.ts';
 import { defaultState } from '../src/components/frame/url/widget-state.ts';
-import { scenarios } from '../simulations/scenarios/index.ts';
+import { getScenario, scenarios } from '../simulations/scenarios/index.ts';
 import type { Scenario } from '../simulations/scenario.ts';
 
 const SAMPLES = 5;
@@ -91,10 +91,10 @@ export default async function simulatorDefaultsBench(): Promise<void> {
     for (const r of runs)
       slowest = Math.max(
         slowest,
-        medianMs(() => r.scenario.run(r.params, r.seed)),
+        medianMs(() => executeRun(r, getScenario)),
       );
     const whole = medianMs(() => {
-      for (const r of runs) r.scenario.run(r.params, r.seed);
+      for (const r of runs) executeRun(r, getScenario);
     });
     widgetRows.push([widget.id, String(runs.length), slowest.toFixed(2), whole.toFixed(2), whole < TARGET_MS ? 'yes' : 'NO']);
   }

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { downtimeMinutesPerYear } from '../../src/resilience/index.ts';
-import { executeRuns } from '../../src/components/frame/runner/run.ts';
+import { executeRuns } from '../../src/components/frame/runner/run-in-node.ts';
 import { defaultState } from '../../src/components/frame/url/widget-state.ts';
 import { downtimeText } from '../../src/components/failover/availability/availability-charts.ts';
 import { planAvailability } from '../../src/components/failover/availability/availability-plan.ts';

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { defaultValues } from '../../src/params/params.ts';
-import { executeRuns } from '../../src/components/frame/runner/run.ts';
+import { executeRuns } from '../../src/components/frame/runner/run-in-node.ts';
 import { planJitter } from '../../src/components/retry/jitter/jitter-plan.ts';
 import { jitterSpecs } from '../../src/components/retry/jitter/jitter-specs.ts';
 import { reduceJitter } from '../../src/components/retry/jitter/jitter-view.ts';

@@ -1,5 +1,5 @@
 import type { ParamSpecs } from '../../params/params.ts';
-import { executeRuns } from '../frame/runner/run.ts';
+import { executeRuns } from '../frame/runner/run-in-node.ts';
 import { applyPreset, defaultState } from '../frame/url/widget-state.ts';
 import type { WidgetDefinition } from '../frame/widget-definition.ts';
 

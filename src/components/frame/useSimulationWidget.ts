@@ -1,10 +1,11 @@
-import { useCallback, useMemo, useRef, type ReactElement, type RefObject } from 'react';
+import { useCallback, useEffect, useMemo, useRef, type ReactElement, type RefObject } from 'react';
 import type { ParamSpecs, ParamValues } from '../../params/params.ts';
 import { downloadText } from './export/download-text.ts';
 import { standaloneSvg } from './export/standalone-svg.ts';
 import type { FigureModel } from './figure-model.ts';
 import { figuresCsv } from './figures-csv.ts';
-import { executeRuns } from './runner/run.ts';
+import { executeRunsWith, flattenRuns } from './runner/run.ts';
+import { scenarioCode } from './runner/scenario-code.ts';
 import { planKey, useSimulation, type RunState, type Shown } from './runner/useSimulation.ts';
 import { useBuildTimeDefault } from './ssr/useBuildTimeDefault.tsx';
 import { useWidgetState, type Side, type WidgetStateApi } from './url/useWidgetState.ts';
@@ -32,10 +33,38 @@ export interface SimulationWidget<S extends ParamSpecs, V, VS extends ParamSpecs
   downloadCsv(): void;
 }
 
-/** The default state's view, computed (on the server, at build time) exactly as the browser would compute it. */
+/**
+ * The default state's view, computed (on the server, at build time) exactly
+ * as the browser would compute it. The server has every scenario's code
+ * loaded (`scenario-code.ts`); a browser has only what it has loaded, and
+ * computes this only when a page lacks the embedded default.
+ */
 export function buildTimeDefault<S extends ParamSpecs, T, M, V, VS extends ParamSpecs>(d: WidgetDefinition<S, T, M, V, VS>): Shown<V> {
   const plan = d.plan(defaultState(d.specs, d.defaultSeed));
-  return { key: planKey(plan), view: d.reduce(executeRuns(plan.runs), plan.meta) };
+  return { key: planKey(plan), view: d.reduce(executeRunsWith(plan.runs, scenarioCode.loaded), plan.meta) };
+}
+
+/** Events that show a reader turning to a widget: a pointer over it, focus inside it, a touch. */
+const INTENT_EVENTS = ['pointerenter', 'focusin', 'touchstart'] as const;
+
+/**
+ * Starts loading the run code of `scenarios` at the reader's first sign of
+ * intent on the element, so that the first slider move finds it loaded. Not
+ * at page load: most readers never touch most widgets. (A run needed before
+ * then, as for a link with non-default state, loads its code itself.)
+ */
+function useCodeOnIntent(root: RefObject<HTMLElement | null>, scenarios: readonly string[]): void {
+  const names = scenarios.join(' ');
+  useEffect(() => {
+    const el = root.current;
+    if (!el) return;
+    // A failed load is tried again, and reported, when a run needs the code.
+    const prepare = () => void scenarioCode.loadAll(names.split(' ')).catch(() => {});
+    for (const e of INTENT_EVENTS) el.addEventListener(e, prepare, { passive: true });
+    return () => {
+      for (const e of INTENT_EVENTS) el.removeEventListener(e, prepare);
+    };
+  }, [root, names]);
 }
 
 /**
@@ -53,6 +82,10 @@ export function useSimulationWidget<S extends ParamSpecs, T, M, V, VS extends Pa
   const view = sim.shown.view;
   const figures = useMemo(() => d.figures(view, api.viewState), [d, view, api.viewState]);
   const root = useRef<HTMLElement>(null);
+  useCodeOnIntent(
+    root,
+    useMemo(() => [...new Set([plan, ...parts].flatMap((p) => flattenRuns(p.runs).map((r) => r.scenario.name)))], [plan, parts]),
+  );
   const { setParam } = api;
   const onA = useCallback(<K extends keyof S & string>(name: K, v: ParamValues<S>[K]) => setParam('a', name, v), [setParam]);
   const onB = useCallback(<K extends keyof S & string>(name: K, v: ParamValues<S>[K]) => setParam('b', name, v), [setParam]);

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { defaultValues } from '../../../src/params/params.ts';
-import { metastability } from '../../../simulations/scenarios/metastability.ts';
+import { metastabilitySpec } from '../../../simulations/scenarios/specs/metastability.ts';
 import { mapFigures } from '../../../src/components/chaos/map/map-figures.tsx';
 import { planMap } from '../../../src/components/chaos/map/map-plan.ts';
 import { mapSpecs } from '../../../src/components/chaos/map/map-specs.ts';
 import type { MapView } from '../../../src/components/chaos/map/map-view.ts';
 import { mapWidget } from '../../../src/components/chaos/map/map-widget.ts';
-import { executeRuns } from '../../../src/components/frame/runner/run.ts';
+import { executeRuns } from '../../../src/components/frame/runner/run-in-node.ts';
 import { readWidgetUrl } from '../../../src/components/frame/url/widget-url.ts';
 import { stormWidget } from '../../../src/components/retry/storm/storm-widget.ts';
 import { presetView, valuesView } from './preset-view.ts';
@@ -34,10 +34,10 @@ describe('metastability map widget', () => {
   it('sweeps A and B on the same seed, with the scenario’s defaults for what the widget does not show', () => {
     const plan = planMap({ values: A, seed: 4, compare: true, valuesB: { ...A, retryBudget: true } });
     expect(plan.runs.map((r) => [r.scenario, r.seed])).toEqual([
-      [metastability, 4],
-      [metastability, 4],
+      [metastabilitySpec, 4],
+      [metastabilitySpec, 4],
     ]);
-    expect(plan.runs[0].params).toEqual(defaultValues(metastability.params));
+    expect(plan.runs[0].params).toEqual(defaultValues(metastabilitySpec.params));
     expect(plan.runs[1].params.retryBudget).toBe(true);
   });
 
@@ -58,7 +58,7 @@ describe('metastability map widget', () => {
     }
   });
 
-  // The numbers of the page's lead-in "What to try: the metastability map".
+  // The numbers of the page's lead-in "What to try: the metastabilitySpec map".
   it('no defences: the service recovers from 9 of 25 spikes; 1 s spikes pass up to 350 req/s, spikes of 5 s and more only at 200', () => {
     const s = view('no-defences').sides[0];
     expect([s.recoveredCells, s.cellCount]).toEqual([9, 25]);

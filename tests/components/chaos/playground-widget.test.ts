@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defaultValues } from '../../../src/params/params.ts';
-import { faultInjection } from '../../../simulations/scenarios/fault-injection.ts';
+import { faultInjectionSpec } from '../../../simulations/scenarios/specs/fault-injection.ts';
 import { playgroundFigures } from '../../../src/components/chaos/playground/playground-charts.ts';
 import { planPlayground } from '../../../src/components/chaos/playground/playground-plan.ts';
 import { playgroundSpecs } from '../../../src/components/chaos/playground/playground-specs.ts';
@@ -15,10 +15,10 @@ describe('fault-injection playground widget', () => {
   it('runs A and B on the same seed, with the scenario’s defaults for what the widget does not show', () => {
     const plan = planPlayground({ values: A, seed: 9, compare: true, valuesB: { ...A, position: 'outside' } });
     expect(plan.runs.map((r) => [r.scenario, r.seed])).toEqual([
-      [faultInjection, 9],
-      [faultInjection, 9],
+      [faultInjectionSpec, 9],
+      [faultInjectionSpec, 9],
     ]);
-    expect(plan.runs[0].params).toEqual(defaultValues(faultInjection.params));
+    expect(plan.runs[0].params).toEqual(defaultValues(faultInjectionSpec.params));
     expect(plan.runs[1].params.position).toBe('outside');
   });
 

@@ -1,5 +1,6 @@
 import type { ParamSpecs, ParamValues } from '../../../src/params/params.ts';
-import { executeRuns, type Runs } from '../../../src/components/frame/runner/run.ts';
+import { type Runs } from '../../../src/components/frame/runner/run.ts';
+import { executeRuns } from '../../../src/components/frame/runner/run-in-node.ts';
 import { applyPreset, defaultState } from '../../../src/components/frame/url/widget-state.ts';
 import type { WidgetDefinition } from '../../../src/components/frame/widget-definition.ts';
 

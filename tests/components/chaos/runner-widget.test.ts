@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defaultValues } from '../../../src/params/params.ts';
-import { chaosExperiment } from '../../../simulations/scenarios/chaos-experiment.ts';
+import { chaosExperimentSpec } from '../../../simulations/scenarios/specs/chaos-experiment.ts';
 import { runnerFigures } from '../../../src/components/chaos/runner/runner-charts.ts';
 import { planRunner } from '../../../src/components/chaos/runner/runner-plan.ts';
 import { runnerSpecs } from '../../../src/components/chaos/runner/runner-specs.ts';
@@ -16,10 +16,10 @@ describe('experiment runner widget', () => {
   it('runs A and B on the same seed, with the scenario’s defaults for what the widget does not show', () => {
     const plan = planRunner({ values: A, seed: 3, compare: true, valuesB: { ...A, fault: 'errors' } });
     expect(plan.runs.map((r) => [r.scenario, r.seed])).toEqual([
-      [chaosExperiment, 3],
-      [chaosExperiment, 3],
+      [chaosExperimentSpec, 3],
+      [chaosExperimentSpec, 3],
     ]);
-    expect(plan.runs[0].params).toEqual({ ...defaultValues(chaosExperiment.params), blastRadius: 0.2 });
+    expect(plan.runs[0].params).toEqual({ ...defaultValues(chaosExperimentSpec.params), blastRadius: 0.2 });
     expect(plan.runs[1].params.fault).toBe('errors');
   });
 

@@ -5,7 +5,7 @@ import { cascadeCharts } from '../../../src/components/circuit-breaker/cascade/c
 import { cascadeSpecs } from '../../../src/components/circuit-breaker/cascade/cascade-specs.ts';
 import { describeProtection, type CascadeView } from '../../../src/components/circuit-breaker/cascade/cascade-view.ts';
 import { cascadeWidget } from '../../../src/components/circuit-breaker/cascade/cascade-widget.ts';
-import { executeRuns } from '../../../src/components/frame/runner/run.ts';
+import { executeRuns } from '../../../src/components/frame/runner/run-in-node.ts';
 import { applyPreset, defaultState } from '../../../src/components/frame/url/widget-state.ts';
 import type { WidgetState } from '../../../src/components/frame/url/widget-url.ts';
 

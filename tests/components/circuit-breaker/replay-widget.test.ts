@@ -10,7 +10,7 @@ import { stateAt } from '../../../src/components/circuit-breaker/replay/replay-t
 import type { ReplayView } from '../../../src/components/circuit-breaker/replay/replay-view.ts';
 import { diagram, legendStates, replayWidget, stateOrder } from '../../../src/components/circuit-breaker/replay/replay-widget.ts';
 import { timelineModel } from '../../../src/components/circuit-breaker/replay/timeline-model.ts';
-import { executeRuns } from '../../../src/components/frame/runner/run.ts';
+import { executeRuns } from '../../../src/components/frame/runner/run-in-node.ts';
 import { applyPreset, defaultState } from '../../../src/components/frame/url/widget-state.ts';
 import type { WidgetState } from '../../../src/components/frame/url/widget-url.ts';
 import { parseCsv } from '../../browser/helpers/csv.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { executeRuns } from '../../../src/components/frame/runner/run.ts';
+import { executeRuns } from '../../../src/components/frame/runner/run-in-node.ts';
 import { applyPreset, defaultState } from '../../../src/components/frame/url/widget-state.ts';
 import { availabilityCharts, downtimeText } from '../../../src/components/failover/availability/availability-charts.ts';
 import { planAvailability, REPLICA_COUNTS } from '../../../src/components/failover/availability/availability-plan.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { failover } from '../../../simulations/scenarios/failover.ts';
-import { executeRuns } from '../../../src/components/frame/runner/run.ts';
+import { failoverSpec } from '../../../simulations/scenarios/specs/failover.ts';
+import { executeRuns } from '../../../src/components/frame/runner/run-in-node.ts';
 import { applyPreset, defaultState } from '../../../src/components/frame/url/widget-state.ts';
 import { planTimeline, runSeconds } from '../../../src/components/failover/timeline/timeline-plan.ts';
 import { failoverWidget } from '../../../src/components/failover/timeline/timeline-widget.ts';
@@ -27,7 +27,7 @@ describe('failover timeline widget', () => {
     // 20 + 20 s outage + 3.5 s + 2.5 s + 60 s hold + 10 s, to the next ten seconds.
     expect(plan.runs[1].params.duration).toBe(120);
     expect(runSeconds(state.values)).toBe(70);
-    expect(plan.runs[0].scenario).toBe(failover);
+    expect(plan.runs[0].scenario).toBe(failoverSpec);
   });
 
   it('guide, steps 1-2: the default hang is detected in 2.8 s (bound 3.5 s), costs 45 requests, and traffic returns 11.3 s after the outage', () => {

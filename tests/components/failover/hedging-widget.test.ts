@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { hiccupHedgedLatency, hiccupQuantile } from '../../../simulations/theory/hedging-hiccup.ts';
-import { executeRuns } from '../../../src/components/frame/runner/run.ts';
+import { executeRuns } from '../../../src/components/frame/runner/run-in-node.ts';
 import { applyPreset, defaultState } from '../../../src/components/frame/url/widget-state.ts';
 import { hedgingCharts, tailPoints } from '../../../src/components/failover/hedging/hedging-charts.ts';
 import { planHedging, SWEEP_DELAYS_MS } from '../../../src/components/failover/hedging/hedging-plan.ts';

@@ -7,7 +7,8 @@ import { compareSides, sideChartId, sidePrefix } from '../../../src/components/f
 import { figuresCsv } from '../../../src/components/frame/figures-csv.ts';
 import type { FigureModel } from '../../../src/components/frame/figure-model.ts';
 import { Figures } from '../../../src/components/frame/Figures.tsx';
-import { executeRuns, flattenRuns, run, shapeResults } from '../../../src/components/frame/runner/run.ts';
+import { executeRun, flattenRuns, run, shapeResults } from '../../../src/components/frame/runner/run.ts';
+import { executeRuns } from '../../../src/components/frame/runner/run-in-node.ts';
 import { planKey } from '../../../src/components/frame/runner/useSimulation.ts';
 import { buildTimeDefault, useSimulationWidget } from '../../../src/components/frame/useSimulationWidget.ts';
 import { defineWidget } from '../../../src/components/frame/widget-definition.ts';
@@ -103,7 +104,7 @@ describe('typed runs', () => {
   it('flatten depth first and come back in the shape of the plan', () => {
     const flat = flattenRuns(plan.runs);
     expect(flat.map((r) => r.scenario.name)).toEqual(['ramp', 'ramp', 'boxes']);
-    const shaped = shapeResults(plan.runs, flat.map((r) => r.scenario.run(r.params, r.seed)));
+    const shaped = shapeResults(plan.runs, flat.map((r) => executeRun(r, () => undefined)));
     expect(shaped.ramps.map((x) => x.summary.last)).toEqual([163, 163]);
     expect(shaped.boxes.sizes).toEqual([0, 1, 2]);
     expect(() => shapeResults(plan.runs, [])).toThrow(/expected 3 results, got 0/);

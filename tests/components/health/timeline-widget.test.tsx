@@ -10,7 +10,7 @@ import { timelineSpecs } from '../../../src/components/health/timeline/timeline-
 import { failureStory, flakyRecord, meanShare } from '../../../src/components/health/timeline/timeline-story.ts';
 import { reduceTimeline } from '../../../src/components/health/timeline/timeline-view.ts';
 import { timelineWidget } from '../../../src/components/health/timeline/timeline-widget.ts';
-import { executeRuns } from '../../../src/components/frame/runner/run.ts';
+import { executeRuns } from '../../../src/components/frame/runner/run-in-node.ts';
 import { applyPreset, defaultState } from '../../../src/components/frame/url/widget-state.ts';
 
 const A = defaultValues(timelineSpecs);

@@ -8,7 +8,8 @@ import { planBins } from '../../../src/components/load-balancing/bins/bins-plan.
 import { binsSpecs, choicesToRun } from '../../../src/components/load-balancing/bins/bins-specs.ts';
 import { reduceBins } from '../../../src/components/load-balancing/bins/bins-view.ts';
 import { binsWidget } from '../../../src/components/load-balancing/bins/bins-widget.ts';
-import { executeRuns, flattenRuns } from '../../../src/components/frame/runner/run.ts';
+import { flattenRuns } from '../../../src/components/frame/runner/run.ts';
+import { executeRuns } from '../../../src/components/frame/runner/run-in-node.ts';
 import { num } from '../../../src/components/stats/format-number.ts';
 import { applyPreset, defaultState } from '../../../src/components/frame/url/widget-state.ts';
 

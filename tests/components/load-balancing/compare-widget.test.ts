@@ -6,7 +6,8 @@ import { planCompare } from '../../../src/components/load-balancing/balancer-com
 import { compareSpecs } from '../../../src/components/load-balancing/balancer-compare/compare-specs.ts';
 import { reduceCompare } from '../../../src/components/load-balancing/balancer-compare/compare-view.ts';
 import { compareWidget } from '../../../src/components/load-balancing/balancer-compare/compare-widget.ts';
-import { executeRuns, flattenRuns, Run } from '../../../src/components/frame/runner/run.ts';
+import { flattenRuns, Run } from '../../../src/components/frame/runner/run.ts';
+import { executeRuns } from '../../../src/components/frame/runner/run-in-node.ts';
 import { applyPreset, defaultState } from '../../../src/components/frame/url/widget-state.ts';
 
 const A = defaultValues(compareSpecs);

@@ -9,7 +9,8 @@ import { hashingSpecs, methods } from '../../../src/components/load-balancing/ha
 import { reduceHashing } from '../../../src/components/load-balancing/hashing/hashing-view.ts';
 import { hashingWidget } from '../../../src/components/load-balancing/hashing/hashing-widget.ts';
 import { fateCounts, gridColumns, keyFate } from '../../../src/components/load-balancing/hashing/key-cells.ts';
-import { executeRuns, flattenRuns } from '../../../src/components/frame/runner/run.ts';
+import { flattenRuns } from '../../../src/components/frame/runner/run.ts';
+import { executeRuns } from '../../../src/components/frame/runner/run-in-node.ts';
 import { applyPreset, defaultState } from '../../../src/components/frame/url/widget-state.ts';
 
 const A = defaultValues(hashingSpecs);

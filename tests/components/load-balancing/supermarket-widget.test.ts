@@ -8,7 +8,8 @@ import { planSupermarket } from '../../../src/components/load-balancing/supermar
 import { policies, supermarketSpecs, UTILIZATION_GRID } from '../../../src/components/load-balancing/supermarket/supermarket-specs.ts';
 import { reduceSupermarket } from '../../../src/components/load-balancing/supermarket/supermarket-view.ts';
 import { supermarketWidget } from '../../../src/components/load-balancing/supermarket/supermarket-widget.ts';
-import { executeRuns, flattenRuns } from '../../../src/components/frame/runner/run.ts';
+import { flattenRuns } from '../../../src/components/frame/runner/run.ts';
+import { executeRuns } from '../../../src/components/frame/runner/run-in-node.ts';
 import { applyPreset, defaultState } from '../../../src/components/frame/url/widget-state.ts';
 
 const A = defaultValues(supermarketSpecs);

@@ -5,7 +5,8 @@ import { planBudget } from '../../../src/components/retry/budget/budget-plan.ts'
 import { budgetSpecs, retryPolicies } from '../../../src/components/retry/budget/budget-specs.ts';
 import { reduceBudget } from '../../../src/components/retry/budget/budget-view.ts';
 import { budgetWidget } from '../../../src/components/retry/budget/budget-widget.ts';
-import { executeRuns, flattenRuns } from '../../../src/components/frame/runner/run.ts';
+import { flattenRuns } from '../../../src/components/frame/runner/run.ts';
+import { executeRuns } from '../../../src/components/frame/runner/run-in-node.ts';
 
 const values = defaultValues(budgetSpecs);
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultValues } from '../../../src/params/params.ts';
-import { retryStorm } from '../../../simulations/scenarios/retry-storm.ts';
-import { executeRuns } from '../../../src/components/frame/runner/run.ts';
+import { retryStormSpec } from '../../../simulations/scenarios/specs/retry-storm.ts';
+import { executeRuns } from '../../../src/components/frame/runner/run-in-node.ts';
 import { stormCharts } from '../../../src/components/retry/storm/storm-charts.ts';
 import { planStorm } from '../../../src/components/retry/storm/storm-plan.ts';
 import { stormSpecs } from '../../../src/components/retry/storm/storm-specs.ts';
@@ -15,10 +15,10 @@ describe('storm widget', () => {
   it('runs A and B on the same seed, with the scenario’s defaults for what the widget does not show', () => {
     const plan = planStorm({ values: A, seed: 7, compare: true, valuesB: { ...A, budget: 'token-bucket' } });
     expect(plan.runs.map((r) => [r.scenario, r.seed])).toEqual([
-      [retryStorm, 7],
-      [retryStorm, 7],
+      [retryStormSpec, 7],
+      [retryStormSpec, 7],
     ]);
-    expect(plan.runs[0].params).toEqual(defaultValues(retryStorm.params));
+    expect(plan.runs[0].params).toEqual(defaultValues(retryStormSpec.params));
     expect(plan.runs[1].params.budget).toBe('token-bucket');
   });
 

@@ -1,6 +1,6 @@
-import { metastability } from '../../../../simulations/scenarios/metastability.ts';
+import { metastabilitySpec } from '../../../../simulations/scenarios/specs/metastability.ts';
 
-const p = metastability.params;
+const p = metastabilitySpec.params;
 
 /** The defences first (what the reader toggles), then the load and the grid of triggers. */
 export const mapSpecs = {

@@ -1,5 +1,6 @@
 import { changedParams } from '../../../params/params.ts';
-import { retryStorm, type RetryStormParams } from '../../../../simulations/scenarios/retry-storm.ts';
+import { retryStormSpec } from '../../../../simulations/scenarios/specs/retry-storm.ts';
+import type { RetryStormParams } from '../../../../simulations/scenarios/retry-storm.ts';
 
 /** Where the retry-storm widget lives, and its URL prefix (its widget id). */
 const STORM_PAGE = '/retry-strategies/';
@@ -13,7 +14,7 @@ const STORM_ID = 'storm';
  */
 export function stormLink(params: RetryStormParams, seed: number): string {
   const query = new URLSearchParams();
-  for (const [k, v] of Object.entries(changedParams(retryStorm.params, params))) query.set(`${STORM_ID}.${k}`, v);
+  for (const [k, v] of Object.entries(changedParams(retryStormSpec.params, params))) query.set(`${STORM_ID}.${k}`, v);
   query.set(`${STORM_ID}.seed`, String(seed));
   return `${STORM_PAGE}?${query}#${STORM_ID}-title`;
 }

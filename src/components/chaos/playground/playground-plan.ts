@@ -1,5 +1,6 @@
 import { defaultValues } from '../../../params/params.ts';
-import { faultInjection, type FaultInjectionResult } from '../../../../simulations/scenarios/fault-injection.ts';
+import { faultInjectionSpec } from '../../../../simulations/scenarios/specs/fault-injection.ts';
+import type { FaultInjectionResult } from '../../../../simulations/scenarios/fault-injection.ts';
 import { compareSides, type CompareSide } from '../../frame/compare-sides.ts';
 import { run, type Run } from '../../frame/runner/run.ts';
 import type { SimulationPlan } from '../../frame/runner/useSimulation.ts';
@@ -13,10 +14,10 @@ export interface PlaygroundMeta {
 /** One run per side on the same seed: the same service times, the same draws of the injector. */
 export function planPlayground(state: WidgetState<PlaygroundSpecs>): SimulationPlan<Run<FaultInjectionResult>[], PlaygroundMeta> {
   const sides = compareSides(state);
-  const base = defaultValues(faultInjection.params);
+  const base = defaultValues(faultInjectionSpec.params);
   return {
     // A call makes at most three attempts.
-    runs: sides.map((s) => run(faultInjection, { ...base, ...s.values }, state.seed, base.calls * 3)),
+    runs: sides.map((s) => run(faultInjectionSpec, { ...base, ...s.values }, state.seed, base.calls * 3)),
     meta: { sides },
   };
 }

@@ -1,6 +1,6 @@
-import { faultInjection } from '../../../../simulations/scenarios/fault-injection.ts';
+import { faultInjectionSpec } from '../../../../simulations/scenarios/specs/fault-injection.ts';
 
-const p = faultInjection.params;
+const p = faultInjectionSpec.params;
 
 /**
  * What the reader changes: the injector and its settings first, then the

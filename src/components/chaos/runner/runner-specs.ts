@@ -1,6 +1,6 @@
-import { chaosExperiment } from '../../../../simulations/scenarios/chaos-experiment.ts';
+import { chaosExperimentSpec } from '../../../../simulations/scenarios/specs/chaos-experiment.ts';
 
-const p = chaosExperiment.params;
+const p = chaosExperimentSpec.params;
 
 /**
  * What the reader sets, in the order an experiment is written: the fault and

@@ -1,5 +1,6 @@
 import { defaultValues } from '../../../params/params.ts';
-import { cascadingFailure, type CascadingFailureResult } from '../../../../simulations/scenarios/cascading-failure.ts';
+import { cascadingFailureSpec } from '../../../../simulations/scenarios/specs/cascading-failure.ts';
+import type { CascadingFailureResult } from '../../../../simulations/scenarios/cascading-failure.ts';
 import { compareSides, type CompareSide } from '../../frame/compare-sides.ts';
 import { run, type Run } from '../../frame/runner/run.ts';
 import type { SimulationPlan } from '../../frame/runner/useSimulation.ts';
@@ -13,7 +14,7 @@ export interface CascadeMeta {
 /** One run per side, on the same seed: A and B see the very same arrivals and the same mix of traffic. */
 export function planCascade(state: WidgetState<CascadeSpecs>): SimulationPlan<Run<CascadingFailureResult>[], CascadeMeta> {
   const sides = compareSides(state);
-  const base = defaultValues(cascadingFailure.params);
+  const base = defaultValues(cascadingFailureSpec.params);
   // Cost: requests over the run; each is one arrival, some work and at most one call to B.
-  return { runs: sides.map((s) => run(cascadingFailure, { ...base, ...s.values }, state.seed, s.values.rate * s.values.duration)), meta: { sides } };
+  return { runs: sides.map((s) => run(cascadingFailureSpec, { ...base, ...s.values }, state.seed, s.values.rate * s.values.duration)), meta: { sides } };
 }

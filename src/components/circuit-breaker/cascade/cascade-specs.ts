@@ -1,6 +1,6 @@
-import { cascadingFailure } from '../../../../simulations/scenarios/cascading-failure.ts';
+import { cascadingFailureSpec } from '../../../../simulations/scenarios/specs/cascading-failure.ts';
 
-const p = cascadingFailure.params;
+const p = cascadingFailureSpec.params;
 
 /**
  * The scenario's parameters in the order a reader reaches for them: the

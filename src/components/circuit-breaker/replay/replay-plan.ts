@@ -1,5 +1,6 @@
 import { defaultValues } from '../../../params/params.ts';
-import { breakerOutage, type BreakerOutageResult } from '../../../../simulations/scenarios/breaker-outage.ts';
+import { breakerOutageSpec } from '../../../../simulations/scenarios/specs/breaker-outage.ts';
+import type { BreakerOutageResult } from '../../../../simulations/scenarios/breaker-outage.ts';
 import { run, type Run } from '../../frame/runner/run.ts';
 import type { SimulationPlan } from '../../frame/runner/useSimulation.ts';
 import type { WidgetState } from '../../frame/url/widget-url.ts';
@@ -34,8 +35,8 @@ export function planReplay(state: WidgetState<ReplaySpecs>): SimulationPlan<[Run
         { label: breakerLabel(a.breaker), values: a },
         { label: breakerLabel(!a.breaker), values: { ...a, breaker: !a.breaker } },
       ];
-  const base = defaultValues(breakerOutage.params);
-  const runOf = (r: ReplayRun) => run(breakerOutage, { ...base, ...r.values }, state.seed, attemptsUpperBound(r.values));
+  const base = defaultValues(breakerOutageSpec.params);
+  const runOf = (r: ReplayRun) => run(breakerOutageSpec, { ...base, ...r.values }, state.seed, attemptsUpperBound(r.values));
   return { runs: [runOf(pair[0]), runOf(pair[1])], meta: { compare: state.compare, runs: pair } };
 }
 

@@ -1,7 +1,7 @@
 import { numberParam, type ParamValues } from '../../../params/params.ts';
-import { breakerOutage } from '../../../../simulations/scenarios/breaker-outage.ts';
+import { breakerOutageSpec } from '../../../../simulations/scenarios/specs/breaker-outage.ts';
 
-const p = breakerOutage.params;
+const p = breakerOutageSpec.params;
 
 /**
  * The scenario's parameters as controls: the breaker first (what the reader

@@ -1,5 +1,6 @@
 import { defaultValues, type ParamValues } from '../../../params/params.ts';
-import { availabilityScenario, type AvailabilityParams, type AvailabilityResult } from '../../../../simulations/scenarios/availability.ts';
+import { availabilitySpec } from '../../../../simulations/scenarios/specs/availability.ts';
+import type { AvailabilityParams, AvailabilityResult } from '../../../../simulations/scenarios/availability.ts';
 import { compareSides, type CompareSide } from '../../frame/compare-sides.ts';
 import { run, type Run } from '../../frame/runner/run.ts';
 import type { SimulationPlan } from '../../frame/runner/useSimulation.ts';
@@ -15,8 +16,8 @@ export interface AvailabilityMeta {
 export type AvailabilitySideRuns = { readonly chosen: Run<AvailabilityResult>; readonly byReplicas: Run<AvailabilityResult>[] };
 
 export const REPLICA_COUNTS = Array.from(
-  { length: availabilityScenario.params.replicas.max - availabilityScenario.params.replicas.min + 1 },
-  (_, i) => availabilityScenario.params.replicas.min + i,
+  { length: availabilitySpec.params.replicas.max - availabilitySpec.params.replicas.min + 1 },
+  (_, i) => availabilitySpec.params.replicas.min + i,
 );
 
 const HOURS_PER_YEAR = 365.25 * 24;
@@ -24,7 +25,7 @@ const HOURS_PER_YEAR = 365.25 * 24;
 const MAX_FAILURES = 200_000;
 
 export function scenarioParams(v: ParamValues<AvailabilitySpecs>): AvailabilityParams {
-  return { ...defaultValues(availabilityScenario.params), ...v };
+  return { ...defaultValues(availabilitySpec.params), ...v };
 }
 
 /** Failures simulated: each replica fails about once per MTBF + MTTR over the horizon, up to the scenario's cap. */
@@ -51,7 +52,7 @@ function plan(
   counts: (v: ParamValues<AvailabilitySpecs>) => readonly number[],
 ): SimulationPlan<AvailabilitySideRuns[], AvailabilityMeta> {
   const sides = compareSides(state);
-  const r = (p: AvailabilityParams) => run(availabilityScenario, p, state.seed, cost(p));
+  const r = (p: AvailabilityParams) => run(availabilitySpec, p, state.seed, cost(p));
   return {
     runs: sides.map((s) => {
       const p = scenarioParams(s.values);

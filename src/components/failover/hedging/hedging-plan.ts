@@ -1,5 +1,6 @@
 import { defaultValues, type ParamValues } from '../../../params/params.ts';
-import { hedgingScenario, type HedgingParams, type HedgingResult } from '../../../../simulations/scenarios/hedging.ts';
+import { hedgingSpec } from '../../../../simulations/scenarios/specs/hedging.ts';
+import type { HedgingParams, HedgingResult } from '../../../../simulations/scenarios/hedging.ts';
 import { compareSides, type CompareSide } from '../../frame/compare-sides.ts';
 import { run, type Run } from '../../frame/runner/run.ts';
 import { everyNth } from '../../frame/sweep.ts';
@@ -30,7 +31,7 @@ export type SideRuns = {
 };
 
 export function scenarioParams(v: ParamValues<HedgingSpecs>): HedgingParams {
-  return { ...defaultValues(hedgingScenario.params), ...v, latency: 'hiccup' };
+  return { ...defaultValues(hedgingSpec.params), ...v, latency: 'hiccup' };
 }
 
 /** Attempts in a run at most: each request sends up to maxAttempts. */
@@ -50,7 +51,7 @@ export function previewHedging(state: WidgetState<HedgingSpecs>): SimulationPlan
 
 function plan(state: WidgetState<HedgingSpecs>, sweepDelays: readonly number[]): SimulationPlan<SideRuns[], HedgingMeta> {
   const sides = compareSides(state);
-  const r = (p: HedgingParams) => run(hedgingScenario, p, state.seed, cost(p));
+  const r = (p: HedgingParams) => run(hedgingSpec, p, state.seed, cost(p));
   return {
     runs: sides.map((s) => {
       const p = scenarioParams(s.values);

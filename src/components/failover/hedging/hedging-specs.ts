@@ -1,6 +1,6 @@
-import { hedgingScenario } from '../../../../simulations/scenarios/hedging.ts';
+import { hedgingSpec } from '../../../../simulations/scenarios/specs/hedging.ts';
 
-const p = hedgingScenario.params;
+const p = hedgingSpec.params;
 
 /**
  * The hiccup model of The Tail at Scale (every attempt fast, now and then

@@ -1,5 +1,6 @@
 import { defaultValues, type ParamValues } from '../../../params/params.ts';
-import { failover, type FailoverParams, type FailoverResult } from '../../../../simulations/scenarios/failover.ts';
+import { failoverSpec } from '../../../../simulations/scenarios/specs/failover.ts';
+import type { FailoverParams, FailoverResult } from '../../../../simulations/scenarios/failover.ts';
 import { compareSides, type CompareSide } from '../../frame/compare-sides.ts';
 import { run, type Run } from '../../frame/runner/run.ts';
 import type { SimulationPlan } from '../../frame/runner/useSimulation.ts';
@@ -25,12 +26,12 @@ export function runSeconds(v: ParamValues<TimelineSpecs>): number {
   const boundS = (v.unhealthyThreshold * Math.max(v.interval, v.timeout) + v.timeout) / 1000;
   const backS = (v.healthyThreshold * Math.max(v.interval, v.timeout) + v.timeout) / 1000;
   const needed = FAIL_AT_S + v.outage + boundS + backS + v.failbackHold + 10;
-  return Math.min(failover.params.duration.max, Math.max(60, Math.ceil(needed / 10) * 10));
+  return Math.min(failoverSpec.params.duration.max, Math.max(60, Math.ceil(needed / 10) * 10));
 }
 
 export function scenarioParams(v: ParamValues<TimelineSpecs>): FailoverParams {
   return {
-    ...defaultValues(failover.params),
+    ...defaultValues(failoverSpec.params),
     ...v,
     hostsPerLevel: v.mode === 'priority' ? HOSTS_PER_PRIORITY_LEVEL : 1,
     failAt: FAIL_AT_S,
@@ -44,7 +45,7 @@ export function planTimeline(state: WidgetState<TimelineSpecs>): SimulationPlan<
   return {
     runs: sides.map((s) => {
       const params = scenarioParams(s.values);
-      return run(failover, params, state.seed, params.rate * params.duration);
+      return run(failoverSpec, params, state.seed, params.rate * params.duration);
     }),
     meta: { sides },
   };

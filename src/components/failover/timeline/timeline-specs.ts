@@ -1,6 +1,6 @@
-import { failover } from '../../../../simulations/scenarios/failover.ts';
+import { failoverSpec } from '../../../../simulations/scenarios/specs/failover.ts';
 
-const p = failover.params;
+const p = failoverSpec.params;
 
 /**
  * What the reader tunes: the topology, how the primary fails, the checks

@@ -1,7 +1,8 @@
 import type { ScenarioResult } from '../../../../simulations/scenario.ts';
 import type { CostModel } from './cost-model.ts';
 import type { ResultCache } from './result-cache.ts';
-import { executeRun, runKey, toWire, type Run } from './run.ts';
+import { executeRun, runCode, runKey, toWire, type Run } from './run.ts';
+import { scenarioCode, type ScenarioCode } from './scenario-code.ts';
 import { WorkerQueue, type WorkerLike } from './worker-queue.ts';
 
 export type { WorkerLike } from './worker-queue.ts';
@@ -18,6 +19,8 @@ export interface JobRunnerOptions {
   readonly now: () => number;
   /** Runs `fn` in a task of its own, after the page has had a chance to handle input and paint. */
   readonly later: (fn: () => void) => void;
+  /** Where this thread finds run code; the page's own loader unless given. No run is made here before its code has loaded. */
+  readonly code?: ScenarioCode;
 }
 
 export interface JobOutcome {
@@ -70,9 +73,11 @@ export class JobCancelled extends Error {
  */
 export class JobRunner {
   private readonly workers: WorkerQueue;
+  private readonly code: ScenarioCode;
 
   constructor(private readonly o: JobRunnerOptions) {
     this.workers = new WorkerQueue(o.createWorker, o.workerDepth);
+    this.code = o.code ?? scenarioCode;
   }
 
   /**
@@ -104,6 +109,12 @@ export class JobRunner {
   runNow(runs: readonly Run[], budgetMs: number): JobOutcome | undefined {
     const { keys, got, todo } = this.lookUp(runs);
     if (todo.length > 0 && this.estimateMs(todo) > budgetMs) return undefined;
+    const loading = this.loadCode(todo);
+    if (loading) {
+      // Its load starts now, and `run` waits for it; a failed load is reported there.
+      loading.catch(() => {});
+      return undefined;
+    }
     const start = this.o.now();
     for (const [i, r] of todo.entries()) {
       this.runHere(r, got);
@@ -140,6 +151,18 @@ export class JobRunner {
 
     if (todo.length === 0) return { promise: Promise.resolve(finish(0, 0, 'cache')), cancel() {} };
     if (this.estimateMs(todo) <= this.o.mainThreadBudgetMs || !this.workers.available()) {
+      const loading = this.loadCode(todo);
+      if (loading) {
+        // A small job whose code is still loading (the reader moved a slider before it came): run it here once it has.
+        let cancelled = false;
+        const promise = loading.then(() => {
+          if (cancelled) throw new JobCancelled();
+          const start = this.o.now();
+          for (const r of todo) this.runHere(r, got);
+          return finish(todo.length, this.o.now() - start, 'main thread');
+        });
+        return { promise, cancel: () => (cancelled = true) };
+      }
       try {
         const start = this.o.now();
         for (const r of todo) this.runHere(r, got);
@@ -185,7 +208,7 @@ export class JobRunner {
       for (const i of backwards) {
         if (!settle) return;
         const r = ordered[i];
-        if (got.has(orderedKeys[i]) || !this.o.cost.knows(r.scenario.name) || this.estimateMs([r]) > this.o.mainThreadBudgetMs || !drops[i]()) continue;
+        if (got.has(orderedKeys[i]) || !runCode(r, this.code.loaded) || !this.o.cost.knows(r.scenario.name) || this.estimateMs([r]) > this.o.mainThreadBudgetMs || !drops[i]()) continue;
         try {
           this.runHere(r, got);
         } catch (err) {
@@ -216,13 +239,12 @@ export class JobRunner {
           // leave the widget without a plot.
           lost: () =>
             end((s) => {
-              try {
+              const rest = ordered.filter((x) => !got.has(runKey(x)));
+              (this.loadCode(rest) ?? Promise.resolve()).then(() => {
                 const t0 = this.o.now();
-                for (const x of ordered) if (!got.has(runKey(x))) this.runHere(x, got);
+                for (const x of rest) this.runHere(x, got);
                 s.resolve(finish(todo.length, this.o.now() - t0, 'main thread'));
-              } catch (err) {
-                s.reject(err);
-              }
+              }).catch((err: unknown) => s.reject(err));
             }),
         }),
       );
@@ -239,9 +261,15 @@ export class JobRunner {
     return todo.reduce((ms, r) => ms + this.o.cost.estimateMs(r.scenario.name, r.cost), 0);
   }
 
+  /** Undefined when the code of every run's scenario is loaded on this thread; otherwise the load of what is missing, started now. */
+  private loadCode(runs: readonly Run[]): Promise<void> | undefined {
+    const missing = runs.filter((r) => !runCode(r, this.code.loaded));
+    return missing.length === 0 ? undefined : Promise.all(missing.map((r) => this.code.load(r.scenario.name))).then(() => undefined);
+  }
+
   private runHere(r: Run, got: Map<string, ScenarioResult>): void {
     const t0 = this.o.now();
-    const result = executeRun(r);
+    const result = executeRun(r, this.code.loaded);
     this.o.cost.observe(r.scenario.name, r.cost, this.o.now() - t0);
     this.keep(r, result, got);
   }

@@ -1,15 +1,17 @@
 import type { ParamSpecs, ParamValues } from '../../../params/params.ts';
-import type { RunOptions, Scenario, ScenarioResult } from '../../../../simulations/scenario.ts';
+import type { RunOptions, Scenario, ScenarioResult, ScenarioSpec } from '../../../../simulations/scenario.ts';
 
 /**
- * One scenario run a widget needs. It carries the scenario itself, so the
- * run's result reaches the reducer with that scenario's own result type; the
- * worker, which cannot be sent functions, is sent the scenario's name and
- * finds it in the registry (see `toWire`).
+ * One scenario run a widget needs. It carries the scenario's spec (not its
+ * run code: a page loads that only to run it, see `scenario-code.ts`), so
+ * the run's result reaches the reducer with that scenario's own result type.
+ * Whoever runs it finds the run code by the scenario's name; the worker,
+ * which cannot be sent objects with functions, is sent only the name (see
+ * `toWire`).
  */
 export class Run<R extends ScenarioResult = ScenarioResult> {
   constructor(
-    readonly scenario: Scenario<ParamSpecs, R>,
+    readonly scenario: ScenarioSpec<ParamSpecs, R>,
     readonly params: ParamValues<ParamSpecs>,
     readonly seed: number,
     /** Rough size of the run in the scenario's own units (simulated requests or messages), used only to guess how long it takes. */
@@ -21,7 +23,7 @@ export class Run<R extends ScenarioResult = ScenarioResult> {
  * A run of `scenario` with `params` on `seed`: the params are checked
  * against the scenario's own declaration here, where the plan builds them.
  */
-export function run<S extends ParamSpecs, R extends ScenarioResult>(scenario: Scenario<S, R>, params: ParamValues<S>, seed: number, cost: number): Run<R> {
+export function run<S extends ParamSpecs, R extends ScenarioResult>(scenario: ScenarioSpec<S, R>, params: ParamValues<S>, seed: number, cost: number): Run<R> {
   return new Run<R>(scenario, params, seed, cost);
 }
 
@@ -86,25 +88,44 @@ export function shapeResults<T>(runs: T, results: readonly ScenarioResult[]): Re
   return shape(runs) as ResultsOf<T>;
 }
 
+/** A scenario's run code by name, if it is at hand on this thread (loaded); undefined otherwise. */
+export type FindScenario = (name: string) => Scenario | undefined;
+
+/** Whether a spec is a whole scenario, run code included (as in tests and Node programs, which build runs from scenarios). */
+function carriesCode(s: ScenarioSpec): s is Scenario {
+  return 'run' in s && typeof s.run === 'function';
+}
+
+/** The run code of a run's scenario: the one it carries, else the one `find` has loaded; undefined when neither. */
+export function runCode(r: Run, find: FindScenario): Scenario | undefined {
+  return carriesCode(r.scenario) ? r.scenario : find(r.scenario.name);
+}
+
+function notLoaded(name: string): Error {
+  return new Error(`scenario "${name}" is not in the registry (simulations/scenarios/index.ts), or its run code is not loaded here`);
+}
+
 /**
  * Runs one run the worker was sent: its scenario found by name, progress
  * within the run in [0, 1] as the scenario reports it.
  */
-export function executeWireRun(find: (name: string) => Scenario | undefined, r: WireRun, onProgress: (fraction: number) => void): ScenarioResult {
+export function executeWireRun(find: FindScenario, r: WireRun, onProgress: (fraction: number) => void): ScenarioResult {
   const scenario = find(r.scenario);
-  if (!scenario) throw new Error(`scenario "${r.scenario}" is not in the registry (simulations/scenarios/index.ts)`);
+  if (!scenario) throw notLoaded(r.scenario);
   return scenario.run(r.params, r.seed, { onProgress: (f) => onProgress(Math.min(1, Math.max(0, f))) });
 }
 
-/** Runs one request on this thread. */
-export function executeRun(r: Run, options?: RunOptions): ScenarioResult {
-  return r.scenario.run(r.params, r.seed, options);
+/** Runs one run on this thread, with its scenario's code as `find` has it. */
+export function executeRun(r: Run, find: FindScenario, options?: RunOptions): ScenarioResult {
+  const scenario = runCode(r, find);
+  if (!scenario) throw notLoaded(r.scenario.name);
+  return scenario.run(r.params, r.seed, options);
 }
 
-/** Runs a whole plan's runs here and shapes the results: the build-time default, and tests. */
-export function executeRuns<T>(runs: T): ResultsOf<T> {
+/** Runs a whole plan's runs here and shapes the results: the build-time default, and tests (`run-in-node.ts`). */
+export function executeRunsWith<T>(runs: T, find: FindScenario): ResultsOf<T> {
   return shapeResults(
     runs,
-    flatten(runs).map((r) => executeRun(r)),
+    flatten(runs).map((r) => executeRun(r, find)),
   );
 }

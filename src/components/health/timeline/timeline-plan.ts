@@ -1,5 +1,6 @@
 import { defaultValues } from '../../../params/params.ts';
-import { healthDetection, type HealthDetectionParams, type HealthDetectionResult } from '../../../../simulations/scenarios/health-detection.ts';
+import { healthDetectionSpec } from '../../../../simulations/scenarios/specs/health-detection.ts';
+import type { HealthDetectionParams, HealthDetectionResult } from '../../../../simulations/scenarios/health-detection.ts';
 import { compareSides, type CompareSide } from '../../frame/compare-sides.ts';
 import { run, type Run } from '../../frame/runner/run.ts';
 import type { SimulationPlan } from '../../frame/runner/useSimulation.ts';
@@ -25,11 +26,11 @@ export function requestsEstimate(v: HealthDetectionParams): number {
 
 /** One run per side, on the same seed: the same failure moments and the same traffic. */
 export function planTimeline(state: WidgetState<TimelineSpecs>): SimulationPlan<Run<HealthDetectionResult>[], TimelineMeta> {
-  const base = defaultValues(healthDetection.params);
+  const base = defaultValues(healthDetectionSpec.params);
   const sides = compareSides(state);
   const runs = sides.map((s) => {
     const params: HealthDetectionParams = { ...base, ...s.values };
-    return run(healthDetection, params, state.seed, requestsEstimate(params));
+    return run(healthDetectionSpec, params, state.seed, requestsEstimate(params));
   });
   return { runs, meta: { sides } };
 }

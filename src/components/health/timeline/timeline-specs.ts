@@ -1,6 +1,6 @@
-import { healthDetection } from '../../../../simulations/scenarios/health-detection.ts';
+import { healthDetectionSpec } from '../../../../simulations/scenarios/specs/health-detection.ts';
 
-const p = healthDetection.params;
+const p = healthDetectionSpec.params;
 
 /**
  * The checker's settings, the failure, the flaky backend and outlier

@@ -1,4 +1,4 @@
-import { lbHeterogeneous } from '../../../../simulations/scenarios/lb-heterogeneous.ts';
+import { lbHeterogeneousSpec } from '../../../../simulations/scenarios/specs/lb-heterogeneous.ts';
 import type { BarChartModel, ChartModel, Dash, LineChartModel, SeriesColor, ShadedInterval } from '../../charts/chart-model.ts';
 import { count, num, percent } from '../../stats/format-number.ts';
 import { sideChartId, sidePrefix } from '../../frame/compare-sides.ts';
@@ -17,7 +17,7 @@ export function compareCharts(view: CompareView): ChartModel[] {
 
 const faultyId = (s: CompareSideView) => s.backends[0].id;
 const hasFault = (s: CompareSideView) => s.fault.end > s.fault.start;
-const faultWords = (s: CompareSideView) => lbHeterogeneous.params.fault.optionLabels?.[s.fault.kind as keyof typeof lbHeterogeneous.params.fault.optionLabels] ?? s.fault.kind;
+const faultWords = (s: CompareSideView) => lbHeterogeneousSpec.params.fault.optionLabels?.[s.fault.kind as keyof typeof lbHeterogeneousSpec.params.fault.optionLabels] ?? s.fault.kind;
 
 function shading(s: CompareSideView): ShadedInterval[] {
   return hasFault(s) ? [{ start: s.fault.start, end: s.fault.end, label: `Fault: ${faultyId(s)} ${faultWords(s)}` }] : [];

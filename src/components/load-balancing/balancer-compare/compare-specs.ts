@@ -1,8 +1,9 @@
 import { enumParam } from '../../../params/params.ts';
-import { heterogeneousAlgorithms, lbHeterogeneous, type HeterogeneousAlgorithm } from '../../../../simulations/scenarios/lb-heterogeneous.ts';
+import { heterogeneousAlgorithms, lbHeterogeneousSpec } from '../../../../simulations/scenarios/specs/lb-heterogeneous.ts';
+import type { HeterogeneousAlgorithm } from '../../../../simulations/scenarios/lb-heterogeneous.ts';
 import { balancerLabels } from '../../../../src/resilience/load-balancing/index.ts';
 
-const p = lbHeterogeneous.params;
+const p = lbHeterogeneousSpec.params;
 
 /**
  * Two algorithms on the same traffic: the scenario's `algorithm`, and

@@ -1,5 +1,6 @@
 import { batchSeed } from '../../../../simulations/run-many.ts';
-import { ballsIntoBins, type BallsIntoBinsResult } from '../../../../simulations/scenarios/balls-into-bins.ts';
+import { ballsIntoBinsSpec } from '../../../../simulations/scenarios/specs/balls-into-bins.ts';
+import type { BallsIntoBinsResult } from '../../../../simulations/scenarios/balls-into-bins.ts';
 import { compareSides, type CompareSide } from '../../frame/compare-sides.ts';
 import { run, type Run } from '../../frame/runner/run.ts';
 import type { SimulationPlan } from '../../frame/runner/useSimulation.ts';
@@ -23,7 +24,7 @@ export interface BinsMeta {
 export function planBins(state: WidgetState<BinsSpecs>): SimulationPlan<Run<BallsIntoBinsResult>[][][], BinsMeta> {
   const sides = compareSides(state).map((s): BinsSide => ({ ...s, choices: choicesToRun(s.values.choices) }));
   const runs = sides.map(({ values: { requests, backends, runs: count }, choices }) =>
-    choices.map((d) => Array.from({ length: count }, (_, i) => run(ballsIntoBins, { requests, backends, choices: d }, batchSeed(state.seed, i), requests))),
+    choices.map((d) => Array.from({ length: count }, (_, i) => run(ballsIntoBinsSpec, { requests, backends, choices: d }, batchSeed(state.seed, i), requests))),
   );
   return { runs, meta: { sides } };
 }

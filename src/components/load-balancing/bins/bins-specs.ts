@@ -1,8 +1,8 @@
 import { intParam } from '../../../params/params.ts';
-import { ballsIntoBins } from '../../../../simulations/scenarios/balls-into-bins.ts';
+import { ballsIntoBinsSpec } from '../../../../simulations/scenarios/specs/balls-into-bins.ts';
 import type { Dash, SeriesColor } from '../../charts/chart-model.ts';
 
-const p = ballsIntoBins.params;
+const p = ballsIntoBinsSpec.params;
 
 /**
  * The scenario's own parameters, plus how many seeds each curve averages.

@@ -1,5 +1,6 @@
 import type { ParamValues } from '../../../params/params.ts';
-import { consistentHashing, type ConsistentHashingResult } from '../../../../simulations/scenarios/consistent-hashing.ts';
+import { consistentHashingSpec } from '../../../../simulations/scenarios/specs/consistent-hashing.ts';
+import type { ConsistentHashingResult } from '../../../../simulations/scenarios/consistent-hashing.ts';
 import { compareSides, type CompareSide } from '../../frame/compare-sides.ts';
 import { run, type Run } from '../../frame/runner/run.ts';
 import type { SimulationPlan } from '../../frame/runner/useSimulation.ts';
@@ -28,7 +29,7 @@ function lookupsEstimate(v: ParamValues<HashingSpecs>, method: string): number {
 export function planHashing(state: WidgetState<HashingSpecs>): SimulationPlan<Run<ConsistentHashingResult>[][], HashingMeta> {
   const sides = compareSides(state);
   const runs = sides.map((side) =>
-    methods.map((m) => run(consistentHashing, { ...side.values, method: m.method }, state.seed, lookupsEstimate(side.values, m.method))),
+    methods.map((m) => run(consistentHashingSpec, { ...side.values, method: m.method }, state.seed, lookupsEstimate(side.values, m.method))),
   );
   return { runs, meta: { sides } };
 }

@@ -1,7 +1,7 @@
-import { consistentHashing } from '../../../../simulations/scenarios/consistent-hashing.ts';
+import { consistentHashingSpec } from '../../../../simulations/scenarios/specs/consistent-hashing.ts';
 import type { SeriesColor } from '../../charts/chart-model.ts';
 
-const p = consistentHashing.params;
+const p = consistentHashingSpec.params;
 
 /** The scenario's parameters without `method`: every method runs, on the same keys and the same backends. */
 export const hashingSpecs = {

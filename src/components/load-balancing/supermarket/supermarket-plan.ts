@@ -1,4 +1,5 @@
-import { supermarket, type SupermarketResult } from '../../../../simulations/scenarios/supermarket.ts';
+import { supermarketSpec } from '../../../../simulations/scenarios/specs/supermarket.ts';
+import type { SupermarketResult } from '../../../../simulations/scenarios/supermarket.ts';
 import { compareSides, type CompareSide } from '../../frame/compare-sides.ts';
 import { run, type Run } from '../../frame/runner/run.ts';
 import { everyNth, gridWith } from '../../frame/sweep.ts';
@@ -37,7 +38,7 @@ export function halfSweepSupermarket(state: WidgetState<SupermarketSpecs>): Simu
 function plan(state: WidgetState<SupermarketSpecs>, sweep: (utilization: number) => number[]): SimulationPlan<Run<SupermarketResult>[][][], SupermarketMeta> {
   const sides = compareSides(state).map((s): SupermarketSide => ({ ...s, rates: sweep(s.values.utilization) }));
   const runs = sides.map(({ values: { backends, requests }, rates }) =>
-    policies.map((p) => rates.map((utilization) => run(supermarket, { backends, utilization, choices: p.choices, requests }, state.seed, requests))),
+    policies.map((p) => rates.map((utilization) => run(supermarketSpec, { backends, utilization, choices: p.choices, requests }, state.seed, requests))),
   );
   return { runs, meta: { sides } };
 }

@@ -1,7 +1,7 @@
-import { supermarket } from '../../../../simulations/scenarios/supermarket.ts';
+import { supermarketSpec } from '../../../../simulations/scenarios/specs/supermarket.ts';
 import type { SeriesColor } from '../../charts/chart-model.ts';
 
-const p = supermarket.params;
+const p = supermarketSpec.params;
 
 /**
  * The scenario's parameters without `choices` (every policy is run). Smaller

@@ -1,6 +1,8 @@
 import { defaultValues, type ParamValues } from '../../../params/params.ts';
-import { expectedAmplification, retryAmplification, type RetryAmplificationResult } from '../../../../simulations/scenarios/retry-amplification.ts';
-import { retryBudget, type RetryBudgetResult } from '../../../../simulations/scenarios/retry-budget.ts';
+import { expectedAmplification, retryAmplificationSpec } from '../../../../simulations/scenarios/specs/retry-amplification.ts';
+import type { RetryAmplificationResult } from '../../../../simulations/scenarios/retry-amplification.ts';
+import { retryBudgetSpec } from '../../../../simulations/scenarios/specs/retry-budget.ts';
+import type { RetryBudgetResult } from '../../../../simulations/scenarios/retry-budget.ts';
 import { compareSides, type CompareSide } from '../../frame/compare-sides.ts';
 import { run, type Run } from '../../frame/runner/run.ts';
 import { everyNth, gridWith } from '../../frame/sweep.ts';
@@ -89,16 +91,16 @@ function plan(
     rates: sweep(side.values.failureRate),
     requests: Array.from({ length: highest(side.values.layers) }, (_, i) => amplificationRequests(i + 1, side.values.retries, side.values.failureRate)),
   }));
-  const budgetBase = defaultValues(retryBudget.params);
+  const budgetBase = defaultValues(retryBudgetSpec.params);
   const budgetRequests = budgetBase.clients * budgetBase.rate * budgetBase.duration;
   const runs = sides.map((side): BudgetSideRuns => {
     const { retries, failureRate } = side.values;
     return {
       amplification: side.requests.map((requests, i) =>
-        run(retryAmplification, { layers: i + 1, retries, failureRate, requests }, state.seed, requests * expectedCalls(i + 1, retries, failureRate)),
+        run(retryAmplificationSpec, { layers: i + 1, retries, failureRate, requests }, state.seed, requests * expectedCalls(i + 1, retries, failureRate)),
       ),
       policies: retryPolicies.map((policy) =>
-        side.rates.map((rate) => run(retryBudget, { ...budgetBase, failureRate: rate, policy, retries }, state.seed, budgetRequests * (1 + retries * rate))),
+        side.rates.map((rate) => run(retryBudgetSpec, { ...budgetBase, failureRate: rate, policy, retries }, state.seed, budgetRequests * (1 + retries * rate))),
       ),
     };
   });

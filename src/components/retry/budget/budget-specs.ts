@@ -1,5 +1,5 @@
 import { intParam, numberParam } from '../../../params/params.ts';
-import { retryPolicies } from '../../../../simulations/scenarios/retry-budget.ts';
+import { retryPolicies } from '../../../../simulations/scenarios/specs/retry-budget.ts';
 import type { Dash, SeriesColor } from '../../charts/chart-model.ts';
 
 /**

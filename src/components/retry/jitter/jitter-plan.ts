@@ -1,5 +1,6 @@
 import { batchSeed } from '../../../../simulations/run-many.ts';
-import { jitterContention, type JitterContentionResult } from '../../../../simulations/scenarios/jitter-contention.ts';
+import { jitterContentionSpec } from '../../../../simulations/scenarios/specs/jitter-contention.ts';
+import type { JitterContentionResult } from '../../../../simulations/scenarios/jitter-contention.ts';
 import { compareSides, type CompareSide } from '../../frame/compare-sides.ts';
 import { run, type Run } from '../../frame/runner/run.ts';
 import type { SimulationPlan } from '../../frame/runner/useSimulation.ts';
@@ -21,7 +22,7 @@ export function planJitter(state: WidgetState<JitterSpecs>): SimulationPlan<Run<
   const runs = sides.map(({ values: { clients, base, cap, runs: count } }) =>
     strategies.map((s) =>
       // Messages per run grow about linearly with clients for the jittered strategies and faster without.
-      Array.from({ length: count }, (_, i) => run(jitterContention, { clients, strategy: s.key, base, cap }, batchSeed(state.seed, i), clients * 20)),
+      Array.from({ length: count }, (_, i) => run(jitterContentionSpec, { clients, strategy: s.key, base, cap }, batchSeed(state.seed, i), clients * 20)),
     ),
   );
   return { runs, meta: { seed: state.seed, sides } };

@@ -1,5 +1,5 @@
 import { intParam } from '../../../params/params.ts';
-import { jitterContention } from '../../../../simulations/scenarios/jitter-contention.ts';
+import { jitterContentionSpec } from '../../../../simulations/scenarios/specs/jitter-contention.ts';
 
 /**
  * The widget's parameters: the scenario's own (clients, base, cap; every
@@ -7,9 +7,9 @@ import { jitterContention } from '../../../../simulations/scenarios/jitter-conte
  * totals are averaged over.
  */
 export const jitterSpecs = {
-  clients: jitterContention.params.clients,
-  base: jitterContention.params.base,
-  cap: jitterContention.params.cap,
+  clients: jitterContentionSpec.params.clients,
+  base: jitterContentionSpec.params.base,
+  cap: jitterContentionSpec.params.cap,
   runs: intParam({ label: 'Runs averaged', default: 10, min: 1, max: 50, help: 'totals are means over seeds seed, seed + 1, …; the lines show the first' }),
 };
 

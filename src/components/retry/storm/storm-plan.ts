@@ -1,5 +1,6 @@
 import { defaultValues, type ParamValues } from '../../../params/params.ts';
-import { retryStorm, type RetryStormResult } from '../../../../simulations/scenarios/retry-storm.ts';
+import { retryStormSpec } from '../../../../simulations/scenarios/specs/retry-storm.ts';
+import type { RetryStormResult } from '../../../../simulations/scenarios/retry-storm.ts';
 import { compareSides, type CompareSide } from '../../frame/compare-sides.ts';
 import { run, type Run } from '../../frame/runner/run.ts';
 import type { SimulationPlan } from '../../frame/runner/useSimulation.ts';
@@ -13,9 +14,9 @@ export interface StormMeta {
 /** One run per side, on the same seed, so A and B see the very same arrivals. */
 export function planStorm(state: WidgetState<StormSpecs>): SimulationPlan<Run<RetryStormResult>[], StormMeta> {
   const sides = compareSides(state);
-  const base = defaultValues(retryStorm.params);
+  const base = defaultValues(retryStormSpec.params);
   return {
-    runs: sides.map((s) => run(retryStorm, { ...base, ...s.values }, state.seed, attemptsUpperBound(s.values))),
+    runs: sides.map((s) => run(retryStormSpec, { ...base, ...s.values }, state.seed, attemptsUpperBound(s.values))),
     meta: { sides },
   };
 }

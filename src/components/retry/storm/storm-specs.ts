@@ -1,6 +1,6 @@
-import { retryStorm } from '../../../../simulations/scenarios/retry-storm.ts';
+import { retryStormSpec } from '../../../../simulations/scenarios/specs/retry-storm.ts';
 
-const p = retryStorm.params;
+const p = retryStormSpec.params;
 
 /**
  * The scenario's parameters the widget shows, what protects first, then the

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { defaultValues, type ParamSpecs } from '../../../../src/params/params.ts';
 import type { WidgetDefinition } from '../../../../src/components/frame/widget-definition.ts';
-import { executeRuns, flattenRuns, runKey } from '../../../../src/components/frame/runner/run.ts';
+import { flattenRuns, runKey } from '../../../../src/components/frame/runner/run.ts';
+import { executeRuns } from '../../../../src/components/frame/runner/run-in-node.ts';
 import { firstHalfOfSeeds, firstSeedOnly } from '../../../../src/components/frame/runner/preview.ts';
 import { defaultState } from '../../../../src/components/frame/url/widget-state.ts';
 import { jitterWidget } from '../../../../src/components/retry/jitter/jitter-widget.ts';
