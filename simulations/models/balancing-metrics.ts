@@ -76,6 +76,11 @@ export class BalancingMetrics implements BalancedCallObserver {
   readonly rotation: RotationEvent[] = [];
   private readonly counts: SeriesRecorder<'offered' | 'goodput' | 'errors' | 'unavailable'>;
   private readonly perHost: SeriesRecorder<string>;
+  /** perHost's column of each backend, by index: looked up once rather than by the backend's id on every request. */
+  private readonly perHostColumns: number[][];
+  private readonly offeredColumn: number[];
+  private readonly goodputColumn: number[];
+  private readonly errorsColumn: number[];
   private readonly bucketLatency: BucketQuantiles;
   private readonly unavailable: LevelGauge<'unavailable'>;
   private readonly sentTo: Float64Array;
@@ -95,6 +100,10 @@ export class BalancingMetrics implements BalancedCallObserver {
     const n = tiers.length;
     this.counts = new SeriesRecorder(bucketMs, durationMs, ['offered', 'goodput', 'errors', 'unavailable']);
     this.perHost = new SeriesRecorder<string>(bucketMs, durationMs, tiers.map((t) => t.id));
+    this.perHostColumns = tiers.map((t) => this.perHost.columns[t.id]);
+    this.offeredColumn = this.counts.columns.offered;
+    this.goodputColumn = this.counts.columns.goodput;
+    this.errorsColumn = this.counts.columns.errors;
     this.bucketLatency = new BucketQuantiles(bucketMs, durationMs);
     this.unavailable = new LevelGauge(this.counts, 'unavailable');
     this.sentTo = new Float64Array(n);
@@ -105,13 +114,13 @@ export class BalancingMetrics implements BalancedCallObserver {
 
   /** A request arrived (whether or not the balancer finds it a backend). */
   offered(now: number): void {
-    this.counts.add('offered', now);
+    this.offeredColumn[this.counts.bucketOf(now)]++;
   }
 
   sent(call: BalancedCall, now: number): void {
     this.sentTo[call.host]++;
     if (now >= this.fault.startMs && now < this.fault.endMs) this.sentInFault[call.host]++;
-    if (now < this.durationMs) this.perHost.add(this.tiers[call.host].id, now);
+    if (now < this.durationMs) this.perHostColumns[call.host][this.perHost.bucketOf(now)]++;
   }
 
   ended(call: BalancedCall, now: number): void {
@@ -121,12 +130,12 @@ export class BalancingMetrics implements BalancedCallObserver {
       this.latencies.push(ms);
       this.latencyByHost[call.host].push(ms);
       if (inRun) {
-        this.counts.add('goodput', now);
+        this.goodputColumn[this.counts.bucketOf(now)]++;
         this.bucketLatency.add(now, ms);
       }
     } else {
       if (call.host >= 0) this.errorsByHost[call.host]++;
-      if (inRun) this.counts.add('errors', now);
+      if (inRun) this.errorsColumn[this.counts.bucketOf(now)]++;
     }
   }
 
