@@ -19,6 +19,8 @@ export interface JobRunnerOptions {
   readonly now: () => number;
   /** Runs `fn` in a task of its own, after the page has had a chance to handle input and paint. */
   readonly later: (fn: () => void) => void;
+  /** Runs `fn` when the page is idle (no input to handle, nothing to paint); `later` unless given. */
+  readonly idle?: (fn: () => void) => void;
   /** Where this thread finds run code; the page's own loader unless given. No run is made here before its code has loaded. */
   readonly code?: ScenarioCode;
 }
@@ -73,6 +75,10 @@ export class JobCancelled extends Error {
  */
 export class JobRunner {
   private readonly workers: WorkerQueue;
+  /** Runs queued by `warm` in the worker's background, by run key: dropped when the run is computed otherwise first. */
+  private readonly warming = new Map<string, () => boolean>();
+  /** Scenarios warmed on this thread (or being warmed), and how many runs that took. */
+  private readonly warmedHere = new Map<string, number>();
   private readonly code: ScenarioCode;
 
   constructor(private readonly o: JobRunnerOptions) {
@@ -221,7 +227,8 @@ export class JobRunner {
         return;
       }
     };
-    for (const r of ordered) {
+    for (const [i, r] of ordered.entries()) {
+      this.unwarm(orderedKeys[i]);
       drops.push(
         this.workers.enqueue(toWire(r), {
           progress: (f) => {
@@ -253,8 +260,83 @@ export class JobRunner {
     return { promise, cancel: () => end((s) => s.reject(new JobCancelled())) };
   }
 
+  /**
+   * Readies the page for a widget's jobs before the reader moves anything
+   * (`runs`: its plan at the defaults). A scenario's first runs on a thread
+   * are several times slower than later ones (its code is not yet
+   * compiled), and the worker takes about 100 ms to load: so the worker is
+   * started now and computes `runs` in its background, behind every job,
+   * one at a time, smallest first. Their results are cached, which a sweep
+   * reuses when a slider changes only some of its points, and their timings
+   * teach the cost model. Then each scenario the worker has timed small
+   * enough is run here too, twice at most, each time in an idle task, so
+   * that this thread's code is warm when a slider's run comes.
+   */
+  warm(runs: readonly Run[]): void {
+    if (!this.workers.available()) return;
+    const bySize = [...runs].sort((a, b) => this.estimateMs([a]) - this.estimateMs([b]));
+    // The smallest run of each scenario: the one warmed here.
+    const smallest = new Map<string, Run>();
+    for (const r of bySize) if (!smallest.has(r.scenario.name)) smallest.set(r.scenario.name, r);
+    // Timed already (by an earlier call, before this thread had the code): warmed here now.
+    for (const r of smallest.values()) if (this.o.cost.knows(r.scenario.name)) this.warmHere(r);
+    for (const r of bySize) {
+      const key = runKey(r);
+      if (this.warming.has(key) || this.o.cache.get(key)) continue;
+      const drop = this.workers.enqueueBackground(toWire(r), {
+        progress() {},
+        done: (result, ms) => {
+          this.warming.delete(key);
+          this.o.cost.observeWorker(r.scenario.name, r.cost, ms);
+          this.o.cache.set(key, result);
+          const here = smallest.get(r.scenario.name);
+          if (here) this.warmHere(here);
+        },
+        // A warm-up is no job: a failure here is met again, and reported, by the job that needs the run.
+        error: () => this.warming.delete(key),
+        lost: () => this.warming.delete(key),
+      });
+      this.warming.set(key, drop);
+    }
+  }
+
   dispose(): void {
     this.workers.dispose();
+  }
+
+  /**
+   * Runs `r` on this thread in an idle task, and again in a later one
+   * (`WARM_RUNS_HERE` in all), when the run is estimated small enough:
+   * then the slider's runs of its scenario are likely to be made here, so
+   * its code is loaded here first if it is not yet. Otherwise it is tried
+   * again at the next call (after a later timing).
+   */
+  private warmHere(r: Run): void {
+    const name = r.scenario.name;
+    if (this.warmedHere.has(name)) return;
+    this.warmedHere.set(name, 0);
+    const idle = this.o.idle ?? this.o.later;
+    const step = () => {
+      const done = this.warmedHere.get(name) ?? 0;
+      if (this.estimateMs([r]) > WARM_HERE_MAX_MS) {
+        if (done === 0) this.warmedHere.delete(name);
+        return;
+      }
+      if (!runCode(r, this.code.loaded)) {
+        // A failed load is met again, and reported, by the job that needs the code.
+        this.code.load(name).then(() => idle(step), () => this.warmedHere.delete(name));
+        return;
+      }
+      try {
+        this.runHere(r, new Map());
+      } catch {
+        // As for the worker's warm-up: the job that needs the run reports a failure.
+        return;
+      }
+      this.warmedHere.set(name, done + 1);
+      if (done + 1 < WARM_RUNS_HERE) idle(step);
+    };
+    idle(step);
   }
 
   private estimateMs(todo: readonly Run[]): number {
@@ -279,8 +361,25 @@ export class JobRunner {
     const key = runKey(r);
     got.set(key, result);
     this.o.cache.set(key, result);
+    this.unwarm(key);
+  }
+
+  /** Drops a warm-up of the run not yet sent to the worker: it is computed, or about to be, as part of a job. */
+  private unwarm(key: string): void {
+    const drop = this.warming.get(key);
+    if (drop?.()) this.warming.delete(key);
   }
 }
+
+/** Warm-up runs on the main thread per scenario: the first is the slow one, the second already much faster. */
+const WARM_RUNS_HERE = 2;
+/**
+ * The largest warm-up run made on the main thread, as estimated from the
+ * worker's first timing of it (a third of that time, times 1.5): a first run
+ * here takes about as long as the worker's first did, about twice this, which
+ * keeps it well under the 50 ms that make a long task.
+ */
+const WARM_HERE_MAX_MS = 12;
 
 /**
  * `runs` ordered by the first stage that has them (runs in no stage last),

@@ -1,4 +1,4 @@
-import { useLayoutEffect, useState } from 'react';
+import { useEffect, useLayoutEffect, useState } from 'react';
 import type { ScenarioResult } from '../../../../simulations/scenario.ts';
 import { CostModel } from './cost-model.ts';
 import { JobCancelled, JobRunner, type JobOutcome } from './job-runner.ts';
@@ -85,6 +85,12 @@ const later = (() => {
   };
 })();
 
+/** Runs a function when the browser is idle, or at the latest after a second; soon, where it cannot say. */
+function idle(fn: () => void): void {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(() => fn(), { timeout: 1000 });
+  else later(fn);
+}
+
 /** Shared by every widget on the page: one calibration of this device's speed, one cache, one worker. */
 const jobs = new JobRunner({
   createWorker: createSimulationWorker,
@@ -93,6 +99,7 @@ const jobs = new JobRunner({
   mainThreadBudgetMs: SAME_FRAME_BUDGET_MS,
   now: () => performance.now(),
   later,
+  idle,
 });
 
 /** The result on show: the plan it belongs to, and whether it is only a first part of it. */
@@ -202,6 +209,13 @@ export function useSimulation<T, M, V>(
     // described by its key, and reduce is a module-level function:
     // re-running on their identity would only repeat work.
   }, [ready, key]);
+
+  // A widget at its defaults, on screen and hydrated, is likely to be used:
+  // once the page is idle, warm the worker and the code for its runs.
+  useEffect(() => {
+    if (ready && key === initial.key) idle(() => jobs.warm(flattenRuns(plan.runs)));
+    // Once, when the widget is ready: the plan then is the default's.
+  }, [ready]);
 
   let state: RunState;
   let text: string;

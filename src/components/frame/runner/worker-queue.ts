@@ -37,7 +37,9 @@ interface Task {
  * most `depth` runs already sent
  * finish (a run is one synchronous loop and cannot be stopped short of
  * terminating the worker, which would cost every widget a cold start) and
- * their results are cached.
+ * their results are cached. Background runs (`enqueueBackground`: warming
+ * up ahead of the reader) are sent only when no other run waits or is in
+ * flight, one at a time, so a reader's run waits behind at most one.
  */
 export class WorkerQueue {
   private worker: WorkerLike | undefined;
@@ -45,6 +47,7 @@ export class WorkerQueue {
   private broken = false;
   private nextTask = 1;
   private readonly pending: Task[] = [];
+  private readonly background: Task[] = [];
   private readonly inFlight = new Map<number, Task>();
 
   constructor(
@@ -72,12 +75,21 @@ export class WorkerQueue {
 
   /** Queues one run; the function returned drops it if it has not been sent yet, and says whether it did. */
   enqueue(run: WireRun, listener: TaskListener): () => boolean {
+    return this.add(this.pending, run, listener);
+  }
+
+  /** Queues one run behind every other, to be sent only while the worker has nothing else to do; dropped as `enqueue`'s are. */
+  enqueueBackground(run: WireRun, listener: TaskListener): () => boolean {
+    return this.add(this.background, run, listener);
+  }
+
+  private add(queue: Task[], run: WireRun, listener: TaskListener): () => boolean {
     const task: Task = { id: this.nextTask++, run, listener };
-    this.pending.push(task);
+    queue.push(task);
     this.pump();
     return () => {
-      const i = this.pending.indexOf(task);
-      if (i >= 0) this.pending.splice(i, 1);
+      const i = queue.indexOf(task);
+      if (i >= 0) queue.splice(i, 1);
       return i >= 0;
     };
   }
@@ -89,11 +101,13 @@ export class WorkerQueue {
   }
 
   private pump(): void {
-    while (this.worker && this.ready && this.inFlight.size < this.depth && this.pending.length > 0) {
-      const task = this.pending.shift()!;
-      this.inFlight.set(task.id, task);
-      this.worker.postMessage({ type: 'run', task: task.id, run: task.run });
-    }
+    while (this.worker && this.ready && this.inFlight.size < this.depth && this.pending.length > 0) this.send(this.pending.shift()!);
+    if (this.worker && this.ready && this.inFlight.size === 0 && this.background.length > 0) this.send(this.background.shift()!);
+  }
+
+  private send(task: Task): void {
+    this.inFlight.set(task.id, task);
+    this.worker?.postMessage({ type: 'run', task: task.id, run: task.run });
   }
 
   private receive(m: FromWorker): void {
@@ -117,9 +131,10 @@ export class WorkerQueue {
   private fail(): void {
     this.dispose();
     this.broken = true;
-    const lost = [...this.inFlight.values(), ...this.pending];
+    const lost = [...this.inFlight.values(), ...this.pending, ...this.background];
     this.inFlight.clear();
     this.pending.length = 0;
+    this.background.length = 0;
     for (const t of lost) t.listener.lost();
   }
 }

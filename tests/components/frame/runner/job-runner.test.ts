@@ -227,6 +227,74 @@ describe('JobRunner', () => {
     expect(products((await job.promise).results)).toEqual([1, 2, 3, 4, 5]);
   });
 
+  it('warm starts the worker and has it compute the runs in its background, smallest first, one at a time, behind every job', async () => {
+    const { runner, workers, cost } = setup(0);
+    ran = 0;
+    runner.warm([req(1, 1, 30), req(1, 2, 10), req(1, 3, 20)]);
+    expect(workers).toHaveLength(1);
+    expect(seeds(workers[0])).toEqual([2]);
+    const job = runner.run([req(1, 7, 5), req(1, 8, 5), req(1, 9, 5)]);
+    // The job's runs are sent at once (the worker takes two at a time); the next warm-up waits for the job.
+    expect(seeds(workers[0])).toEqual([2, 7]);
+    workers[0].answer();
+    expect(seeds(workers[0])).toEqual([7, 8]);
+    workers[0].answer();
+    workers[0].answer();
+    expect(seeds(workers[0])).toEqual([9]);
+    workers[0].answer();
+    expect(products((await job.promise).results)).toEqual([7, 8, 9]);
+    expect(seeds(workers[0])).toEqual([3]);
+    workers[0].answer();
+    expect(seeds(workers[0])).toEqual([1]);
+    workers[0].answer();
+    expect(ran).toBe(6);
+    // Every warm-up's result is cached, and its timing has taught the cost model.
+    expect(runner.cached([req(1, 1, 30), req(1, 2, 10), req(1, 3, 20)])?.length).toBe(3);
+    expect(cost.knows('tiny')).toBe(true);
+    // Warming the same runs again computes nothing.
+    runner.warm([req(1, 1, 30), req(1, 2, 10)]);
+    expect(seeds(workers[0])).toEqual([]);
+  });
+
+  it('a warm-up not yet sent is dropped when a job needs its run: the run is computed once', async () => {
+    const { runner, workers } = setup(0);
+    ran = 0;
+    runner.warm([req(1, 1, 10), req(1, 2, 20), req(1, 3, 30)]);
+    const job = runner.run([req(1, 3, 30)]);
+    expect(seeds(workers[0])).toEqual([1, 3]);
+    workers[0].answer();
+    workers[0].answer();
+    expect(products((await job.promise).results)).toEqual([3]);
+    expect(seeds(workers[0])).toEqual([2]);
+    workers[0].answerAll();
+    expect(ran).toBe(3);
+  });
+
+  it('after the worker has timed a warm-up small enough, the main thread runs it twice in idle tasks; a larger one never', () => {
+    const { runner, workers, later } = setup(0);
+    ran = 0;
+    runner.warm([req(1, 1, 5)]);
+    // 5 units in 3 ms in the worker, a first run: 0.2 ms a unit, 1.5 ms estimated here.
+    workers[0].msPerRun = 3;
+    workers[0].answer();
+    expect([ran, later.length]).toEqual([1, 1]);
+    later.shift()!();
+    expect([ran, later.length]).toEqual([2, 1]);
+    later.shift()!();
+    expect([ran, later.length]).toEqual([3, 0]);
+
+    const big = defineScenario({ ...tiny, name: 'big' });
+    const other = setup(0);
+    const bigRegistry = (name: string) => (name === big.name ? big : undefined);
+    other.runner.warm([run(big, { n: 1 }, 1, 5)]);
+    // 100 ms for a first run of 5 units: 50 ms estimated here, far over what a warm-up may take.
+    const m = other.workers[0].inbox.shift()!;
+    other.workers[0].onmessage?.({ data: { type: 'done', task: m.task, result: executeWireRun(bigRegistry, m.run, () => {}), elapsedMs: 100 } } as MessageEvent<FromWorker>);
+    ran = 0;
+    other.flushLater();
+    expect(ran).toBe(0);
+  });
+
   it('runNow answers at once from the cache or by running cheap runs here, and runs nothing over its budget', () => {
     const { runner, workers } = setup(100);
     ran = 0;
