@@ -106,16 +106,17 @@ export class Simulation {
         reason = 'done';
         break;
       }
-      if (agenda.peekTime() > maxTimeMs) {
+      const events = this.eventsRun;
+      if (events >= maxEvents) {
+        // A run at both limits at once stops for its time limit.
+        reason = agenda.peekTime() > maxTimeMs ? 'time-limit' : 'event-limit';
+        break;
+      }
+      const entry = agenda.popNotAfter(maxTimeMs);
+      if (entry === undefined) {
         reason = 'time-limit';
         break;
       }
-      const events = this.eventsRun;
-      if (events >= maxEvents) {
-        reason = 'event-limit';
-        break;
-      }
-      const entry = agenda.pop()!;
       this.now = agenda.lastTime;
       this.eventsRun = events + 1;
       // The subject was pushed with this handler's own subject type by `schedule`.
