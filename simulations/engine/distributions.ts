@@ -1,4 +1,4 @@
-import { randomLogNormal, randomUniform } from 'd3-random';
+import { randomUniform } from 'd3-random';
 import type { RandomSource } from '../../src/resilience/random.ts';
 import { lcgStreamOf } from './random-streams.ts';
 
@@ -26,8 +26,41 @@ export function sampler(d: Distribution, random: RandomSource): () => number {
     case 'uniform':
       return randomUniform.source(random)(d.min, d.max);
     case 'log-normal':
-      return randomLogNormal.source(random)(Math.log(d.median), d.sigma);
+      return logNormalDraws(Math.log(d.median), d.sigma, random);
   }
+}
+
+/**
+ * d3-random's `randomLogNormal.source(random)(mu, sigma)` written out, the
+ * very same values: Marsaglia's polar method makes two normal draws from one
+ * accepted pair of uniforms and one radius r. d3 computes
+ * sqrt(-2 ln r / r) once per draw; here it is kept for the pair's second
+ * draw (the same r, so the same number), and the draw is one closure call
+ * instead of three (log-normal, normal, the stream).
+ */
+export function logNormalDraws(mu: number, sigma: number, random: RandomSource): () => number {
+  let spare = 0;
+  let hasSpare = false;
+  let factor = 0;
+  return () => {
+    let y: number;
+    if (hasSpare) {
+      y = spare;
+      hasSpare = false;
+    } else {
+      let x: number;
+      let r: number;
+      do {
+        x = random() * 2 - 1;
+        y = random() * 2 - 1;
+        r = x * x + y * y;
+      } while (!r || r > 1);
+      spare = x;
+      hasSpare = true;
+      factor = Math.sqrt((-2 * Math.log(r)) / r);
+    }
+    return Math.exp(mu + sigma * y * factor);
+  };
 }
 
 /**

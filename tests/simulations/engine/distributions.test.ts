@@ -1,5 +1,7 @@
+import { randomLogNormal } from 'd3-random';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { meanOf, sampler, type Distribution } from '../../../simulations/engine/distributions.ts';
+import { logNormalDraws, meanOf, sampler, type Distribution } from '../../../simulations/engine/distributions.ts';
 import { RandomStreams } from '../../../simulations/engine/random-streams.ts';
 
 const N = 200_000;
@@ -26,6 +28,16 @@ describe('distributions', () => {
       expect(Math.abs(sum / N - meanOf(d))).toBeLessThan((4 * sd) / Math.sqrt(N));
     });
   }
+
+  it("log-normal draws are d3-random's randomLogNormal, bit for bit, on the same stream", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 2 ** 31 }), fc.double({ min: -5, max: 5, noNaN: true }), fc.double({ min: 0, max: 3, noNaN: true }), (seed, mu, sigma) => {
+        const ours = logNormalDraws(mu, sigma, new RandomStreams(seed).stream('x'));
+        const d3 = randomLogNormal.source(new RandomStreams(seed).stream('x'))(mu, sigma);
+        for (let i = 0; i < 1001; i++) expect(Object.is(ours(), d3())).toBe(true);
+      }),
+    );
+  });
 
   it('constant always gives its value', () => {
     const draw = sampler({ kind: 'constant', value: 3 }, () => 0.5);
