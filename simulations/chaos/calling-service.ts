@@ -1,9 +1,10 @@
 import type { Admission, JobState } from '../models/service.ts';
-import type { HopCaller } from './hop-caller.ts';
+import type { RequestOutcome } from '../models/request-ledger.ts';
+import type { HopCaller, HopListener } from './hop-caller.ts';
 import type { RoutedJob, Target } from './target.ts';
 
 /** B's own part of a request; when B's work is done, B calls its dependency before it answers. */
-class OwnWork implements RoutedJob {
+class OwnWork implements RoutedJob, HopListener {
   arrivedAt = NaN;
   startedAt = NaN;
   state: JobState = 'new';
@@ -17,7 +18,12 @@ class OwnWork implements RoutedJob {
 
   respond(ok: boolean, now: number): void {
     if (!ok) return this.outer.respond(false, now);
-    this.dependency.call((outcome, t) => this.outer.respond(outcome === 'succeeded', t));
+    this.dependency.call(this);
+  }
+
+  /** The dependency answered: so does B. */
+  hopEnded(outcome: RequestOutcome, now: number): void {
+    this.outer.respond(outcome === 'succeeded', now);
   }
 }
 

@@ -17,12 +17,15 @@ export interface HopDefences {
   readonly fallback?: boolean;
 }
 
-/** How a call on a hop ended; `degraded` when the fallback answered it. */
-export type HopEnd = (outcome: RequestOutcome, now: number, degraded: boolean) => void;
+/** Who waits for a call on a hop: an object rather than a closure, so that a request's calls allocate none. */
+export interface HopListener {
+  /** How the call ended; `degraded` when the fallback answered it. Called exactly once. */
+  hopEnded(outcome: RequestOutcome, now: number, degraded: boolean): void;
+}
 
 class Call {
   retryState: RetryState | undefined = undefined;
-  constructor(readonly onEnd: HopEnd) {}
+  constructor(readonly listener: HopListener) {}
 }
 
 class Attempt implements RoutedJob {
@@ -83,9 +86,9 @@ export class HopCaller implements EventHandler<Attempt | Call> {
     this.timeouts = sim.newLane();
   }
 
-  /** Starts a call now; `onEnd` is called exactly once. */
-  call(onEnd: HopEnd): void {
-    const call = new Call(onEnd);
+  /** Starts a call now; `listener` hears how it ended, exactly once. */
+  call(listener: HopListener): void {
+    const call = new Call(listener);
     if (this.defences.retry) call.retryState = this.defences.retry.begin(this.sim.now);
     this.send(call);
   }
@@ -150,8 +153,8 @@ export class HopCaller implements EventHandler<Attempt | Call> {
   private end(call: Call, outcome: RequestOutcome, now: number): void {
     if (outcome !== 'succeeded' && this.defences.fallback) {
       this.fallbacks++;
-      call.onEnd('succeeded', now, true);
-    } else call.onEnd(outcome, now, false);
+      call.listener.hopEnded('succeeded', now, true);
+    } else call.listener.hopEnded(outcome, now, false);
   }
 
   /** One agenda entry aimed at the breaker's next change of state by itself, as protected-caller.ts keeps. */

@@ -6,6 +6,7 @@ import { OpenLoopClients } from '../models/clients.ts';
 import { drainAndBalance } from '../models/drain-and-balance.ts';
 import { RequestLedger, type LedgerCounts, type LedgerEntry, type RequestOutcome } from '../models/request-ledger.ts';
 import type { RunOptions } from '../scenario.ts';
+import type { HopListener } from './hop-caller.ts';
 import { HOSTS_PER_SERVICE, isSimulatedTarget, ThreeTierSystem, type SystemDefences } from './three-tier-system.ts';
 
 export interface SimulatorRunOptions extends RunOptions {
@@ -39,6 +40,49 @@ export interface SimulatorRun {
   readonly attempts: { readonly edgeToA: number; readonly edgeToB: number; readonly bToStore: number };
 }
 
+/** What every request at the edge reports to when it ends. */
+class EdgeTally {
+  /** Requests answered with at least one fallback. */
+  degraded = 0;
+  /** Every request's latency, ms, in the order they ended. */
+  readonly latencies: number[] = [];
+
+  constructor(
+    readonly ledger: RequestLedger,
+    readonly recorder: WindowRecorder,
+    readonly durationMs: number,
+  ) {}
+}
+
+/**
+ * One request at the edge: it calls A and B at once and ends when both
+ * have answered, as the first of them that failed (succeeded if neither
+ * did). It is its hops' listener, so a request allocates no closure.
+ */
+class EdgeRequest implements LedgerEntry, HopListener {
+  outcome: RequestOutcome | undefined = undefined;
+  private pending = 2;
+  private ending: RequestOutcome = 'succeeded';
+  private usedFallback = false;
+
+  constructor(
+    private readonly tally: EdgeTally,
+    private readonly startedAt: number,
+  ) {}
+
+  hopEnded(outcome: RequestOutcome, now: number, fromFallback: boolean): void {
+    if (this.ending === 'succeeded') this.ending = outcome;
+    this.usedFallback ||= fromFallback;
+    if (--this.pending > 0) return;
+    const tally = this.tally;
+    tally.ledger.end(this, this.ending);
+    if (this.usedFallback) tally.degraded++;
+    const latency = now - this.startedAt;
+    tally.latencies.push(latency);
+    if (now < tally.durationMs) tally.recorder.requestEnded(this.ending === 'succeeded', latency);
+  }
+}
+
 /** After the last arrival, requests in flight get this long to end; those still open are cut off as timed out. */
 const DRAIN_LIMIT_MS = 60_000;
 
@@ -57,9 +101,7 @@ export function runOnSimulator(experiment: Experiment, seed: number, options: Si
   const system = new ThreeTierSystem(sim, experiment, options.defences);
   const evaluator = new ExperimentEvaluator(experiment);
   const recorder = new WindowRecorder();
-  const latencies: number[] = [];
   const rollbacks: RollbackRun[] = [];
-  let degraded = 0;
 
   const runRollbacks = (atMs: number) => {
     for (const r of experiment.rollbacks) {
@@ -82,26 +124,13 @@ export function runOnSimulator(experiment: Experiment, seed: number, options: Si
     });
   }
 
+  const tally = new EdgeTally(ledger, recorder, durationMs);
   const arrive = () => {
-    const startedAt = sim.now;
-    const request: LedgerEntry = { outcome: undefined };
+    const request = new EdgeRequest(tally, sim.now);
     ledger.start(request);
     recorder.requestStarted();
-    let pending = 2;
-    let outcome: RequestOutcome = 'succeeded';
-    let usedFallback = false;
-    const hopEnded = (o: RequestOutcome, now: number, fromFallback: boolean) => {
-      if (outcome === 'succeeded') outcome = o;
-      usedFallback ||= fromFallback;
-      if (--pending > 0) return;
-      ledger.end(request, outcome);
-      if (usedFallback) degraded++;
-      const latency = now - startedAt;
-      latencies.push(latency);
-      if (now < durationMs) recorder.requestEnded(outcome === 'succeeded', latency);
-    };
-    system.edgeToA.call(hopEnded);
-    system.edgeToB.call(hopEnded);
+    system.edgeToA.call(request);
+    system.edgeToB.call(request);
   };
   const clients = new OpenLoopClients(sim, { rate: PiecewiseRate.constant(options.rate), untilMs: durationMs, send: arrive });
 
@@ -118,9 +147,9 @@ export function runOnSimulator(experiment: Experiment, seed: number, options: Si
     verdict: evaluator.verdict(),
     windows: evaluator.windows,
     counts,
-    degraded,
+    degraded: tally.degraded,
     successRate: counts.requests > 0 ? counts.succeeded / counts.requests : 0,
-    p99: latencies.length > 0 ? quantileOf(latencies, 0.99)! : NaN,
+    p99: tally.latencies.length > 0 ? quantileOf(tally.latencies, 0.99)! : NaN,
     blastRadius: system.affectedHosts / HOSTS_PER_SERVICE,
     rollbacks,
     attempts: { edgeToA: system.edgeToA.attemptsSent, edgeToB: system.edgeToB.attemptsSent, bToStore: system.bToStore.attemptsSent },
