@@ -23,10 +23,10 @@ function shading(s: CompareSideView): ShadedInterval[] {
   return hasFault(s) ? [{ start: s.fault.start, end: s.fault.end, label: `Fault: ${faultyId(s)} ${faultWords(s)}` }] : [];
 }
 
-/** "Round robin" and, if both sides ran the same algorithm, which of the two runs it is. */
+/** "Round robin" and, if both runs are of the same algorithm, which of the two it is (a preview has the first run only). */
 function runLabels(s: CompareSideView): string[] {
   const [a, b] = s.runs;
-  return a.algorithm === b.algorithm ? [`${a.label} (1)`, `${b.label} (2)`] : [a.label, b.label];
+  return b && a.algorithm === b.algorithm ? [`${a.label} (1)`, `${b.label} (2)`] : s.runs.map((r) => r.label);
 }
 
 function backendLabel(s: CompareSideView, i: number): string {

@@ -1,10 +1,6 @@
-import { defaultValues } from '../../../params/params.ts';
-import {
-  lbHeterogeneous,
-  type HeterogeneousAlgorithm,
-  type LbHeterogeneousParams,
-  type LbHeterogeneousResult,
-} from '../../../../simulations/scenarios/lb-heterogeneous.ts';
+import { defaultValues, type ParamValues } from '../../../params/params.ts';
+import type { HeterogeneousAlgorithm, LbHeterogeneousParams, LbHeterogeneousResult } from '../../../../simulations/scenarios/lb-heterogeneous.ts';
+import { lbHeterogeneousSpec } from '../../../../simulations/scenarios/specs/lb-heterogeneous.ts';
 import { compareSides, type CompareSide } from '../../frame/compare-sides.ts';
 import { run, type Run } from '../../frame/runner/run.ts';
 import type { SimulationPlan } from '../../frame/runner/useSimulation.ts';
@@ -12,8 +8,8 @@ import type { WidgetState } from '../../frame/url/widget-url.ts';
 import type { CompareSpecs } from './compare-specs.ts';
 
 export interface BalancerSide extends CompareSide<CompareSpecs> {
-  /** The two algorithms, in plan order. */
-  readonly algorithms: readonly [HeterogeneousAlgorithm, HeterogeneousAlgorithm];
+  /** The algorithms run, in plan order: the two compared (the preview: the first only). */
+  readonly algorithms: readonly HeterogeneousAlgorithm[];
 }
 
 export interface CompareMeta {
@@ -33,13 +29,25 @@ function requestsEstimate(v: LbHeterogeneousParams): number {
 
 /** Per side, both algorithms on the same seed: the same arrivals, service times and fault. */
 export function planCompare(state: WidgetState<CompareSpecs>): SimulationPlan<Run<LbHeterogeneousResult>[][], CompareMeta> {
-  const base = defaultValues(lbHeterogeneous.params);
-  const sides = compareSides(state).map((s): BalancerSide => ({ ...s, algorithms: [s.values.algorithm, s.values.versus] }));
+  return plan(state, (v) => [v.algorithm, v.versus]);
+}
+
+/** The preview: each side's first algorithm only, half the runs, drawn alone until the second is back. */
+export function previewCompare(state: WidgetState<CompareSpecs>): SimulationPlan<Run<LbHeterogeneousResult>[][], CompareMeta> {
+  return plan(state, (v) => [v.algorithm]);
+}
+
+function plan(
+  state: WidgetState<CompareSpecs>,
+  algorithms: (v: ParamValues<CompareSpecs>) => HeterogeneousAlgorithm[],
+): SimulationPlan<Run<LbHeterogeneousResult>[][], CompareMeta> {
+  const base = defaultValues(lbHeterogeneousSpec.params);
+  const sides = compareSides(state).map((s): BalancerSide => ({ ...s, algorithms: algorithms(s.values) }));
   const runs = sides.map((side) => {
     const { versus: _, ...shared } = side.values;
     return side.algorithms.map((algorithm) => {
       const params: LbHeterogeneousParams = { ...base, ...shared, algorithm };
-      return run(lbHeterogeneous, params, state.seed, requestsEstimate(params));
+      return run(lbHeterogeneousSpec, params, state.seed, requestsEstimate(params));
     });
   });
   return { runs, meta: { sides } };

@@ -1,7 +1,7 @@
 import type { ParamValues } from '../../../params/params.ts';
 import { defineWidget } from '../../frame/widget-definition.ts';
 import { compareCharts } from './compare-charts.ts';
-import { planCompare } from './compare-plan.ts';
+import { planCompare, previewCompare } from './compare-plan.ts';
 import { compareSpecs, type CompareSpecs } from './compare-specs.ts';
 import { reduceCompare } from './compare-view.ts';
 
@@ -37,6 +37,7 @@ export const compareWidget = defineWidget({
   ],
   suggestB,
   plan: planCompare,
+  preview: previewCompare,
   reduce: reduceCompare,
   figures: compareCharts,
 });

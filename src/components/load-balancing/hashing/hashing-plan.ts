@@ -5,10 +5,12 @@ import { compareSides, type CompareSide } from '../../frame/compare-sides.ts';
 import { run, type Run } from '../../frame/runner/run.ts';
 import type { SimulationPlan } from '../../frame/runner/useSimulation.ts';
 import type { WidgetState } from '../../frame/url/widget-url.ts';
-import { methods, type HashingSpecs } from './hashing-specs.ts';
+import { methods, type HashingSpecs, type HashMethod } from './hashing-specs.ts';
 
 export interface HashingMeta {
   readonly sides: readonly CompareSide<HashingSpecs>[];
+  /** The methods run on each side, in plan order: all three (the preview: the two whose tables are cheap to build). */
+  readonly methods: readonly HashMethod[];
 }
 
 /**
@@ -27,9 +29,22 @@ function lookupsEstimate(v: ParamValues<HashingSpecs>, method: string): number {
  * place the very same keys on the very same backends.
  */
 export function planHashing(state: WidgetState<HashingSpecs>): SimulationPlan<Run<ConsistentHashingResult>[][], HashingMeta> {
-  const sides = compareSides(state);
-  const runs = sides.map((side) =>
-    methods.map((m) => run(consistentHashingSpec, { ...side.values, method: m.method }, state.seed, lookupsEstimate(side.values, m.method))),
+  return plan(
+    state,
+    methods.map((m) => m.method),
   );
-  return { runs, meta: { sides } };
+}
+
+/**
+ * The preview: hash mod n and ring hash only. Maglev builds a lookup table
+ * of tens of thousands of slots, most of its run's cost; it follows.
+ */
+export function previewHashing(state: WidgetState<HashingSpecs>): SimulationPlan<Run<ConsistentHashingResult>[][], HashingMeta> {
+  return plan(state, ['modulo', 'ring-hash']);
+}
+
+function plan(state: WidgetState<HashingSpecs>, methodsRun: readonly HashMethod[]): SimulationPlan<Run<ConsistentHashingResult>[][], HashingMeta> {
+  const sides = compareSides(state);
+  const runs = sides.map((side) => methodsRun.map((method) => run(consistentHashingSpec, { ...side.values, method }, state.seed, lookupsEstimate(side.values, method))));
+  return { runs, meta: { sides, methods: methodsRun } };
 }

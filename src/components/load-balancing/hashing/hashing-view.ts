@@ -1,6 +1,6 @@
 import type { ConsistentHashingResult } from '../../../../simulations/scenarios/consistent-hashing.ts';
 import type { HashingMeta } from './hashing-plan.ts';
-import { methods, type HashMethod } from './hashing-specs.ts';
+import type { HashMethod } from './hashing-specs.ts';
 
 /** A sampled key and its backend before and after, as numbers 1..n(+1) in the order the scenario lists backends. */
 export interface SampledKey {
@@ -34,7 +34,7 @@ export interface HashingView {
   readonly sides: HashingSideView[];
 }
 
-/** Results: per side, the methods. Backends are numbered by their place in the scenario's list, the same for every method. */
+/** Results: per side, the methods run (`meta.methods`). Backends are numbered by their place in the scenario's list, the same for every method. */
 export function reduceHashing(results: ConsistentHashingResult[][], meta: HashingMeta): HashingView {
   return {
     sides: meta.sides.map((side, i): HashingSideView => {
@@ -45,11 +45,11 @@ export function reduceHashing(results: ConsistentHashingResult[][], meta: Hashin
         backends: side.values.backends,
         change: side.values.change,
         changed: rs[0].changedBackend + 1,
-        methods: methods.map((m, i): MethodOutcome => {
+        methods: meta.methods.map((method, i): MethodOutcome => {
           const r = rs[i];
           const number = new Map(r.backends.map((b, k) => [b.id, k + 1]));
           return {
-            method: m.method,
+            method,
             movedFraction: r.summary.movedFraction,
             idealMovedFraction: r.summary.idealMovedFraction,
             excessMovedFraction: r.summary.excessMovedFraction,

@@ -1,7 +1,7 @@
 import type { ParamValues } from '../../../params/params.ts';
 import { defineWidget } from '../../frame/widget-definition.ts';
 import { hashingFigures } from './hashing-figures.tsx';
-import { planHashing } from './hashing-plan.ts';
+import { planHashing, previewHashing } from './hashing-plan.ts';
 import { hashingSpecs, type HashingSpecs } from './hashing-specs.ts';
 import { reduceHashing } from './hashing-view.ts';
 
@@ -27,6 +27,7 @@ export const hashingWidget = defineWidget({
   ],
   suggestB,
   plan: planHashing,
+  preview: previewHashing,
   reduce: reduceHashing,
   figures: hashingFigures,
 });

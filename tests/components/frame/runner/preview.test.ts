@@ -11,6 +11,8 @@ import { supermarketWidget } from '../../../../src/components/load-balancing/sup
 import { budgetWidget } from '../../../../src/components/retry/budget/budget-widget.ts';
 import { hedgingWidget } from '../../../../src/components/failover/hedging/hedging-widget.ts';
 import { availabilityWidget } from '../../../../src/components/failover/availability/availability-widget.ts';
+import { compareWidget } from '../../../../src/components/load-balancing/balancer-compare/compare-widget.ts';
+import { hashingWidget } from '../../../../src/components/load-balancing/hashing/hashing-widget.ts';
 
 describe('preview plans', () => {
   it('firstSeedOnly sets the seed count to 1 on both sides and keeps everything else', () => {
@@ -97,6 +99,30 @@ describe('preview plans', () => {
     expect(part.byReplicas.map((x) => x.replicas)).toEqual([1, 2, 3]);
     expect(part.byReplicas).toEqual(full.byReplicas.slice(0, 3));
     expect(part.summary).toEqual(full.summary);
+  });
+
+  it('balancers: the preview runs each side\'s first algorithm only, which it draws as the full plan does', () => {
+    expectPreviewWithinPlan(compareWidget);
+    expectPreviewDraws(compareWidget);
+    const state = defaultState(compareWidget.specs, 1);
+    const p = compareWidget.preview!(state);
+    const part = compareWidget.reduce(executeRuns(p.runs), p.meta).sides[0];
+    const full = compareWidget.reduce(executeRuns(compareWidget.plan(state).runs), compareWidget.plan(state).meta).sides[0];
+    expect(part.runs.map((r) => r.algorithm)).toEqual([state.values.algorithm]);
+    expect(part.runs).toEqual(full.runs.slice(0, 1));
+    expect({ ...part, runs: [] }).toEqual({ ...full, runs: [] });
+  });
+
+  it('consistent hashing: the preview runs hash mod n and ring hash, with the full plan\'s outcomes; Maglev follows', () => {
+    expectPreviewWithinPlan(hashingWidget);
+    expectPreviewDraws(hashingWidget);
+    const state = defaultState(hashingWidget.specs, 1);
+    const p = hashingWidget.preview!(state);
+    const part = hashingWidget.reduce(executeRuns(p.runs), p.meta).sides[0];
+    const full = hashingWidget.reduce(executeRuns(hashingWidget.plan(state).runs), hashingWidget.plan(state).meta).sides[0];
+    expect(part.methods.map((m) => m.method)).toEqual(['modulo', 'ring-hash']);
+    expect(full.methods.map((m) => m.method)).toEqual(['modulo', 'ring-hash', 'maglev']);
+    expect(part.methods).toEqual(full.methods.slice(0, 2));
   });
 });
 
