@@ -55,6 +55,14 @@ function interpolate(a, b) {
   };
 }
 
+/**
+ * Whether a module may have side effects: not those of the mechanisms, the
+ * simulator and the parameter schema, which only declare things (see
+ * `build.rollupOptions` below).
+ * @param {string} id
+ */
+const declarationsOnly = (id) => !/[\\/](src[\\/]resilience|simulations|src[\\/]params)[\\/]/.test(id);
+
 export default defineConfig({
   site: 'http://localhost:4321',
   server: { host: '127.0.0.1', port: 4321 },
@@ -75,7 +83,8 @@ export default defineConfig({
   ],
   vite: {
     plugins: [d3PureFactories(), d3ScaleNumbersOnly()],
-    worker: { format: 'es', plugins: () => [d3PureFactories()] },
+    // The worker loads each scenario's code as it needs it, tree-shaken as the pages are.
+    worker: { format: 'es', plugins: () => [d3PureFactories()], rollupOptions: { treeshake: { moduleSideEffects: declarationsOnly } } },
     build: {
       rollupOptions: {
         // The mechanisms, the simulator and the parameter schema only declare
@@ -84,7 +93,7 @@ export default defineConfig({
         // (src/resilience/index.ts) pulled in every module behind it that runs
         // code at load (zod schemas of the chaos experiments, XState machines)
         // on every page.
-        treeshake: { moduleSideEffects: (id) => !/[\\/](src[\\/]resilience|simulations|src[\\/]params)[\\/]/.test(id) },
+        treeshake: { moduleSideEffects: declarationsOnly },
       },
     },
   },

@@ -16,9 +16,9 @@ import { HopCaller, type HopDefences } from './hop-caller.ts';
 import { HostGroup, type ResetInjection } from './host-group.ts';
 import { StoppableFaults } from './stoppable-faults.ts';
 
-/** The services of the simulated system, by the name an experiment's actions target. */
-export const simulatedTargets = ['a', 'b', 'store'] as const;
-export type SimulatedTarget = (typeof simulatedTargets)[number];
+import { simulatedTargets, type DefendedHops, type SimulatedTarget } from './system-names.ts';
+
+export { defendedHops, simulatedTargets, type DefendedHops, type SimulatedTarget } from './system-names.ts';
 
 /** Which defences every hop has; each one is a switch. */
 export interface SystemDefences {
@@ -31,9 +31,6 @@ export interface SystemDefences {
   /** Which hops have these defences: all three (the default), the edge's two calls only, or B's call to the store only; the others have none. */
   readonly hops?: DefendedHops;
 }
-
-export const defendedHops = ['all', 'edge', 'store'] as const;
-export type DefendedHops = (typeof defendedHops)[number];
 
 export const noDefences: SystemDefences = { timeouts: false, retries: false, breaker: false, bulkhead: false, fallback: false };
 

@@ -2,7 +2,7 @@ import type { RandomSource } from '../../src/resilience/random.ts';
 import type { HostPicker } from '../../src/resilience/load-balancing/index.ts';
 import type { EventHandler, Simulation } from '../engine/simulation.ts';
 import { Attempt, type AttemptCaller } from './attempt.ts';
-import type { LedgerCounts, LedgerEntry, RequestLedger, RequestOutcome } from './request-ledger.ts';
+import type { LedgerEntry, RequestLedger, RequestOutcome } from './request-ledger.ts';
 import type { Service } from './service.ts';
 
 /** One request through a load balancer: one attempt at the host the balancer picked, then exactly one outcome. */
@@ -24,15 +24,7 @@ export class BalancedCall implements LedgerEntry {
   ) {}
 }
 
-/** What each ledger count means for requests through a BalancedCaller: the start of a scenario's summaryDoc for them. */
-export const balancedCallCountsDoc: Readonly<Record<keyof LedgerCounts, string>> = {
-  requests: 'requests started',
-  succeeded: 'requests that succeeded',
-  failed: 'requests answered with an error or refused',
-  rejected: 'requests for which the balancer had no backend',
-  timedOut: 'requests with no answer within the timeout',
-  shed: "requests turned away by a backend's full queue",
-};
+export { balancedCallCountsDoc } from './balanced-call-counts.ts';
 
 /** Hooks, each called at the virtual time of the event. */
 export interface BalancedCallObserver {

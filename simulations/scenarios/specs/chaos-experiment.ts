@@ -1,5 +1,5 @@
 import { booleanParam, enumParam, intParam, numberParam } from '../../../src/params/params.ts';
-import { defendedHops, simulatedTargets } from '../../chaos/three-tier-system.ts';
+import { defendedHops, simulatedTargets } from '../../chaos/system-names.ts';
 import type { ScenarioSpec } from '../../scenario.ts';
 import type { ChaosExperimentResult } from '../chaos-experiment.ts';
 

@@ -1,5 +1,5 @@
 import { booleanParam, enumParam, intParam, numberParam } from '../../../src/params/params.ts';
-import { balancedCallCountsDoc } from '../../models/balanced-caller.ts';
+import { balancedCallCountsDoc } from '../../models/balanced-call-counts.ts';
 import type { ScenarioSpec } from '../../scenario.ts';
 import type { HealthDetectionResult } from '../health-detection.ts';
 

@@ -1,7 +1,7 @@
 import { booleanParam, enumParam, intParam, numberParam } from '../../../src/params/params.ts';
 import type { ActiveHealthCheckOptions } from '../../../src/resilience/health/index.ts';
 import { balancerLabels, type BalancerName } from '../../../src/resilience/load-balancing/index.ts';
-import { balancedCallCountsDoc } from '../../models/balanced-caller.ts';
+import { balancedCallCountsDoc } from '../../models/balanced-call-counts.ts';
 import type { ScenarioSpec } from '../../scenario.ts';
 import type { LbHeterogeneousResult } from '../lb-heterogeneous.ts';
 

@@ -1,3 +1,4 @@
+import type { BalancerName } from './balancer-names.ts';
 import type { Host } from './host.ts';
 import { LeastOutstandingBalancer } from './least-outstanding.ts';
 import { LeastRequestBalancer, type LeastRequestOptions } from './least-request.ts';
@@ -11,34 +12,7 @@ import { RoundRobinBalancer, type RoundRobinOptions } from './round-robin.ts';
 import { SmoothWeightedRoundRobinBalancer } from './smooth-weighted-round-robin.ts';
 import { WeightedRandomBalancer } from './weighted-random.ts';
 
-/** Every balancer by its URL/CLI name, so scenarios and widgets can offer them as one enum. */
-export const balancerNames = [
-  'round-robin',
-  'smooth-weighted-round-robin',
-  'random',
-  'weighted-random',
-  'least-outstanding',
-  'least-request',
-  'peak-ewma',
-  'modulo-hash',
-  'ring-hash',
-  'maglev',
-] as const;
-
-export type BalancerName = (typeof balancerNames)[number];
-
-export const balancerLabels: Readonly<Record<BalancerName, string>> = {
-  'round-robin': 'Round robin',
-  'smooth-weighted-round-robin': 'Smooth weighted round robin',
-  random: 'Random',
-  'weighted-random': 'Weighted random',
-  'least-outstanding': 'Least outstanding (full scan)',
-  'least-request': 'Least request (power of d choices)',
-  'peak-ewma': 'Peak EWMA (two choices)',
-  'modulo-hash': 'Hash modulo n',
-  'ring-hash': 'Ring hash',
-  maglev: 'Maglev',
-};
+export { balancerLabels, balancerNames, type BalancerName } from './balancer-names.ts';
 
 /** The union of every balancer's options; each balancer reads only its own. */
 export type BalancerOptions = RoundRobinOptions & LeastRequestOptions & PeakEwmaOptions & RingHashOptions & MaglevOptions;

@@ -1,6 +1,6 @@
-import { breakerDiagram } from '../../../resilience/circuit-breaker/breaker-diagram.ts';
 import type { BreakerOutageResult } from '../../../../simulations/scenarios/breaker-outage.ts';
 import { count, num } from '../../stats/format-number.ts';
+import { breakerDiagram } from './breaker-diagram.ts';
 import type { ReplayMeta } from './replay-plan.ts';
 import type { ReplayValues } from './replay-specs.ts';
 import { toReplayTime, type ReplayTransition } from './replay-time.ts';
@@ -95,7 +95,7 @@ export function reduceReplay(results: [BreakerOutageResult, BreakerOutageResult]
     compare: meta.compare,
     runs,
     focus: runs.findIndex((r) => r.hasBreaker),
-    initialState: breakerDiagram().initial,
+    initialState: breakerDiagram.initial,
     durationS: Math.max(...runs.map((r) => r.durationS)),
     bucketS: results[0].series.bucketMs / 1000,
   };

@@ -1,7 +1,7 @@
 import type { ParamValues } from '../../../params/params.ts';
-import { breakerDiagram } from '../../../resilience/circuit-breaker/breaker-diagram.ts';
 import type { ChartModel } from '../../charts/chart-model.ts';
 import { defineWidget } from '../../frame/widget-definition.ts';
+import { breakerDiagram } from './breaker-diagram.ts';
 import { outageBars } from './outage-bars.ts';
 import { replayCsv } from './replay-csv.ts';
 import { planReplay } from './replay-plan.ts';
@@ -10,8 +10,8 @@ import { reduceReplay, type ReplayView } from './replay-view.ts';
 import { selfDrivenStates } from './operator-events.ts';
 import { timelineModel } from './timeline-model.ts';
 
-/** The breaker's diagram, read once from the machine definition. */
-export const diagram = breakerDiagram();
+/** The breaker's diagram, as its machine defines it. */
+export const diagram = breakerDiagram;
 export const stateOrder = diagram.nodes.map((n) => n.id);
 /** The states a replay can show: the legend keeps them all, whatever the run. */
 export const legendStates = selfDrivenStates(diagram);
