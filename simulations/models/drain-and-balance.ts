@@ -39,7 +39,8 @@ export function drainAndBalance(sim: Simulation, ledger: RequestLedger, limits: 
   const reason = sim.run({
     maxTimeMs: limits.maxTimeMs,
     maxEvents: limits.maxEvents ?? MAX_EVENTS,
-    isDone: () => arrivals.done && ledger.inFlight === 0 && sim.now >= untilMs,
+    // The ledger first: a field of one class, and false through most of a run, while `done` is a getter on whichever clients the scenario has.
+    isDone: () => ledger.inFlight === 0 && arrivals.done && sim.now >= untilMs,
     progress,
   });
   if (reason !== 'done') ledger.cutOff();

@@ -78,12 +78,6 @@ export interface ServiceOptions {
   readonly observer?: ServiceObserver;
 }
 
-const quietObserver: ServiceObserver = {
-  queueChanged() {},
-  busyChanged() {},
-  workDone() {},
-};
-
 /**
  * A service with a fixed number of workers in front of a bounded FIFO queue:
  * an M/G/c/K station with optional load-dependent slowdown, errors, a fault
@@ -105,7 +99,8 @@ export class Service implements EventHandler<Job> {
   private readonly slowdown: number;
   private readonly cancellation: boolean;
   private readonly faults: FaultSchedule | undefined;
-  private readonly observer: ServiceObserver;
+  /** Undefined without one: most services have none, and a call per change to an empty observer was a call site shared by every kind of observer (megamorphic). */
+  private readonly observer: ServiceObserver | undefined;
   private readonly drawServiceTime: () => number;
   private readonly errorRandom: RandomSource;
   private waitingCount = 0;
@@ -130,7 +125,7 @@ export class Service implements EventHandler<Job> {
     this.lifo = options.discipline === 'lifo';
     this.maxQueueWaitMs = options.maxQueueWaitMs ?? Infinity;
     if (!(this.maxQueueWaitMs >= 0)) throw new RangeError(`maxQueueWaitMs must be >= 0, got ${this.maxQueueWaitMs}`);
-    this.observer = options.observer ?? quietObserver;
+    this.observer = options.observer;
     const faults = options.faults instanceof FaultSchedule ? options.faults : new FaultSchedule(options.faults);
     // No schedule at all keeps the per-job path free of window scans.
     this.faults = faults.isEmpty ? undefined : faults;
@@ -177,7 +172,7 @@ export class Service implements EventHandler<Job> {
     if (this.lifo) this.stack.push(job);
     else this.queue.push(job);
     this.waitingCount++;
-    this.observer.queueChanged(now, this.waitingCount);
+    this.observer?.queueChanged(now, this.waitingCount);
     return 'accepted';
   }
 
@@ -191,7 +186,7 @@ export class Service implements EventHandler<Job> {
       // The entry stays in the FIFO and is skipped when it reaches the head.
       job.state = 'dropped';
       this.waitingCount--;
-      this.observer.queueChanged(now, this.waitingCount);
+      this.observer?.queueChanged(now, this.waitingCount);
     } else if (job.state === 'serving') {
       job.state = 'dropped';
       this.release(job, now);
@@ -205,7 +200,7 @@ export class Service implements EventHandler<Job> {
 
   private start(job: Job, now: number): void {
     this.busyCount++;
-    this.observer.busyChanged(now, this.busyCount);
+    this.observer?.busyChanged(now, this.busyCount);
     job.state = 'serving';
     job.startedAt = now;
     let ms = this.drawServiceTime();
@@ -231,7 +226,7 @@ export class Service implements EventHandler<Job> {
     const now = this.sim.now;
     job.state = 'done';
     this.release(job, now);
-    this.observer.workDone(now, job);
+    this.observer?.workDone(now, job);
     this.pump(now);
     job.respond(ok, now);
   }
@@ -239,7 +234,7 @@ export class Service implements EventHandler<Job> {
   private release(job: Job, now: number): void {
     this.busyMs += now - job.startedAt;
     this.busyCount--;
-    this.observer.busyChanged(now, this.busyCount);
+    this.observer?.busyChanged(now, this.busyCount);
   }
 
   /** Gives waiting jobs to free workers, oldest first (newest first under LIFO). */
@@ -258,6 +253,6 @@ export class Service implements EventHandler<Job> {
       }
       this.start(job, now);
     }
-    if (this.waitingCount !== before) this.observer.queueChanged(now, this.waitingCount);
+    if (this.waitingCount !== before) this.observer?.queueChanged(now, this.waitingCount);
   }
 }
