@@ -4,9 +4,9 @@ import { downloadText } from './export/download-text.ts';
 import { standaloneSvg } from './export/standalone-svg.ts';
 import type { FigureModel } from './figure-model.ts';
 import { figuresCsv } from './figures-csv.ts';
-import { executeRunsWith, flattenRuns } from './runner/run.ts';
+import { executeRunsWith, flattenRuns, type Run } from './runner/run.ts';
 import { scenarioCode } from './runner/scenario-code.ts';
-import { planKey, useSimulation, type RunState, type Shown } from './runner/useSimulation.ts';
+import { planKey, useSimulation, warmFor, type RunState, type Shown } from './runner/useSimulation.ts';
 import { useBuildTimeDefault } from './ssr/useBuildTimeDefault.tsx';
 import { useWidgetState, type Side, type WidgetStateApi } from './url/useWidgetState.ts';
 import { defaultState, type Preset } from './url/widget-state.ts';
@@ -48,23 +48,35 @@ export function buildTimeDefault<S extends ParamSpecs, T, M, V, VS extends Param
 const INTENT_EVENTS = ['pointerenter', 'focusin', 'touchstart'] as const;
 
 /**
- * Starts loading the run code of `scenarios` at the reader's first sign of
- * intent on the element, so that the first slider move finds it loaded. Not
- * at page load: most readers never touch most widgets. (A run needed before
- * then, as for a link with non-default state, loads its code itself.)
+ * At the reader's first sign of intent on the element, starts loading the
+ * run code of the scenarios `runs` use and warms the page for them (the
+ * worker, this thread's code: `warmFor`), so that the first slider move
+ * finds them ready. Not at page load: most readers never touch most
+ * widgets. (A run needed before then, as for a link with non-default state,
+ * loads its code itself.)
  */
-function useCodeOnIntent(root: RefObject<HTMLElement | null>, scenarios: readonly string[]): void {
-  const names = scenarios.join(' ');
+function useReadyOnIntent(root: RefObject<HTMLElement | null>, runs: readonly Run[]): void {
+  const latest = useRef(runs);
+  useEffect(() => {
+    latest.current = runs;
+  }, [runs]);
   useEffect(() => {
     const el = root.current;
     if (!el) return;
-    // A failed load is tried again, and reported, when a run needs the code.
-    const prepare = () => void scenarioCode.loadAll(names.split(' ')).catch(() => {});
+    let warmed = false;
+    const prepare = () => {
+      const now = latest.current;
+      // A failed load is tried again, and reported, when a run needs the code.
+      scenarioCode.loadAll(now.map((r) => r.scenario.name)).catch(() => {});
+      if (warmed) return;
+      warmed = true;
+      warmFor(now);
+    };
     for (const e of INTENT_EVENTS) el.addEventListener(e, prepare, { passive: true });
     return () => {
       for (const e of INTENT_EVENTS) el.removeEventListener(e, prepare);
     };
-  }, [root, names]);
+  }, [root]);
 }
 
 /**
@@ -82,9 +94,9 @@ export function useSimulationWidget<S extends ParamSpecs, T, M, V, VS extends Pa
   const view = sim.shown.view;
   const figures = useMemo(() => d.figures(view, api.viewState), [d, view, api.viewState]);
   const root = useRef<HTMLElement>(null);
-  useCodeOnIntent(
+  useReadyOnIntent(
     root,
-    useMemo(() => [...new Set([plan, ...parts].flatMap((p) => flattenRuns(p.runs).map((r) => r.scenario.name)))], [plan, parts]),
+    useMemo(() => [plan, ...parts].flatMap((p) => flattenRuns(p.runs)), [plan, parts]),
   );
   const { setParam } = api;
   const onA = useCallback(<K extends keyof S & string>(name: K, v: ParamValues<S>[K]) => setParam('a', name, v), [setParam]);

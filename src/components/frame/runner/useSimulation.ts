@@ -1,9 +1,9 @@
-import { useEffect, useLayoutEffect, useState } from 'react';
+import { useLayoutEffect, useState } from 'react';
 import type { ScenarioResult } from '../../../../simulations/scenario.ts';
 import { CostModel } from './cost-model.ts';
 import { JobCancelled, JobRunner, type JobOutcome } from './job-runner.ts';
 import { ResultCache } from './result-cache.ts';
-import { flattenRuns, runKey, shapeResults, type ResultsOf } from './run.ts';
+import { flattenRuns, runKey, shapeResults, type ResultsOf, type Run } from './run.ts';
 import { createSimulationWorker } from './worker-factory.ts';
 import { hashString } from './hash.ts';
 
@@ -101,6 +101,17 @@ const jobs = new JobRunner({
   later,
   idle,
 });
+
+/**
+ * Readies the page for a widget the reader turns to (`useSimulationWidget`
+ * calls this at the first pointer over it, focus in it or touch): once the
+ * page is idle, the worker and the code for these runs are warmed
+ * (`JobRunner.warm`). Not at page load: most readers never touch most
+ * widgets, and each would load the worker and the simulator for nothing.
+ */
+export function warmFor(runs: readonly Run[]): void {
+  idle(() => jobs.warm(runs));
+}
 
 /** The result on show: the plan it belongs to, and whether it is only a first part of it. */
 export interface ShownResult<V> extends Shown<V> {
@@ -209,13 +220,6 @@ export function useSimulation<T, M, V>(
     // described by its key, and reduce is a module-level function:
     // re-running on their identity would only repeat work.
   }, [ready, key]);
-
-  // A widget at its defaults, on screen and hydrated, is likely to be used:
-  // once the page is idle, warm the worker and the code for its runs.
-  useEffect(() => {
-    if (ready && key === initial.key) idle(() => jobs.warm(flattenRuns(plan.runs)));
-    // Once, when the widget is ready: the plan then is the default's.
-  }, [ready]);
 
   let state: RunState;
   let text: string;
