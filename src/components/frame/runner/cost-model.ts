@@ -9,7 +9,9 @@
  * had taken a third of its time, and the main thread's own timings alone
  * would still keep a scenario off it for long after a cold run; the
  * worker's, times 1.5 to allow for the main thread's colder code, bring the
- * estimate back down: the lower of the two is used. An estimate too low
+ * estimate back down: the lower of the two is used. A scenario the worker
+ * has timed and this thread never ran is expected to run cold here: the
+ * worker's estimate times three more. An estimate too low
  * costs one run beyond the budget: the job runner checks the clock.
  */
 export class CostModel {
@@ -27,7 +29,9 @@ export class CostModel {
     const here = this.main.get(scenario);
     const there = this.worker.get(scenario);
     if (here === undefined && there === undefined) return units * this.initialMsPerUnit;
-    return units * Math.min(here ?? Infinity, there === undefined ? Infinity : there * this.workerToMain);
+    // Never run here: this thread's first run is a cold one, as the worker's first was.
+    const fromWorker = there === undefined ? Infinity : there * this.workerToMain * (here === undefined ? FIRST_RUN_SLOWDOWN : 1);
+    return units * Math.min(here ?? Infinity, fromWorker);
   }
 
   /** Whether runs of the scenario have been timed here, on either thread: whether an estimate is more than the first guess. */

@@ -269,7 +269,7 @@ export class JobRunner {
    * one at a time, smallest first. Their results are cached, which a sweep
    * reuses when a slider changes only some of its points, and their timings
    * teach the cost model. Then each scenario the worker has timed small
-   * enough is run here too, twice at most, each time in an idle task, so
+   * enough is run here too, a few times, each time in an idle task, so
    * that this thread's code is warm when a slider's run comes.
    */
   warm(runs: readonly Run[]): void {
@@ -371,15 +371,14 @@ export class JobRunner {
   }
 }
 
-/** Warm-up runs on the main thread per scenario: the first is the slow one, the second already much faster. */
-const WARM_RUNS_HERE = 2;
+/** Warm-up runs on the main thread per scenario: a scenario's code speeds up over its first few runs. */
+const WARM_RUNS_HERE = 4;
 /**
- * The largest warm-up run made on the main thread, as estimated from the
- * worker's first timing of it (a third of that time, times 1.5): a first run
- * here takes about as long as the worker's first did, about twice this, which
- * keeps it well under the 50 ms that make a long task.
+ * The largest warm-up run made on the main thread, as estimated (the first
+ * from the worker's timings, as a cold run): an idle task well under the
+ * 50 ms that make a long task, with room for an estimate too low.
  */
-const WARM_HERE_MAX_MS = 12;
+const WARM_HERE_MAX_MS = 30;
 
 /**
  * `runs` ordered by the first stage that has them (runs in no stage last),

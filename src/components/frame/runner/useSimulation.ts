@@ -1,4 +1,4 @@
-import { useLayoutEffect, useState } from 'react';
+import { useLayoutEffect, useMemo, useState } from 'react';
 import type { ScenarioResult } from '../../../../simulations/scenario.ts';
 import { CostModel } from './cost-model.ts';
 import { JobCancelled, JobRunner, type JobOutcome } from './job-runner.ts';
@@ -143,7 +143,9 @@ export function useSimulation<T, M, V>(
   ready: boolean,
   parts: readonly SimulationPlan<T, M>[] = [],
 ): SimulationStatus<V> {
-  const key = planKey(plan);
+  // Hashing a plan's runs costs milliseconds for the larger ones, and a widget
+  // re-renders for more than its plan (a replay's time, progress).
+  const key = useMemo(() => planKey(plan), [plan]);
   const [shown, setShown] = useState<ShownResult<V>>(initial);
   const [progress, setProgress] = useState<number | undefined>(undefined);
   const [outcome, setOutcome] = useState<JobOutcome | undefined>(undefined);
