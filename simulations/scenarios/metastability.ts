@@ -1,6 +1,6 @@
 import type { ParamValues } from '../../src/params/params.ts';
 import { defineScenario, type ScenarioResult } from '../scenario.ts';
-import { retryStorm, type RetryStormParams } from './retry-storm.ts';
+import { retryStormSummary, type RetryStormParams } from './retry-storm.ts';
 import { metastabilitySpec } from './specs/metastability.ts';
 
 const params = metastabilitySpec.params;
@@ -98,7 +98,7 @@ export const metastability = defineScenario({
     const cells = spikeRates.map((spikeRate) =>
       spikeDurations.map((spikeDuration): MetastabilityCell => {
         const cp = cellParams(p, spikeRate, spikeDuration);
-        const s = retryStorm.run(cp, seed).summary;
+        const s = retryStormSummary(cp, seed);
         for (const k of Object.keys(totals) as (keyof typeof totals)[]) totals[k] += s[k];
         options.onProgress?.(++done / n);
         return { spikeRate, spikeDuration, recovered: s.recovered, goodputBefore: s.goodputBefore, goodputAfter: s.goodputAfter, amplification: s.amplification, params: cp };

@@ -10,7 +10,7 @@ import { RetryingCaller } from '../models/retrying-caller.ts';
 import { Service } from '../models/service.ts';
 import { TrafficMetrics, type TrafficColumn } from '../models/traffic-metrics.ts';
 import type { ParamValues } from '../../src/params/params.ts';
-import { defineScenario, type ScenarioResult } from '../scenario.ts';
+import { defineScenario, type RunOptions, type ScenarioResult } from '../scenario.ts';
 import { retryStormSpec, type BudgetKind, RECOVERY_THRESHOLD } from './specs/retry-storm.ts';
 
 const params = retryStormSpec.params;
@@ -77,54 +77,69 @@ function afterWindow(spikeEndMs: number, durationMs: number): TimeWindow {
 export const retryStorm = defineScenario({
   ...retryStormSpec,
   run(p, seed, options = {}): RetryStormResult {
-    const durationMs = p.duration * 1000;
-    const spike = secondsWindow(p.spikeStart, p.spikeDuration, durationMs);
-    const after = afterWindow(spike.endMs, durationMs);
-
-    const sim = new Simulation(seed);
-    const ledger = new RequestLedger();
-    const metrics = new TrafficMetrics(BUCKET_MS, durationMs);
-    const service = new Service(sim, {
-      workers: p.workers,
-      queueCapacity: p.queueCapacity,
-      serviceTime: { kind: 'exponential', mean: p.serviceTime },
-      contentionSlowdown: p.contention,
-      cancellation: p.cancellation,
-      discipline: p.queueing === 'lifo' ? 'lifo' : 'fifo',
-      maxQueueWaitMs: p.queueing === 'drop-expired' ? p.timeout : Infinity,
-      observer: metrics,
-    });
-    const retry = new RetryCore({
-      maxAttempts: p.retries + 1,
-      backoff: brookerBackoff(p.backoff, { baseMs: BACKOFF_BASE_MS, capMs: BACKOFF_CAP_MS }),
-      budget: makeBudget(p.budget),
-    });
-    const caller = new RetryingCaller(sim, { service, ledger, retry, metrics, attemptTimeoutMs: p.timeout });
-    const clients = new OpenLoopClients(sim, {
-      rate: PiecewiseRate.spike(p.baseRate, p.spikeRate, spike.startMs, spike.endMs),
-      untilMs: durationMs,
-      send: () => caller.call(),
-    });
-
-    // After the last arrival, each open request ends within its remaining attempts' timeouts and waits.
-    const drainMs = (p.retries + 1) * (p.timeout + BACKOFF_CAP_MS);
-    drainAndBalance(sim, ledger, { arrivals: clients, maxTimeMs: durationMs + drainMs, fractionDone: () => sim.now / durationMs }, options);
-
-    const counts = ledger.counts();
-    const goodputBefore = metrics.goodput(0, spike.startMs);
-    const goodputAfter = metrics.goodput(after.startMs, after.endMs);
-    return {
-      summary: {
-        goodputBefore,
-        goodputDuring: metrics.goodput(spike.startMs, spike.endMs),
-        goodputAfter,
-        amplification: counts.requests > 0 ? caller.attemptsSent / counts.requests : 0,
-        recovered: goodputAfter >= RECOVERY_THRESHOLD * goodputBefore,
-        ...counts,
-      },
-      series: metrics.series(),
-      spike,
-      after,
-    };
+    const { summary, metrics, spike, after } = simulate(p, seed, options, true);
+    return { summary, series: metrics.series(), spike, after };
   },
 });
+
+/**
+ * A run's summary alone, as a metastability map needs it for each cell: the
+ * same model on the same seed, without watching the service for the series
+ * (its queue and busy levels and its latencies were a sixth of a cell).
+ */
+export function retryStormSummary(p: RetryStormParams, seed: number): RetryStormResult['summary'] {
+  return simulate(p, seed, {}, false).summary;
+}
+
+/** The model, run; with `observeService` the metrics also watch the service, which the series needs. */
+function simulate(p: RetryStormParams, seed: number, options: RunOptions, observeService: boolean) {
+  const durationMs = p.duration * 1000;
+  const spike = secondsWindow(p.spikeStart, p.spikeDuration, durationMs);
+  const after = afterWindow(spike.endMs, durationMs);
+
+  const sim = new Simulation(seed);
+  const ledger = new RequestLedger();
+  const metrics = new TrafficMetrics(BUCKET_MS, durationMs);
+  const service = new Service(sim, {
+    workers: p.workers,
+    queueCapacity: p.queueCapacity,
+    serviceTime: { kind: 'exponential', mean: p.serviceTime },
+    contentionSlowdown: p.contention,
+    cancellation: p.cancellation,
+    discipline: p.queueing === 'lifo' ? 'lifo' : 'fifo',
+    maxQueueWaitMs: p.queueing === 'drop-expired' ? p.timeout : Infinity,
+    observer: observeService ? metrics : undefined,
+  });
+  const retry = new RetryCore({
+    maxAttempts: p.retries + 1,
+    backoff: brookerBackoff(p.backoff, { baseMs: BACKOFF_BASE_MS, capMs: BACKOFF_CAP_MS }),
+    budget: makeBudget(p.budget),
+  });
+  const caller = new RetryingCaller(sim, { service, ledger, retry, metrics, attemptTimeoutMs: p.timeout });
+  const clients = new OpenLoopClients(sim, {
+    rate: PiecewiseRate.spike(p.baseRate, p.spikeRate, spike.startMs, spike.endMs),
+    untilMs: durationMs,
+    send: () => caller.call(),
+  });
+
+  // After the last arrival, each open request ends within its remaining attempts' timeouts and waits.
+  const drainMs = (p.retries + 1) * (p.timeout + BACKOFF_CAP_MS);
+  drainAndBalance(sim, ledger, { arrivals: clients, maxTimeMs: durationMs + drainMs, fractionDone: () => sim.now / durationMs }, options);
+
+  const counts = ledger.counts();
+  const goodputBefore = metrics.goodput(0, spike.startMs);
+  const goodputAfter = metrics.goodput(after.startMs, after.endMs);
+  return {
+    summary: {
+      goodputBefore,
+      goodputDuring: metrics.goodput(spike.startMs, spike.endMs),
+      goodputAfter,
+      amplification: counts.requests > 0 ? caller.attemptsSent / counts.requests : 0,
+      recovered: goodputAfter >= RECOVERY_THRESHOLD * goodputBefore,
+      ...counts,
+    },
+    metrics,
+    spike,
+    after,
+  };
+}
