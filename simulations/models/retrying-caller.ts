@@ -54,6 +54,12 @@ export class RetryingCaller implements AttemptCaller<SimRequest>, EventHandler<A
   private readonly random: RandomSource;
   /** Every attempt's timeout comes a fixed delay after its send, so they come due in the order they are set: a lane of the agenda. */
   private readonly timeouts: number;
+  /**
+   * Retries wait in a lane too: with no backoff (or a constant one) they come
+   * due in the order they are set, as a storm's instant retries of shed
+   * attempts do; one due before the lane's latest goes to the heap as before.
+   */
+  private readonly retries: number;
 
   constructor(
     private readonly sim: Simulation,
@@ -68,6 +74,7 @@ export class RetryingCaller implements AttemptCaller<SimRequest>, EventHandler<A
     this.metrics = options.metrics;
     this.random = sim.streams.stream(options.streamName ?? 'retry');
     this.timeouts = sim.newLane();
+    this.retries = sim.newLane();
   }
 
   /** Starts a request now; `onEnd` is called once, when it has ended. */
@@ -141,7 +148,7 @@ export class RetryingCaller implements AttemptCaller<SimRequest>, EventHandler<A
     if (decision.retry) {
       // Even a zero wait goes through the agenda, so a burst of instant
       // refusals never recurses and ties keep their scheduling order.
-      this.sim.schedule(this.sim.now + decision.delayMs, this, 0, request);
+      this.sim.scheduleInLane(this.retries, this.sim.now + decision.delayMs, this, 0, request);
     } else {
       this.end(request, decision.reason === 'budget' ? 'rejected' : ending);
     }
