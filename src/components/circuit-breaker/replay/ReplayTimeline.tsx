@@ -1,6 +1,6 @@
 import { scaleLinear } from 'd3-scale';
 import { line } from 'd3-shape';
-import type { PointerEvent } from 'react';
+import { useMemo, type PointerEvent, type ReactElement } from 'react';
 import { Axis } from '../../charts/Axis.tsx';
 import { CHART } from '../../charts/chart-layout.ts';
 import { ChartSvg } from '../../charts/ChartSvg.tsx';
@@ -60,8 +60,53 @@ type Point = readonly [number, number | null];
  * rate, the calls reaching the dependency and the callers' latency, all on
  * one time axis, with the outage shaded and a cursor at the replay time.
  * D3 computes the scales and shapes; React draws. A pointer on the plot seeks.
+ * Everything but the cursor is drawn once per run and width: while the
+ * replay plays, the cursor moves 20 times a second and only it is redrawn.
  */
 export function ReplayTimeline({ model, stateOrder, width, titleId, summaryId, cursor, onSeek }: ReplayTimelineProps) {
+  const { body, x, left, plotRight, top, bottom, height } = useMemo(() => drawStatic(model, stateOrder, width), [model, stateOrder, width]);
+  const cursorX = x(Math.min(model.x.domain[1], Math.max(0, cursor)));
+
+  const seek = (e: PointerEvent<SVGSVGElement>) => {
+    if (!onSeek) return;
+    const rect = e.currentTarget.getBoundingClientRect();
+    const px = ((e.clientX - rect.left) / rect.width) * width;
+    if (px < left - 4 || px > plotRight + 4) return;
+    onSeek(Math.min(model.x.domain[1], Math.max(0, x.invert(px))));
+  };
+
+  return (
+    <ChartSvg
+      chartId={model.id}
+      title={model.title}
+      titleId={titleId}
+      summaryId={summaryId}
+      width={width}
+      height={height}
+      extraClass="rl-timeline"
+      onPointerDown={(e) => {
+        if (!onSeek) return;
+        e.currentTarget.setPointerCapture(e.pointerId);
+        seek(e);
+      }}
+      onPointerMove={(e) => {
+        if (e.buttons & 1) seek(e);
+      }}
+    >
+      {body}
+
+      <g className="rl-timeline__cursor" data-cursor={cursor}>
+        <line x1={cursorX} x2={cursorX} y1={top - 4} y2={bottom} />
+        <text x={Math.min(plotRight - 30, Math.max(left + 30, cursorX))} y={top - 7} textAnchor="middle">
+          {formatReplayTime(cursor)}
+        </text>
+      </g>
+    </ChartSvg>
+  );
+}
+
+/** The timeline without its cursor, and where the cursor goes. */
+function drawStatic(model: TimelineModel, stateOrder: readonly string[], width: number) {
   const panels = model.panels.map((p) => {
     const log = p.y.scale === 'log';
     const y = continuousScale(
@@ -108,34 +153,9 @@ export function ReplayTimeline({ model, stateOrder, width, titleId, summaryId, c
   });
   const bottom = y0 - PANEL_GAP;
   const height = bottom + CHART.xAxisHeight;
-  const cursorX = x(Math.min(model.x.domain[1], Math.max(0, cursor)));
 
-  const seek = (e: PointerEvent<SVGSVGElement>) => {
-    if (!onSeek) return;
-    const rect = e.currentTarget.getBoundingClientRect();
-    const px = ((e.clientX - rect.left) / rect.width) * width;
-    if (px < left - 4 || px > plotRight + 4) return;
-    onSeek(Math.min(model.x.domain[1], Math.max(0, x.invert(px))));
-  };
-
-  return (
-    <ChartSvg
-      chartId={model.id}
-      title={model.title}
-      titleId={titleId}
-      summaryId={summaryId}
-      width={width}
-      height={height}
-      extraClass="rl-timeline"
-      onPointerDown={(e) => {
-        if (!onSeek) return;
-        e.currentTarget.setPointerCapture(e.pointerId);
-        seek(e);
-      }}
-      onPointerMove={(e) => {
-        if (e.buttons & 1) seek(e);
-      }}
-    >
+  const body: ReactElement = (
+    <>
       {header.element}
 
       {model.shaded.map((s, i) => {
@@ -200,13 +220,7 @@ export function ReplayTimeline({ model, stateOrder, width, titleId, summaryId, c
       <text className="rl-chart__axis-title" x={(left + plotRight) / 2} y={bottom + 38} textAnchor="middle">
         {axisTitle(model.x)}
       </text>
-
-      <g className="rl-timeline__cursor" data-cursor={cursor}>
-        <line x1={cursorX} x2={cursorX} y1={top - 4} y2={bottom} />
-        <text x={Math.min(plotRight - 30, Math.max(left + 30, cursorX))} y={top - 7} textAnchor="middle">
-          {formatReplayTime(cursor)}
-        </text>
-      </g>
-    </ChartSvg>
+    </>
   );
+  return { body, x, left, plotRight, top, bottom, height };
 }

@@ -1,4 +1,4 @@
-import { useLayoutEffect, useMemo, useState } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useState } from 'react';
 import type { ScenarioResult } from '../../../../simulations/scenario.ts';
 import { CostModel } from './cost-model.ts';
 import { JobCancelled, JobRunner, type JobOutcome } from './job-runner.ts';
@@ -222,6 +222,13 @@ export function useSimulation<T, M, V>(
     // described by its key, and reduce is a module-level function:
     // re-running on their identity would only repeat work.
   }, [ready, key]);
+
+  // The worker's own script is small (it loads scenarios' code as runs
+  // come), but it takes about 100 ms to start: started once the page is
+  // idle, it is ready for the first slider that needs it.
+  useEffect(() => {
+    if (ready) idle(() => jobs.startWorker());
+  }, [ready]);
 
   let state: RunState;
   let text: string;
