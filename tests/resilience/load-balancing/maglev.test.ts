@@ -45,6 +45,31 @@ describe('MaglevBalancer table', () => {
     );
   });
 
+  it('builds the very tables it built when each step of a preference list was (offset + j × skip) mod M', () => {
+    // Digests of tables from that implementation (before the cursor stepped by skip): the same slots, or every key moves.
+    const digest = (t: Int32Array) => {
+      let h = 0x811c9dc5;
+      for (const v of t) h = Math.imul(h ^ (v + 1), 0x01000193);
+      return (h >>> 0).toString(16);
+    };
+    const cases = [
+      [uniformHosts(10), 65_537],
+      [uniformHosts(11), 65_537],
+      [weightedHosts([1, 2, 3, 10]), 4093],
+      [uniformHosts(40), 1009],
+    ] as const;
+    const got = cases.flatMap(([hosts, m]) => {
+      const lb = new MaglevBalancer(hosts, { tableSize: m });
+      const all = digest(lb.entries());
+      lb.setEligible(
+        hosts.map((_, i) => i).filter((i) => i % 3 !== 1),
+        0,
+      );
+      return [all, digest(lb.entries())];
+    });
+    expect(got).toEqual(['4828d53a', '62ab1939', '35c2e638', '62ab1939', '3cd587a9', 'bd84f7c5', '3d807440', 'b3db536d']);
+  });
+
   it('builds over the eligible hosts only', () => {
     const lb = new MaglevBalancer(uniformHosts(5), { tableSize: 1009 });
     lb.setEligible([0, 4], 0);
