@@ -239,6 +239,8 @@ export class JobRunner {
           done: (result, ms) => {
             this.keep(r, result, got);
             this.o.cost.observeWorker(r.scenario.name, r.cost, ms);
+            // Now timed, the scenario may be small enough to warm up here for the next slider move.
+            this.warmHere(r);
             if (settle) arrived(r);
           },
           error: (message) => end((s) => s.reject(new Error(message))),

@@ -80,6 +80,8 @@ function setup(budgetMs: number, msPerUnit = 1, tick = 1) {
   const flushLater = () => {
     while (later.length > 0) later.shift()!();
   };
+  /** Warm-ups the runner left for idle time: a test runs them from here. */
+  const idle: (() => void)[] = [];
   const runner = new JobRunner({
     createWorker: () => {
       const w = new FakeWorker();
@@ -91,8 +93,9 @@ function setup(budgetMs: number, msPerUnit = 1, tick = 1) {
     mainThreadBudgetMs: budgetMs,
     now: () => (clock.t += clock.tick),
     later: (fn) => later.push(fn),
+    idle: (fn) => idle.push(fn),
   });
-  return { runner, workers, clock, cost, cache, later, flushLater };
+  return { runner, workers, clock, cost, cache, later, flushLater, idle };
 }
 
 const products = (rs: ScenarioResult[]) => rs.map((r) => r.summary.product);
@@ -281,19 +284,19 @@ describe('JobRunner', () => {
   });
 
   it('after the worker has timed a warm-up small enough, the main thread runs it four times, each in an idle task; a larger one never', () => {
-    const { runner, workers, later } = setup(0);
+    const { runner, workers, idle } = setup(0);
     ran = 0;
     runner.warm([req(1, 1, 5)]);
     // 5 units in 3 ms in the worker, a first run: 0.2 ms a unit, 4.5 ms estimated for a first run here.
     workers[0].msPerRun = 3;
     workers[0].answer();
-    expect([ran, later.length]).toEqual([1, 1]);
+    expect([ran, idle.length]).toEqual([1, 1]);
     for (let i = 2; i <= 4; i++) {
-      later.shift()!();
-      expect([ran, later.length]).toEqual([i, 1]);
+      idle.shift()!();
+      expect([ran, idle.length]).toEqual([i, 1]);
     }
-    later.shift()!();
-    expect([ran, later.length]).toEqual([5, 0]);
+    idle.shift()!();
+    expect([ran, idle.length]).toEqual([5, 0]);
 
     const big = defineScenario({ ...tiny, name: 'big' });
     const other = setup(0);
@@ -304,7 +307,20 @@ describe('JobRunner', () => {
     other.workers[0].onmessage?.({ data: { type: 'done', task: m.task, result: executeWireRun(bigRegistry, m.run, () => {}), elapsedMs: 100 } } as MessageEvent<FromWorker>);
     ran = 0;
     other.flushLater();
+    other.idle.splice(0).forEach((fn) => fn());
     expect(ran).toBe(0);
+  });
+
+  it('a job\'s run timed in the worker also starts the warm-up here, once per scenario', async () => {
+    const { runner, workers, idle } = setup(0);
+    const job = runner.run([req(1, 1, 5), req(1, 2, 5)]);
+    workers[0].msPerRun = 3;
+    workers[0].answerAll();
+    await job.promise;
+    expect(idle).toHaveLength(1);
+    ran = 0;
+    while (idle.length > 0) idle.shift()!();
+    expect(ran).toBe(4);
   });
 
   it('runNow answers at once from the cache or by running cheap runs here, and runs nothing over its budget', () => {
