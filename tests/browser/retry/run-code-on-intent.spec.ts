@@ -1,0 +1,29 @@
+import { expect, test } from '@playwright/test';
+import { RETRY_PAGE } from '../helpers/site-pages.ts';
+import { RETRY_WIDGETS, hydrated, widget } from '../helpers/widget.ts';
+
+// Starlight loads its search UI when the browser is idle, on every page: not ours.
+const isSearchUi = (url: string) => /\/ui-core\.[^/]*\.js$/.test(url) || url.includes('/pagefind/');
+
+test('a page loads no run code and no worker until the reader turns to a widget, and then loads them', async ({ page }) => {
+  const scripts: string[] = [];
+  let workers = 0;
+  page.on('request', (r) => {
+    const url = r.url();
+    if (url.endsWith('.js') && !isSearchUi(url)) scripts.push(url);
+  });
+  page.on('worker', () => workers++);
+  // The pointer away from every widget: a scroll under it would count as the reader's intent.
+  await page.mouse.move(1, 1);
+  await page.goto(RETRY_PAGE);
+  for (const id of RETRY_WIDGETS) await hydrated(page, id);
+  const atHydration = scripts.length;
+  // Longer than the page's idle callbacks may wait (1 s): nothing more loads while the reader only reads.
+  await page.waitForTimeout(2500);
+  expect(scripts.slice(atHydration), 'scripts loaded after hydration, before any intent').toEqual([]);
+  expect(workers, 'workers started before any intent').toBe(0);
+
+  await widget(page, 'storm').hover();
+  await expect.poll(() => scripts.length, { message: 'the run code loads when the pointer is over a widget', timeout: 15_000 }).toBeGreaterThan(atHydration);
+  await expect.poll(() => workers, { message: 'the worker starts for its runs', timeout: 15_000 }).toBe(1);
+});
