@@ -83,5 +83,7 @@ export const scenarioCode = new LazyScenarioCode(loaders);
 
 // The server render computes every widget's default at build time, and
 // synchronously (`useBuildTimeDefault`): there, every scenario's code is
-// loaded before anything renders. The browser build drops this line.
+// loaded before anything renders. The browser build drops this line. (Only
+// Vite-built code may import this file: plain Node has no `import.meta.env`;
+// Node programs run plans through `run-in-node.ts`.)
 if (import.meta.env.SSR) await scenarioCode.loadAll(Object.keys(loaders));
