@@ -110,9 +110,11 @@ export class JobRunner {
    * estimate is checked against the clock after each run: when the runs
    * take longer than foreseen it stops there (what it computed is cached,
    * and the timings have corrected the estimate), so a wrong guess costs at
-   * most one run beyond the budget, never a frozen page.
+   * most one run beyond the budget, never a frozen page. `limitMs` (the
+   * budget unless given) is where it stops once started: a caller for whom
+   * finishing here beats handing the rest to the worker may allow more.
    */
-  runNow(runs: readonly Run[], budgetMs: number): JobOutcome | undefined {
+  runNow(runs: readonly Run[], budgetMs: number, limitMs = budgetMs): JobOutcome | undefined {
     const { keys, got, todo } = this.lookUp(runs);
     if (todo.length > 0 && this.estimateMs(todo) > budgetMs) return undefined;
     const loading = this.loadCode(todo);
@@ -125,7 +127,7 @@ export class JobRunner {
     for (const [i, r] of todo.entries()) {
       this.runHere(r, got);
       const spent = this.o.now() - start;
-      if (i + 1 < todo.length && spent + this.estimateMs(todo.slice(i + 1)) > budgetMs) return undefined;
+      if (i + 1 < todo.length && spent + this.estimateMs(todo.slice(i + 1)) > limitMs) return undefined;
     }
     const elapsedMs = this.o.now() - start;
     return {

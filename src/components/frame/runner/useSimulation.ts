@@ -55,6 +55,13 @@ const SAME_FRAME_BUDGET_MS = 12;
  */
 const PREVIEW_BUDGET_MS = 20;
 /**
+ * Once a preview has begun here, it stops short only if it would pass this:
+ * its runs done so far show nothing, and the rest would wait for the
+ * worker's round trip (30-50 ms to the first chart in Chromium, against a
+ * few milliseconds more here).
+ */
+const PREVIEW_LIMIT_MS = 30;
+/**
  * The first guess for a scenario not yet timed on this device: 1 µs per
  * unit of a run's cost. Warm, the scenarios take 0.01–1 µs a unit, but a
  * scenario's first runs on a thread are several times slower (its code is
@@ -176,7 +183,7 @@ export function useSimulation<T, M, V>(
         setOutcome(now);
         return;
       }
-      const first = parts.length > 0 ? jobs.runNow(partRuns[0], PREVIEW_BUDGET_MS) : undefined;
+      const first = parts.length > 0 ? jobs.runNow(partRuns[0], PREVIEW_BUDGET_MS, PREVIEW_LIMIT_MS) : undefined;
       if (first) showPart(0, first.results);
     } catch (err) {
       fail(err);

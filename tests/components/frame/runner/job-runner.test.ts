@@ -345,6 +345,19 @@ describe('JobRunner', () => {
     expect(runner.cached([req(1, 1, 1000)])).toBeDefined();
   });
 
+  it('runNow with a limit above its budget finishes runs that took longer than foreseen, up to the limit', () => {
+    const { runner, clock } = setup(100, 0.001);
+    // Estimated at 1 ms each, 3 in all, within a budget of 10; each "takes" 6 ms (two clock reads 3 ms apart), a first run counted as 2.
+    clock.tick = 3;
+    ran = 0;
+    const done = runner.runNow([req(1, 1, 1000), req(1, 2, 1000), req(1, 3, 1000)], 10, 30)!;
+    expect([done.where, done.computed, ran]).toEqual(['main thread', 3, 3]);
+    // The same without the limit stops after the first run, as above.
+    ran = 0;
+    expect(runner.runNow([req(2, 1, 1000), req(2, 2, 1000), req(2, 3, 1000)], 10)).toBeUndefined();
+    expect(ran).toBe(1);
+  });
+
   it('runs timed in the worker teach the cost model, times 1.5 (the worker is warm, the main thread may not be)', async () => {
     const { runner, workers } = setup(10, 1);
     const job = runner.run([req(1, 1, 50)]);
