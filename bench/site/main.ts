@@ -9,7 +9,8 @@
  * - main-thread long tasks (over 50 ms) while the sliders were pressed, and
  *   while the page loaded and hydrated;
  * - JS loaded: gzip KB of the scripts the page requested up to every widget
- *   hydrated, and after the presses (a worker, loaded only when needed);
+ *   hydrated (the target), and after the presses (the widgets' run code and
+ *   the worker's, loaded only when the reader uses a widget);
  * - Lighthouse mobile performance, accessibility and TBT when `lighthouse`
  *   is installed (it is not a dependency), "skipped" otherwise.
  * Targets (issue 9): median ≤ 16 ms, p95 ≤ 50 ms, no long task, ≤ 120 KB.
@@ -108,12 +109,17 @@ try {
       const long = presses.flatMap((p) => p.longTasks);
       const med = quantile(times, 0.5);
       const p95 = quantile(times, 0.95);
+      // A widget's first press also waits for its scenarios' run code (loaded on the reader's first
+      // pointer, focus or touch: here the focus comes a moment before the key) and runs it cold;
+      // apart, so that a reader sees how much of the p95 that is. The target counts every press.
+      const first = presses[0]?.ms;
+      const restP95 = quantile(times.slice(presses[0]?.ms === undefined ? 0 : 1), 0.95);
       const worst = presses.reduce<{ slider: string; ms: number } | undefined>(
         (w, p) => (p.ms !== undefined && (!w || p.ms > w.ms) ? { slider: p.slider, ms: p.ms } : w),
         undefined,
       );
       widgetRows.push(
-        `| ${path} | ${id} | ${presses.length} | ${fmt(med)}${mark(med <= 16)} | ${fmt(p95)}${mark(p95 <= 50)} | ${worst ? `${worst.slider.slice(id.length + 1)} ${fmt(worst.ms)}` : '—'} | ${long.length}${long.length ? ` (max ${fmt(Math.max(...long))})` : ''}${mark(long.length === 0)} | ${missed.length ? missed.join(' ') : ''} |`,
+        `| ${path} | ${id} | ${presses.length} | ${fmt(med)}${mark(med <= 16)} | ${fmt(p95)}${mark(p95 <= 50)} | ${fmt(first)} | ${fmt(restP95)} | ${worst ? `${worst.slider.slice(id.length + 1)} ${fmt(worst.ms)}` : '—'} | ${long.length}${long.length ? ` (max ${fmt(Math.max(...long))})` : ''}${mark(long.length === 0)} | ${missed.length ? missed.join(' ') : ''} |`,
       );
     }
     // Starlight imports its search UI (pagefind's ui-core chunk) when the browser is idle, on every page: counted apart.
@@ -136,18 +142,20 @@ try {
 
 if (!weightOnly) {
   console.log('\nSlider to chart (ms, key press to first chart change + next frame; ✗ misses median ≤ 16, p95 ≤ 50, no long task)\n');
-  console.log('| page | widget | sliders | median | p95 | slowest slider | long tasks > 50 ms | no chart change |');
-  console.log('|---|---|---|---|---|---|---|---|');
+  console.log('| page | widget | sliders | median | p95 | first press | p95 after the first | slowest slider | long tasks > 50 ms | no chart change |');
+  console.log('|---|---|---|---|---|---|---|---|---|---|');
   for (const r of widgetRows) console.log(r);
 }
 
-console.log('\nPer page (JS gzip KB requested until every widget hydrated, and after the presses (a worker), both without the search UI; ✗ over 120 KB)\n');
+console.log(
+  "\nPer page (JS gzip KB requested until every widget hydrated, without the search UI; ✗ over 120 KB. After the presses adds what the reader's use loaded: the widgets' run code and the worker's; not a target)\n",
+);
 console.log('| page | JS KB hydrated | JS KB after presses | search UI (idle) | long tasks while loading | ran on hydration | Lighthouse perf | a11y | TBT ms |');
 console.log('|---|---|---|---|---|---|---|---|---|');
 for (const r of pageRows) {
   const lh = r.lighthouse === 'skipped' ? ['skipped', 'skipped', 'skipped'] : [String(r.lighthouse.performance), String(r.lighthouse.accessibility), String(r.lighthouse.tbtMs)];
   const lt = r.hydrationLongTasks;
-  const after = weightOnly ? 'not pressed' : `${fmt(r.kbAfter, 1)}${mark(r.kbAfter <= 120)}`;
+  const after = weightOnly ? 'not pressed' : fmt(r.kbAfter, 1);
   console.log(`| ${r.page} | ${fmt(r.kbHydrated, 1)}${mark(r.kbHydrated <= 120)} | ${after} | ${fmt(r.kbSearch, 1)} | ${lt.length}${lt.length ? ` (max ${fmt(Math.max(...lt))})` : ''} | ${r.ranOnHydration.length ? `${r.ranOnHydration.join('; ')} ✗` : 'nothing'} | ${lh.join(' | ')} |`);
 }
 if (weightOnly) {
