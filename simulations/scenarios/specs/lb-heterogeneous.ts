@@ -1,20 +1,12 @@
 import { booleanParam, enumParam, intParam, numberParam } from '../../../src/params/params.ts';
 import type { ActiveHealthCheckOptions } from '../../../src/resilience/health/index.ts';
-import { balancerLabels, type BalancerName } from '../../../src/resilience/load-balancing/index.ts';
+import { balancerLabels, keylessBalancerNames } from '../../../src/resilience/load-balancing/index.ts';
 import { balancedCallCountsDoc } from '../../models/balanced-call-counts.ts';
 import type { ScenarioSpec } from '../../scenario.ts';
 import type { LbHeterogeneousResult } from '../lb-heterogeneous.ts';
 
 /** The balancers that spread requests without a key; the hashing ones keep keys in place instead (see consistent-hashing). */
-export const heterogeneousAlgorithms = [
-  'round-robin',
-  'smooth-weighted-round-robin',
-  'random',
-  'weighted-random',
-  'least-outstanding',
-  'least-request',
-  'peak-ewma',
-] as const satisfies readonly BalancerName[];
+export const heterogeneousAlgorithms = keylessBalancerNames;
 
 export type HeterogeneousAlgorithm = (typeof heterogeneousAlgorithms)[number];
 

@@ -12,7 +12,7 @@ import { RoundRobinBalancer, type RoundRobinOptions } from './round-robin.ts';
 import { SmoothWeightedRoundRobinBalancer } from './smooth-weighted-round-robin.ts';
 import { WeightedRandomBalancer } from './weighted-random.ts';
 
-export { balancerLabels, balancerNames, type BalancerName } from './balancer-names.ts';
+export { balancerLabels, balancerNames, keyedBalancerNames, keylessBalancerNames, type BalancerName } from './balancer-names.ts';
 
 /** The union of every balancer's options; each balancer reads only its own. */
 export type BalancerOptions = RoundRobinOptions & LeastRequestOptions & PeakEwmaOptions & RingHashOptions & MaglevOptions;

@@ -15,6 +15,6 @@ export { ModuloHashBalancer } from './modulo-hash.ts';
 export { RingHashBalancer, type RingHashOptions } from './ring-hash.ts';
 export { MaglevBalancer, type MaglevOptions } from './maglev.ts';
 export { HealthAwareBalancer, type HealthAwareOptions, type HealthFlag } from './health-aware.ts';
-export { balancerLabels, balancerNames, type BalancerName } from './balancer-names.ts';
+export { balancerLabels, balancerNames, keyedBalancerNames, keylessBalancerNames, type BalancerName } from './balancer-names.ts';
 export { createBalancer, type BalancerOptions } from './create-balancer.ts';
 export { balancerDefaults, balancerLimits } from './balancer-options.ts';

@@ -1,6 +1,5 @@
 import { enumParam } from '../../../params/params.ts';
-import { heterogeneousAlgorithms, lbHeterogeneousSpec } from '../../../../simulations/scenarios/specs/lb-heterogeneous.ts';
-import type { HeterogeneousAlgorithm } from '../../../../simulations/scenarios/lb-heterogeneous.ts';
+import { heterogeneousAlgorithms, lbHeterogeneousSpec, type HeterogeneousAlgorithm } from '../../../../simulations/scenarios/specs/lb-heterogeneous.ts';
 import { balancerLabels } from '../../../../src/resilience/load-balancing/index.ts';
 
 const p = lbHeterogeneousSpec.params;
