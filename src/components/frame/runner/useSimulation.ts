@@ -6,12 +6,20 @@ import { ResultCache } from './result-cache.ts';
 import { flattenRuns, runKey, shapeResults, type ResultsOf, type Run } from './run.ts';
 import { createSimulationWorker } from './worker-factory.ts';
 import { hashString } from './hash.ts';
+import { runStatus, type RunState } from './run-status.ts';
 
 /** What a widget wants computed: the runs, plus whatever its reducer needs to make sense of them. */
 export interface SimulationPlan<T, M> {
   /** Built with `run()`: one run, or lists and records of runs, nested as needed. */
   readonly runs: T;
   readonly meta: M;
+  /**
+   * For a part shown before the whole plan (a preview), what it is when that
+   * is not simply some of the plan's runs: e.g. "Preview: the first 20 s of
+   * the 60 s run." (a shorter run of the same scenario, cheap enough for the
+   * frame the slider moved in). Without it the status line counts runs.
+   */
+  readonly label?: string;
 }
 
 export type Reduce<T, M, V> = (results: ResultsOf<T>, meta: M) => V;
@@ -22,7 +30,7 @@ export interface Shown<V> {
   readonly view: V;
 }
 
-export type RunState = 'idle' | 'running' | 'done' | 'error';
+export type { RunState } from './run-status.ts';
 
 export interface SimulationStatus<V> {
   readonly shown: Shown<V>;
@@ -123,7 +131,7 @@ export function warmFor(runs: readonly Run[]): void {
 /** The result on show: the plan it belongs to, and whether it is only a first part of it. */
 export interface ShownResult<V> extends Shown<V> {
   /** Set while the view is a preview plan's (e.g. the first seed of several), not yet the whole plan's. */
-  readonly partial?: { readonly runs: number; readonly of: number };
+  readonly partial?: { readonly runs: number; readonly of: number; readonly label?: string };
 }
 
 /**
@@ -137,7 +145,8 @@ export interface ShownResult<V> extends Shown<V> {
  * the same frame as the moved slider). Otherwise it goes to the worker. A
  * widget may give `parts`: cheaper plans of the same shape, each's runs
  * among the next one's and the full plan's (a preview, e.g. the first seed
- * of every average, then larger parts). The first is run on the spot when
+ * of every average, then larger parts); or, for the first, a labelled plan
+ * of its own (a shorter run of the same scenario), computed only here. The first is run on the spot when
  * it is cheap; the worker computes the parts' runs first, in order, and each
  * part is shown, labelled partial, as soon as its runs are all back, so the
  * chart refines while the whole plan runs. A newer plan cancels an older
@@ -174,7 +183,12 @@ export function useSimulation<T, M, V>(
     const showPart = (i: number, results: ScenarioResult[]) => {
       partShown = i;
       const distinct = new Set(partRuns[i].map(runKey)).size;
-      setShown({ key, view: reduce(shapeResults(parts[i].runs, results), parts[i].meta), partial: { runs: distinct, of: new Set(runs.map(runKey)).size } });
+      const label = parts[i].label;
+      setShown({
+        key,
+        view: reduce(shapeResults(parts[i].runs, results), parts[i].meta),
+        partial: { runs: distinct, of: new Set(runs.map(runKey)).size, ...(label ? { label } : {}) },
+      });
     };
     try {
       const now = jobs.runNow(runs, SAME_FRAME_BUDGET_MS);
@@ -237,35 +251,5 @@ export function useSimulation<T, M, V>(
     if (ready) idle(() => jobs.startWorker());
   }, [ready]);
 
-  let state: RunState;
-  let text: string;
-  const pct = progress === undefined ? '' : ` ${Math.floor(progress * 100)}%`;
-  if (!ready) {
-    state = 'idle';
-    text = 'Showing the default run, computed when this page was built.';
-  } else if (failure?.key === key) {
-    state = 'error';
-    text = `Error: the simulation failed (${failure.message}).`;
-  } else if (key === shown.key && shown.partial) {
-    state = 'running';
-    text = `Partial result: ${shown.partial.runs} of ${shown.partial.of} runs shown; the chart refines as the rest finish…${pct}`;
-  } else if (key === shown.key) {
-    state = 'done';
-    text = outcome ? describeOutcome(outcome) : 'Done: the default run, computed when this page was built.';
-  } else {
-    state = 'running';
-    text = `Running…${pct}`;
-  }
-  return { shown, state, text };
-}
-
-function describeOutcome(o: JobOutcome): string {
-  if (o.computed === 0) return `Done: ${plural(o.reused, 'run')} already computed.`;
-  const reused = o.reused > 0 ? `, ${o.reused} reused` : '';
-  const where = o.where !== 'worker' ? '' : o.here ? ` (${o.here} on this page, ${o.computed - o.here} in a worker)` : ' in a worker';
-  return `Done: ${plural(o.computed, 'run')} in ${Math.max(1, Math.round(o.elapsedMs))} ms${where}${reused}.`;
-}
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
+  return { shown, ...runStatus({ ready, key, shown, failure, outcome, progress }) };
 }
