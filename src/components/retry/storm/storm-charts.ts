@@ -16,14 +16,11 @@ export function stormCharts(view: StormView): ChartModel[] {
 
 function trafficChart(s: StormSideView, compare: boolean, yMax: number): LineChartModel {
   const prefix = compare ? `${s.label}: ` : '';
-  const verdict = s.recovered
-    ? `It recovered: goodput was back to ${num(s.goodputAfter)} req/s over the last ${num(s.after.end - s.after.start)} s of the run.`
-    : `It did not recover: over the last ${num(s.after.end - s.after.start)} s of the run, long after the spike ended at ${num(s.spike.end)} s, goodput was ${num(s.goodputAfter)} req/s while clients still sent ${num(s.attemptsAfter)} attempts/s.`;
   return {
     kind: 'line',
     id: compare && s.label === 'B' ? 'traffic-b' : 'traffic',
     title: `${prefix}Load and goodput (${s.protection})`,
-    x: { label: 'Time', unit: 's', domain: [0, s.after.end] },
+    x: { label: 'Time', unit: 's', domain: [0, s.durationS] },
     y: { label: 'Rate', unit: 'req/s', domain: [0, yMax] },
     series: [
       { key: 'offered', label: 'Offered (new requests)', color: 8, dash: 'dashed', x: s.t, y: s.offered },
@@ -32,9 +29,21 @@ function trafficChart(s: StormSideView, compare: boolean, yMax: number): LineCha
     ],
     shaded: [{ start: s.spike.start, end: s.spike.end, label: 'Load spike' }],
     summary:
-      `${prefix}With ${s.protection}: goodput ${num(s.goodputBefore)} req/s before the spike, ${num(s.goodputDuring)} during it, ${num(s.goodputAfter)} at the end. ` +
-      `${verdict} Attempts per request over the whole run: ${num(s.amplification)}.`,
+      s.previewS === null
+        ? trafficSummary(s, prefix)
+        : `${prefix}Preview with ${s.protection}: the first ${num(s.previewS)} s of the ${num(s.durationS)} s run. Goodput, whether it recovers and attempts per request follow with the whole run.`,
   };
+}
+
+/** The whole run in words: goodput before, during and after the spike, and whether it recovered. */
+function trafficSummary(s: StormSideView, prefix: string): string {
+  const verdict = s.recovered
+    ? `It recovered: goodput was back to ${num(s.goodputAfter)} req/s over the last ${num(s.after.end - s.after.start)} s of the run.`
+    : `It did not recover: over the last ${num(s.after.end - s.after.start)} s of the run, long after the spike ended at ${num(s.spike.end)} s, goodput was ${num(s.goodputAfter)} req/s while clients still sent ${num(s.attemptsAfter)} attempts/s.`;
+  return (
+    `${prefix}With ${s.protection}: goodput ${num(s.goodputBefore)} req/s before the spike, ${num(s.goodputDuring)} during it, ${num(s.goodputAfter)} at the end. ` +
+    `${verdict} Attempts per request over the whole run: ${num(s.amplification)}.`
+  );
 }
 
 function queueChart(view: StormView): LineChartModel {
@@ -43,13 +52,15 @@ function queueChart(view: StormView): LineChartModel {
   const sentences = view.sides.map((s) => {
     const peak = max(s.queue) ?? 0;
     const end = s.queue[s.queue.length - 1] ?? 0;
-    return `${compare ? `${s.label}: ` : 'The queue '}peaked at ${count(peak)} waiting and ended the run at ${count(end)}.`;
+    const who = compare ? `${s.label}: ` : 'The queue ';
+    if (s.previewS !== null) return `${who}peaked at ${count(peak)} waiting in the first ${num(s.previewS)} s (a preview: the whole run follows).`;
+    return `${who}peaked at ${count(peak)} waiting and ended the run at ${count(end)}.`;
   });
   return {
     kind: 'line',
     id: 'queue',
     title: 'Requests waiting in the service’s queue',
-    x: { label: 'Time', unit: 's', domain: [0, max(view.sides, (s) => s.after.end) ?? 1] },
+    x: { label: 'Time', unit: 's', domain: [0, max(view.sides, (s) => s.durationS) ?? 1] },
     y: { label: 'Queue length, mean over each second', unit: 'requests' },
     series: view.sides.map((s, i) => ({
       key: s.label || 'queue',

@@ -9,10 +9,17 @@ import type { StormSpecs } from './storm-specs.ts';
 
 export interface StormMeta {
   readonly sides: readonly CompareSide<StormSpecs>[];
+  /**
+   * Set on a preview (`storm-preview.ts`): per side, the seconds its shorter
+   * run covers. The sides' values keep the whole run's length, for the axes.
+   */
+  readonly previewS?: readonly number[];
 }
 
+export type StormPlanRuns = Run<RetryStormResult>[];
+
 /** One run per side, on the same seed, so A and B see the very same arrivals. */
-export function planStorm(state: WidgetState<StormSpecs>): SimulationPlan<Run<RetryStormResult>[], StormMeta> {
+export function planStorm(state: WidgetState<StormSpecs>): SimulationPlan<StormPlanRuns, StormMeta> {
   const sides = compareSides(state);
   const base = defaultValues(retryStormSpec.params);
   return {
@@ -21,8 +28,13 @@ export function planStorm(state: WidgetState<StormSpecs>): SimulationPlan<Run<Re
   };
 }
 
-/** Requests over the run times attempts per request at most: the size of a run in attempts. */
+/**
+ * Requests over the run times attempts per request at most: the size of a
+ * run in attempts, and so in proportion to its length (a preview's shorter
+ * run costs its share). Only the part of the spike within the run counts.
+ */
 function attemptsUpperBound(v: ParamValues<StormSpecs>): number {
-  const requests = v.baseRate * v.duration + Math.max(0, v.spikeRate - v.baseRate) * v.spikeDuration;
+  const spikeInRun = Math.max(0, Math.min(v.spikeStart + v.spikeDuration, v.duration) - v.spikeStart);
+  const requests = v.baseRate * v.duration + Math.max(0, v.spikeRate - v.baseRate) * spikeInRun;
   return requests * (v.retries + 1);
 }

@@ -13,6 +13,15 @@ export interface StormSideView {
   readonly goodput: number[];
   readonly queue: number[];
   readonly spike: { readonly start: number; readonly end: number };
+  /** The whole run's length, s: the x axis, also while a preview shows only its start. */
+  readonly durationS: number;
+  /**
+   * While a preview is shown: the seconds its shorter run covers (the series
+   * end there). Its summary numbers (goodput after the spike, recovery,
+   * amplification) are the shorter run's, not the whole run's: the charts do
+   * not quote them. Null for the whole run.
+   */
+  readonly previewS: number | null;
   readonly after: { readonly start: number; readonly end: number };
   readonly goodputBefore: number;
   readonly goodputDuring: number;
@@ -44,6 +53,8 @@ export function reduceStorm(results: RetryStormResult[], meta: StormMeta): Storm
         goodput: columns.goodput,
         queue: columns.queue,
         spike: { start: r.spike.startMs / 1000, end: r.spike.endMs / 1000 },
+        durationS: side.values.duration,
+        previewS: previewOf(meta, i),
         after,
         goodputBefore: r.summary.goodputBefore,
         goodputDuring: r.summary.goodputDuring,
@@ -54,6 +65,12 @@ export function reduceStorm(results: RetryStormResult[], meta: StormMeta): Storm
       };
     }),
   };
+}
+
+/** A side's preview length, when the meta is a preview's and that side's run is shorter than the whole. */
+function previewOf(meta: StormMeta, i: number): number | null {
+  const s = meta.previewS?.[i];
+  return s !== undefined && s < meta.sides[i].values.duration ? s : null;
 }
 
 function describeProtection(v: StormMeta['sides'][number]['values']): string {

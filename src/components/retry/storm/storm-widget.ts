@@ -2,6 +2,7 @@ import type { ParamValues } from '../../../params/params.ts';
 import { defineWidget } from '../../frame/widget-definition.ts';
 import { stormCharts } from './storm-charts.ts';
 import { planStorm } from './storm-plan.ts';
+import { previewStorm } from './storm-preview.ts';
 import { stormSpecs, type StormSpecs } from './storm-specs.ts';
 import { reduceStorm } from './storm-view.ts';
 
@@ -27,6 +28,7 @@ export const stormWidget = defineWidget({
   ],
   suggestB,
   plan: planStorm,
+  preview: previewStorm,
   reduce: reduceStorm,
   figures: stormCharts,
 });
