@@ -44,20 +44,30 @@ function goodputChart(s: CascadeSideView, compare: boolean, yMax: number): LineC
     ],
     shaded: [faultShade(s)],
     summary:
-      `${prefix(s, compare)}With ${s.protection}, while ${s.fault} (${num(s.window.start)} s to ${num(s.window.end)} s): ` +
-      `A served the traffic that does not need B at ${num(s.independentBefore)} req/s before the fault and ${num(s.independentDuring)} req/s during it${share(s.independentDuring, s.independentBefore)}; ` +
-      `the traffic that needs B at ${num(s.dependentBefore)} and ${num(s.dependentDuring)} req/s.${breakerNote}`,
+      s.previewS !== null
+        ? `${prefix(s, compare)}Preview with ${s.protection}, while ${s.fault} (${num(s.window.start)} s to ${num(s.window.end)} s): the first ${num(s.previewS)} s of the ${num(s.durationS)} s run. Goodput before and during the fault follows with the whole run.`
+        : goodputSummary(s, compare, breakerNote),
   };
+}
+
+function goodputSummary(s: CascadeSideView, compare: boolean, breakerNote: string): string {
+  return (
+    `${prefix(s, compare)}With ${s.protection}, while ${s.fault} (${num(s.window.start)} s to ${num(s.window.end)} s): ` +
+    `A served the traffic that does not need B at ${num(s.independentBefore)} req/s before the fault and ${num(s.independentDuring)} req/s during it${share(s.independentDuring, s.independentBefore)}; ` +
+    `the traffic that needs B at ${num(s.dependentBefore)} and ${num(s.dependentDuring)} req/s.${breakerNote}`
+  );
 }
 
 function workersChart(view: CascadeView): LineChartModel {
   const compare = view.sides.length > 1;
   const first = view.sides[0];
   const most = max(view.sides, (s) => s.workers) ?? 1;
-  const sentences = view.sides.map(
-    (s) =>
-      `${compare ? `${s.label} (${s.protection}): ` : `With ${s.protection}, `}${num(s.busyBefore)} of A’s ${s.workers} workers were busy on average before the fault and ${num(s.busyDuring)} during it.`,
-  );
+  const sentences = view.sides.map((s) => {
+    const who = compare ? `${s.label} (${s.protection}): ` : `With ${s.protection}, `;
+    if (s.previewS !== null)
+      return `${who}a preview of the first ${num(s.previewS)} s of the ${num(s.durationS)} s run; A’s busy workers before and during the fault follow with the whole run.`;
+    return `${who}${num(s.busyBefore)} of A’s ${s.workers} workers were busy on average before the fault and ${num(s.busyDuring)} during it.`;
+  });
   return {
     kind: 'line',
     id: 'workers',
@@ -80,20 +90,25 @@ function workersChart(view: CascadeView): LineChartModel {
 function independentBars(view: CascadeView): BarChartModel {
   const compare = view.sides.length > 1;
   const name = (s: CascadeSideView) => (compare ? `${s.label}: ${s.protection}` : capitalise(s.protection));
-  return {
+  const title = 'Goodput on traffic that does not need B, before and during the fault';
+  const chart = {
     kind: 'bar',
     id: 'independent',
-    title: 'Goodput on traffic that does not need B, before and during the fault',
+    title,
     categories: view.sides.map((s) => ({ key: s.label || 'run', label: name(s) })),
     value: { label: 'Goodput', unit: 'req/s' },
+  } as const;
+  const preview = view.sides.find((s) => s.previewS !== null);
+  // A preview's numbers are its shorter run's: no bars rather than partial ones, until the whole run comes.
+  if (preview?.previewS)
+    return { ...chart, series: [], summary: `${title}: these follow with the whole run (a preview of its first ${num(preview.previewS)} s is shown).` };
+  return {
+    ...chart,
     series: [
       { key: 'before', label: 'Before the fault', color: 8, values: view.sides.map((s) => s.independentBefore) },
       { key: 'during', label: 'During the fault', color: 4, values: view.sides.map((s) => s.independentDuring) },
     ],
-    summary:
-      'Goodput on traffic that does not need B, before and during the fault: ' +
-      view.sides.map((s) => `${name(s)}: ${num(s.independentBefore)} and ${num(s.independentDuring)} req/s${share(s.independentDuring, s.independentBefore)}`).join('; ') +
-      '.',
+    summary: `${title}: ${view.sides.map((s) => `${name(s)}: ${num(s.independentBefore)} and ${num(s.independentDuring)} req/s${share(s.independentDuring, s.independentBefore)}`).join('; ')}.`,
   };
 }
 

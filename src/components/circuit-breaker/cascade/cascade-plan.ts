@@ -9,10 +9,17 @@ import type { CascadeSpecs } from './cascade-specs.ts';
 
 export interface CascadeMeta {
   readonly sides: readonly CompareSide<CascadeSpecs>[];
+  /**
+   * Set on a preview (`cascade-preview.ts`): per side, the seconds its
+   * shorter run covers. The sides' values keep the whole run's length, for the axes.
+   */
+  readonly previewS?: readonly number[];
 }
 
+export type CascadePlanRuns = Run<CascadingFailureResult>[];
+
 /** One run per side, on the same seed: A and B see the very same arrivals and the same mix of traffic. */
-export function planCascade(state: WidgetState<CascadeSpecs>): SimulationPlan<Run<CascadingFailureResult>[], CascadeMeta> {
+export function planCascade(state: WidgetState<CascadeSpecs>): SimulationPlan<CascadePlanRuns, CascadeMeta> {
   const sides = compareSides(state);
   const base = defaultValues(cascadingFailureSpec.params);
   // Cost: requests over the run; each is one arrival, some work and at most one call to B.

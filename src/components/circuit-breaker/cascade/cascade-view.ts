@@ -20,6 +20,12 @@ export interface CascadeSideView {
   /** B's fault window, s; it may extend past the run. */
   readonly window: { readonly start: number; readonly end: number };
   readonly durationS: number;
+  /**
+   * While a preview is shown: the seconds its shorter run covers (the series
+   * end there). The numbers below are then the shorter run's, not the whole
+   * run's: the charts do not quote them. Null for the whole run.
+   */
+  readonly previewS: number | null;
   readonly independentBefore: number;
   readonly independentDuring: number;
   readonly dependentBefore: number;
@@ -57,6 +63,7 @@ export function reduceCascade(results: CascadingFailureResult[], meta: CascadeMe
         busyWorkers: columns.busyWorkers,
         window,
         durationS: side.values.duration,
+        previewS: previewOf(meta, i),
         independentBefore: s.independentGoodputBefore,
         independentDuring: s.independentGoodputDuring,
         dependentBefore: s.dependentGoodputBefore,
@@ -68,6 +75,12 @@ export function reduceCascade(results: CascadingFailureResult[], meta: CascadeMe
       };
     }),
   };
+}
+
+/** A side's preview length, when the meta is a preview's and that side's run is shorter than the whole. */
+function previewOf(meta: CascadeMeta, i: number): number | null {
+  const s = meta.previewS?.[i];
+  return s !== undefined && s < meta.sides[i].values.duration ? s : null;
 }
 
 export function describeProtection(v: ParamValues<CascadeSpecs>): string {

@@ -2,6 +2,7 @@ import type { ParamValues } from '../../../params/params.ts';
 import { defineWidget } from '../../frame/widget-definition.ts';
 import { cascadeCharts } from './cascade-charts.ts';
 import { planCascade } from './cascade-plan.ts';
+import { previewCascade } from './cascade-preview.ts';
 import { cascadeSpecs, type CascadeSpecs } from './cascade-specs.ts';
 import { reduceCascade } from './cascade-view.ts';
 
@@ -39,6 +40,7 @@ export const cascadeWidget = defineWidget({
   ],
   suggestB,
   plan: planCascade,
+  preview: previewCascade,
   reduce: reduceCascade,
   figures: cascadeCharts,
 });

@@ -45,7 +45,8 @@ export function BreakerReplay() {
   );
 
   const focus = view.focus >= 0 ? view.runs[view.focus] : undefined;
-  const at = focus ? stateAt(focus.transitions, view.initialState, t) : undefined;
+  // Past a preview's end the breaker's state is not known until the whole run comes.
+  const at = focus && (focus.previewS === null || t < focus.previewS) ? stateAt(focus.transitions, view.initialState, t) : undefined;
   const next = focus ? nextTransitionTime(focus.transitions, t) : undefined;
   const previous = focus ? previousTransitionTime(focus.transitions, t) : undefined;
   const readout = `${formatReplayTime(t)}${at && focus ? `, ${view.compare ? `${focus.label}’s breaker` : 'breaker'} ${at.state}` : ''}`;

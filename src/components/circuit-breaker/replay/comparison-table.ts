@@ -1,6 +1,6 @@
 import { count } from '../../stats/format-number.ts';
 import { formatMs } from './format-duration.ts';
-import type { ReplayRunView, ReplayView } from './replay-view.ts';
+import { previewSpan, type ReplayRunView, type ReplayView } from './replay-view.ts';
 
 export interface ComparisonRow {
   readonly key: string;
@@ -22,9 +22,12 @@ function detection(r: ReplayRunView): string {
 /** The two runs' headline numbers side by side, as text ready for a table. */
 export function comparisonTable(view: ReplayView): ComparisonTable {
   const runs = view.runs;
-  const row = (key: string, label: string, f: (r: ReplayRunView) => string): ComparisonRow => ({ key, label, values: runs.map(f) });
+  // A preview's numbers are its shorter run's: the cells wait for the whole run.
+  const preview = previewSpan(view) !== null;
+  const row = (key: string, label: string, f: (r: ReplayRunView) => string): ComparisonRow => ({ key, label, values: runs.map((r) => (preview ? '…' : f(r))) });
+  const caption = view.compare ? 'A and B on the same seed' : 'Breaker vs no breaker on the same seed';
   return {
-    caption: view.compare ? 'A and B on the same seed' : 'Breaker vs no breaker on the same seed',
+    caption: preview ? `${caption} (the numbers follow with the whole run)` : caption,
     columns: runs.map((r) => r.label),
     rows: [
       row('calls-during-outage', 'Calls reaching the dependency during the outage', (r) => count(r.numbers.callsDuringOutage)),

@@ -18,6 +18,8 @@ export function describeDiagramState(
   t: number,
   compare: boolean,
 ): string {
+  if (focus && focus.previewS !== null && t >= focus.previewS)
+    return `At ${formatReplayTime(t)}, past the preview’s first ${formatReplayTime(focus.previewS)}: the breaker’s state follows with the whole run.`;
   if (!focus || !at) return 'Neither run has a circuit breaker, so no state is highlighted. Switch the breaker on to replay it.';
   const subject = compare ? `${focus.label}’s breaker` : 'the breaker';
   const where = diagram.nodes.find((n) => n.id === at.state);

@@ -16,7 +16,15 @@ export interface ReplayMeta {
   readonly compare: boolean;
   /** Always two runs on the same seed: the reader's and its counterpart. */
   readonly runs: readonly [ReplayRun, ReplayRun];
+  /**
+   * Set on a preview (`replay-preview.ts`): per run, the seconds its shorter
+   * run covers. The runs' values keep the whole run's length, for the axes
+   * and the scrubber.
+   */
+  readonly previewS?: readonly number[];
 }
+
+export type ReplayPlanRuns = [Run<BreakerOutageResult>, Run<BreakerOutageResult>];
 
 /**
  * Two runs on the same seed, so both see the very same arrivals and the very
@@ -24,7 +32,7 @@ export interface ReplayMeta {
  * breaker switched the other way: "breaker vs no breaker" is the question
  * every reading of this widget comes back to. In compare mode, A and B.
  */
-export function planReplay(state: WidgetState<ReplaySpecs>): SimulationPlan<[Run<BreakerOutageResult>, Run<BreakerOutageResult>], ReplayMeta> {
+export function planReplay(state: WidgetState<ReplaySpecs>): SimulationPlan<ReplayPlanRuns, ReplayMeta> {
   const a = state.values;
   const pair: [ReplayRun, ReplayRun] = state.compare
     ? [

@@ -1,6 +1,6 @@
 import { count, num } from '../../stats/format-number.ts';
 import { formatMs } from './format-duration.ts';
-import type { ReplayRunView, ReplayView } from './replay-view.ts';
+import { previewSpan, type ReplayRunView, type ReplayView } from './replay-view.ts';
 
 function outageInRun(r: ReplayRunView): boolean {
   return r.outage.end > r.outage.start && r.outage.start < r.durationS;
@@ -38,9 +38,12 @@ export function runSentence(r: ReplayRunView, prefix: string, withLoad = true): 
  */
 export function replaySummary(view: ReplayView): string {
   const [a, b] = view.runs;
+  const window = `The dependency ${a.outageMode === 'hang' ? 'hangs' : 'fails every call'} from ${num(a.outage.start)} s to ${num(a.outage.end)} s.`;
+  const preview = previewSpan(view);
+  if (preview !== null)
+    return `Preview: the first ${num(preview)} s of the ${num(view.durationS)} s run. ${window} When the breaker tripped, how many calls reached the dependency, recovery and failed requests follow with the whole run.`;
   if (!outageInRun(a))
     return `No outage falls within the run (it starts at ${num(a.outage.start)} s and lasts ${num(a.outage.end - a.outage.start)} s). ${runSentence(a, `${a.label}: `)}`;
-  const window = `The dependency ${a.outageMode === 'hang' ? 'hangs' : 'fails every call'} from ${num(a.outage.start)} s to ${num(a.outage.end)} s.`;
   if (!view.compare) {
     const [withB, withoutB] = a.hasBreaker ? [a, b] : [b, a];
     const headline = `Calls reaching the dependency during the outage: ${count(withB.numbers.callsDuringOutage)} with the breaker, ${count(withoutB.numbers.callsDuringOutage)} without, on the same seed.`;

@@ -27,6 +27,13 @@ export interface ReplayRunView {
   readonly callers: string;
   readonly outageMode: ReplayValues['outageMode'];
   readonly durationS: number;
+  /**
+   * While a preview is shown: the seconds its shorter run covers (the series,
+   * the transitions and the state band end there). Its numbers are then the
+   * shorter run's, not the whole run's: the table, the bars and the
+   * summaries do not quote them. Null for the whole run.
+   */
+  readonly previewS: number | null;
   /** The outage, s; it may extend past the run. */
   readonly outage: { readonly start: number; readonly end: number };
   /** Bucket midpoints, s. */
@@ -62,6 +69,9 @@ export function reduceReplay(results: [BreakerOutageResult, BreakerOutageResult]
     const { bucketMs, columns } = r.series;
     const v = run.values;
     const s = r.summary;
+    const previewS = previewOf(meta, i);
+    // A shorter run drains its calls after its end without new arrivals: its transitions from then on are not the whole run's.
+    const states = previewS === null ? r.states : r.states.filter((x) => x.t < previewS * 1000);
     return {
       label: run.label,
       hasBreaker: v.breaker,
@@ -69,6 +79,7 @@ export function reduceReplay(results: [BreakerOutageResult, BreakerOutageResult]
       callers: describeCallers(v),
       outageMode: v.outageMode,
       durationS: v.duration,
+      previewS,
       outage: { start: r.outage.startMs / 1000, end: r.outage.endMs / 1000 },
       t: columns.offered.map((_, k) => ((k + 0.5) * bucketMs) / 1000),
       offered: columns.offered,
@@ -77,7 +88,7 @@ export function reduceReplay(results: [BreakerOutageResult, BreakerOutageResult]
       errorRate: columns.errorRate.map((x) => (x === null ? null : x * 100)),
       latencyP50: columns.latencyP50,
       latencyP99: columns.latencyP99,
-      transitions: r.states.map((x) => ({ t: toReplayTime(x.t), from: x.from, to: x.to, event: x.event })),
+      transitions: states.map((x) => ({ t: toReplayTime(x.t), from: x.from, to: x.to, event: x.event })),
       numbers: {
         callsDuringOutage: s.callsDuringOutage,
         detectionTime: s.detectionTime,
@@ -99,6 +110,18 @@ export function reduceReplay(results: [BreakerOutageResult, BreakerOutageResult]
     durationS: Math.max(...runs.map((r) => r.durationS)),
     bucketS: results[0].series.bucketMs / 1000,
   };
+}
+
+/** A run's preview length, when the meta is a preview's and that run is shorter than the whole. */
+function previewOf(meta: ReplayMeta, i: number): number | null {
+  const s = meta.previewS?.[i];
+  return s !== undefined && s < meta.runs[i].values.duration ? s : null;
+}
+
+/** The seconds the shortest preview covers, when any run is a preview: what the text may speak of. */
+export function previewSpan(view: ReplayView): number | null {
+  const spans = view.runs.flatMap((r) => (r.previewS === null ? [] : [r.previewS]));
+  return spans.length > 0 ? Math.min(...spans) : null;
 }
 
 export function describeBreaker(v: ReplayValues): string {

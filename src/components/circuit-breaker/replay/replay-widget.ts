@@ -5,6 +5,7 @@ import { breakerDiagram } from './breaker-diagram.ts';
 import { outageBars } from './outage-bars.ts';
 import { replayCsv } from './replay-csv.ts';
 import { planReplay } from './replay-plan.ts';
+import { previewReplay } from './replay-preview.ts';
 import { replaySpecs, replayViewSpecs, type ReplaySpecs } from './replay-specs.ts';
 import { reduceReplay, type ReplayView } from './replay-view.ts';
 import { selfDrivenStates } from './operator-events.ts';
@@ -50,6 +51,7 @@ export const replayWidget = defineWidget({
   ],
   suggestB,
   plan: planReplay,
+  preview: previewReplay,
   reduce: reduceReplay,
   figures: replayCharts,
   csv: replayCsv,

@@ -39,10 +39,13 @@ export function timelineModel(view: ReplayView, stateOrder: readonly string[], l
   const domain = [0, view.durationS] as const;
   const x = { label: 'Time', unit: 's', domain } as const;
   const runs = view.runs.map((r, i) => ({ key: runKey(i), label: r.label, ...RUN_STYLES[i] }));
-  const perRun = (pick: (r: ReplayRunView) => readonly (number | null)[]) => view.runs.map((r, i) => ({ key: runKey(i), label: r.label, ...RUN_STYLES[i], x: r.t, y: pick(r) }));
+  const perRun = (pick: (r: ReplayRunView) => readonly (number | null)[]) =>
+    view.runs.map((r, i) => ({ key: runKey(i), label: r.label, ...RUN_STYLES[i], x: r.t, y: pick(r) }));
 
   const bands = view.runs.flatMap((r, i): TimelineBand[] =>
-    r.hasBreaker ? [{ key: runKey(i), label: `${r.label}: breaker state`, segments: stateSegments(r.transitions, view.initialState, r.durationS) }] : [],
+    r.hasBreaker
+      ? [{ key: runKey(i), label: `${r.label}: breaker state`, segments: stateSegments(r.transitions, view.initialState, r.previewS ?? r.durationS) }]
+      : [],
   );
   // The legend lists the same states for every run, so it does not jump as settings change.
   const seen = new Set([...legendStates, ...bands.flatMap((b) => b.segments.map((s) => s.state))]);
@@ -65,7 +68,10 @@ export function timelineModel(view: ReplayView, stateOrder: readonly string[], l
       title: 'Calls reaching the dependency, retries included',
       x,
       y: { label: 'Calls reaching the dependency', unit: 'calls/s', domain: [0, Math.max(1, callsMax)] },
-      series: [{ key: 'offered', label: 'Offered (new requests)', color: 8, dash: 'dotted', x: first.t, y: first.offered }, ...perRun((r) => r.dependencyCalls)],
+      series: [
+        { key: 'offered', label: 'Offered (new requests)', color: 8, dash: 'dotted', x: first.t, y: first.offered },
+        ...perRun((r) => r.dependencyCalls),
+      ],
       summary: '',
     },
     {
@@ -83,7 +89,11 @@ export function timelineModel(view: ReplayView, stateOrder: readonly string[], l
   for (const r of view.runs) {
     if (r.outage.end <= r.outage.start) continue;
     if (shaded.some((s) => s.start === r.outage.start && s.end === r.outage.end)) continue;
-    shaded.push({ start: r.outage.start, end: r.outage.end, label: shaded.length === 0 ? `Outage (${r.outageMode})` : `${r.label}’s outage (${r.outageMode})` });
+    shaded.push({
+      start: r.outage.start,
+      end: r.outage.end,
+      label: shaded.length === 0 ? `Outage (${r.outageMode})` : `${r.label}’s outage (${r.outageMode})`,
+    });
   }
 
   return {
