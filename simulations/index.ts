@@ -39,6 +39,7 @@ export { hiccupHedgedLatency, hiccupQuantile, type HiccupHedging, type HiccupLat
 export { faultInjection, type FaultInjectionParams, type FaultInjectionResult, type CallEnding } from './scenarios/fault-injection.ts';
 export { chaosExperiment, chaosExperimentFor, type ChaosExperimentParams, type ChaosExperimentResult, type ChaosProbeColumn, type ChaosProbeSeries } from './scenarios/chaos-experiment.ts';
 export { metastability, cellParams, type MetastabilityParams, type MetastabilityResult, type MetastabilityCell } from './scenarios/metastability.ts';
+export { metastabilityCell, type MetastabilityCellParams, type MetastabilityCellResult } from './scenarios/metastability-cell.ts';
 export { runOnSimulator, type SimulatorRun, type SimulatorRunOptions, type RollbackRun } from './chaos/run-on-simulator.ts';
 export { simulatedTargets, noDefences, type SimulatedTarget, type SystemDefences } from './chaos/three-tier-system.ts';
 export { expectedMaxLoad, expectedMaxLoads } from './theory/balanced-allocations.ts';

@@ -18,6 +18,7 @@ import { availabilityScenario } from '../scenarios/availability.ts';
 import { faultInjection } from '../scenarios/fault-injection.ts';
 import { chaosExperiment } from '../scenarios/chaos-experiment.ts';
 import { cellParams, metastability } from '../scenarios/metastability.ts';
+import { metastabilityCell } from '../scenarios/metastability-cell.ts';
 
 /**
  * How long one run of a scenario takes, estimated from its parameters
@@ -88,6 +89,8 @@ export const runCosts: Readonly<Record<string, RunCostEstimator>> = {
   'chaos-experiment': costOf(chaosExperiment, 3000 * ns, (p) => p.rate * p.duration * 3 * (p.retries ? 3 : 1)),
   // gridSize² retry-storm runs, each at most as costly as the largest, longest trigger's (looked up when called, so defined below is fine).
   metastability: costOf(metastability, 1, (p) => p.gridSize * p.gridSize * runCosts['retry-storm'](cellParams(p, Math.max(p.minSpike, p.maxSpike), p.maxSpikeDuration))),
+  // One retry-storm run: the cell's.
+  'metastability-cell': costOf(metastabilityCell, 1, (p) => runCosts['retry-storm'](cellParams(p, p.spikeRate, p.spikeDuration))),
   // Replica failures (capped at 200 000 by the scenario) and 10 000 probes.
   availability: costOf(availabilityScenario, 1500 * ns, (p) => Math.min(200_000, (p.replicas * p.years * 8766) / (p.mtbf + p.mttr / 60)) + 10_000),
 };

@@ -9,6 +9,7 @@ import { healthDetection } from './health-detection.ts';
 import { jitterContention } from './jitter-contention.ts';
 import { lbHeterogeneous } from './lb-heterogeneous.ts';
 import { metastability } from './metastability.ts';
+import { metastabilityCell } from './metastability-cell.ts';
 import { queueScenario } from './queue.ts';
 import { retryAmplification } from './retry-amplification.ts';
 import { retryBudget } from './retry-budget.ts';
@@ -44,6 +45,7 @@ export const scenarios = {
   availability: availabilityScenario,
   'chaos-experiment': chaosExperiment,
   metastability,
+  'metastability-cell': metastabilityCell,
   'fault-injection': faultInjection,
 } satisfies ScenarioRegistry;
 

@@ -1,7 +1,7 @@
 import type { ParamValues } from '../../src/params/params.ts';
 import { defineScenario, type ScenarioResult } from '../scenario.ts';
-import { retryStormSummary, type RetryStormParams } from './retry-storm.ts';
-import { metastabilitySpec } from './specs/metastability.ts';
+import { retryStormSummary, type RetryStormParams, type RetryStormResult } from './retry-storm.ts';
+import { mapTriggers, metastabilitySpec } from './specs/metastability.ts';
 
 const params = metastabilitySpec.params;
 
@@ -51,14 +51,11 @@ export interface MetastabilityResult extends ScenarioResult {
   readonly boundary: readonly (number | null)[];
 }
 
-function steps(min: number, max: number, n: number): number[] {
-  const lo = Math.min(min, max);
-  const hi = Math.max(min, max);
-  return Array.from({ length: n }, (_, i) => Math.round(n === 1 ? lo : lo + ((hi - lo) * i) / (n - 1)));
-}
+/** What a cell depends on besides its trigger: the map's switches and load, not its grid. */
+export type MapCellSettings = Pick<MetastabilityParams, 'backoffJitter' | 'retryBudget' | 'cancellation' | 'queueing' | 'timeout' | 'baseRate' | 'duration'>;
 
 /** The retry-storm parameters of one cell: the defaults of retry-storm, this map's switches, this trigger. */
-export function cellParams(p: MetastabilityParams, spikeRate: number, spikeDuration: number): RetryStormParams {
+export function cellParams(p: MapCellSettings, spikeRate: number, spikeDuration: number): RetryStormParams {
   return {
     backoff: p.backoffJitter ? 'full' : 'none',
     budget: p.retryBudget ? 'token-bucket' : 'none',
@@ -79,29 +76,43 @@ export function cellParams(p: MetastabilityParams, spikeRate: number, spikeDurat
 }
 
 /**
+ * One cell of the map: the retry-storm model with this trigger on `seed`,
+ * and the run's whole summary (the map adds up its request counts). The
+ * whole map and the `metastability-cell` scenario both compute a cell here,
+ * so a cell run alone gives exactly the numbers of the same cell in the map.
+ */
+export function mapCell(p: MapCellSettings, spikeRate: number, spikeDuration: number, seed: number): { cell: MetastabilityCell; summary: RetryStormResult['summary'] } {
+  const cp = cellParams(p, spikeRate, spikeDuration);
+  const s = retryStormSummary(cp, seed);
+  return {
+    cell: { spikeRate, spikeDuration, recovered: s.recovered, goodputBefore: s.goodputBefore, goodputAfter: s.goodputAfter, amplification: s.amplification, params: cp },
+    summary: s,
+  };
+}
+
+/**
  * The metastability map (Bronson et al., "Metastable Failures in Distributed
  * Systems", HotOS 2021; Huang et al., "Metastable Failures in the Wild",
  * OSDI 2022): the retry-storm model run once per trigger, over a grid of
  * trigger sizes and lengths, with the same seed in every cell. A cell
  * recovered when goodput after the spike is back to 90% of goodput before
  * it; the boundary between absorbed and sustained triggers is where the
- * system's vulnerable state begins. Each cell is exactly a `retry-storm` run.
+ * system's vulnerable state begins. Each cell is exactly a `retry-storm` run,
+ * and a `metastability-cell` run (what the map widget runs, cell by cell).
  */
 export const metastability = defineScenario({
   ...metastabilitySpec,
   run(p, seed, options = {}): MetastabilityResult {
-    const spikeRates = steps(p.minSpike, p.maxSpike, p.gridSize);
-    const spikeDurations = steps(1, p.maxSpikeDuration, p.gridSize);
+    const { spikeRates, spikeDurations } = mapTriggers(p);
     const totals = { requests: 0, succeeded: 0, failed: 0, rejected: 0, timedOut: 0, shed: 0 };
     const n = p.gridSize * p.gridSize;
     let done = 0;
     const cells = spikeRates.map((spikeRate) =>
       spikeDurations.map((spikeDuration): MetastabilityCell => {
-        const cp = cellParams(p, spikeRate, spikeDuration);
-        const s = retryStormSummary(cp, seed);
-        for (const k of Object.keys(totals) as (keyof typeof totals)[]) totals[k] += s[k];
+        const { cell, summary } = mapCell(p, spikeRate, spikeDuration, seed);
+        for (const k of Object.keys(totals) as (keyof typeof totals)[]) totals[k] += summary[k];
         options.onProgress?.(++done / n);
-        return { spikeRate, spikeDuration, recovered: s.recovered, goodputBefore: s.goodputBefore, goodputAfter: s.goodputAfter, amplification: s.amplification, params: cp };
+        return cell;
       }),
     );
     const boundary = spikeDurations.map((_, j) => cells.find((row) => !row[j].recovered)?.[j].spikeRate ?? null);

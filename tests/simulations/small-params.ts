@@ -54,4 +54,5 @@ export const smallRunBounds: Readonly<Record<string, ParamBounds>> = {
   // Chaos engineering (issue 11): a few hundred edge requests; a 2 × 2 map of short retry-storm runs.
   'chaos-experiment': { rate: { max: 60 }, duration: { max: 10 }, faultStart: { max: 5 }, faultDuration: { max: 5 }, addedLatency: { max: 1000 } },
   metastability: { gridSize: { max: 2 }, duration: { max: 10 }, baseRate: { max: 50 }, minSpike: { max: 100 }, maxSpike: { max: 100 }, maxSpikeDuration: { max: 3 }, timeout: { max: 500 } },
+  'metastability-cell': { duration: { max: 10 }, baseRate: { max: 50 }, spikeRate: { max: 100 }, spikeDuration: { max: 3 }, timeout: { max: 500 } },
 };

@@ -21,6 +21,26 @@ const params = {
   duration: intParam({ label: 'Run length of each cell', unit: 's', default: 30, min: 10, max: 600, step: 10 }),
 };
 
+/** `n` whole numbers evenly spread from the smaller of `min` and `max` to the larger. */
+function steps(min: number, max: number, n: number): number[] {
+  const lo = Math.min(min, max);
+  const hi = Math.max(min, max);
+  return Array.from({ length: n }, (_, i) => Math.round(n === 1 ? lo : lo + ((hi - lo) * i) / (n - 1)));
+}
+
+/**
+ * The triggers a map of these settings tries, ascending: sizes (req/s) from
+ * the smallest to the largest, lengths (s) from 1 to the longest. Here, with
+ * the spec, so that a page can lay out the map and plan its cells without
+ * the run code.
+ */
+export function mapTriggers(p: { readonly minSpike: number; readonly maxSpike: number; readonly maxSpikeDuration: number; readonly gridSize: number }): {
+  spikeRates: number[];
+  spikeDurations: number[];
+} {
+  return { spikeRates: steps(p.minSpike, p.maxSpike, p.gridSize), spikeDurations: steps(1, p.maxSpikeDuration, p.gridSize) };
+}
+
 /** The `metastability` scenario without its run code (`../metastability.ts`): what a page needs to build its runs. */
 export const metastabilitySpec: ScenarioSpec<typeof params, MetastabilityResult> = {
   name: 'metastability',

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { defaultValues } from '../../../src/params/params.ts';
 import { metastabilitySpec } from '../../../simulations/scenarios/specs/metastability.ts';
+import { metastabilityCellSpec } from '../../../simulations/scenarios/specs/metastability-cell.ts';
 import { mapFigures } from '../../../src/components/chaos/map/map-figures.tsx';
 import { planMap } from '../../../src/components/chaos/map/map-plan.ts';
 import { mapSpecs } from '../../../src/components/chaos/map/map-specs.ts';
-import type { MapView } from '../../../src/components/chaos/map/map-view.ts';
+import type { ComputedCellView, MapCellView, MapView } from '../../../src/components/chaos/map/map-view.ts';
 import { mapWidget } from '../../../src/components/chaos/map/map-widget.ts';
 import { executeRuns } from '../../../src/components/frame/runner/run-in-node.ts';
 import { readWidgetUrl } from '../../../src/components/frame/url/widget-url.ts';
@@ -13,7 +14,13 @@ import { presetView, valuesView } from './preset-view.ts';
 
 const A = defaultValues(mapSpecs);
 const view = (preset: string) => presetView(mapWidget, preset);
-const grid = (v: MapView, side = 0) => v.sides[side].cells.map((row) => row.map((c) => (c.recovered ? 'R' : 'x')).join('')).join('/');
+const grid = (v: MapView, side = 0) => v.sides[side].cells.map((row) => row.map((c) => (!c.computed ? '?' : c.recovered ? 'R' : 'x')).join('')).join('/');
+
+/** A cell of a whole view, known to be computed. */
+function computed(c: MapCellView): ComputedCellView {
+  if (!c.computed) throw new Error(`cell ${c.spikeRate} req/s × ${c.spikeDuration} s of a whole map is pending`);
+  return c;
+}
 
 /**
  * Opens a cell's link the way the retry page does: the storm widget reads
@@ -31,14 +38,14 @@ function stormRunOf(href: string) {
 }
 
 describe('metastability map widget', () => {
-  it('sweeps A and B on the same seed, with the scenario’s defaults for what the widget does not show', () => {
+  it('runs every cell of A’s and B’s maps on the same seed, one metastability-cell run each, with the scenario’s defaults for what the widget does not show', () => {
     const plan = planMap({ values: A, seed: 4, compare: true, valuesB: { ...A, retryBudget: true } });
-    expect(plan.runs.map((r) => [r.scenario, r.seed])).toEqual([
-      [metastabilitySpec, 4],
-      [metastabilitySpec, 4],
-    ]);
-    expect(plan.runs[0].params).toEqual(defaultValues(metastabilitySpec.params));
-    expect(plan.runs[1].params.retryBudget).toBe(true);
+    expect(plan.runs.map((side) => side.length)).toEqual([25, 25]);
+    for (const r of plan.runs.flat()) expect([r.scenario, r.seed]).toEqual([metastabilityCellSpec, 4]);
+    const { gridSize, minSpike, maxSpike, maxSpikeDuration, ...settings } = defaultValues(metastabilitySpec.params);
+    expect(plan.runs[0][0].params).toEqual({ ...settings, spikeRate: 400, spikeDuration: 1 });
+    expect(plan.runs[1].every((r) => r.params.retryBudget)).toBe(true);
+    expect(new Set(plan.runs[0].map((r) => `${r.params.spikeRate}×${r.params.spikeDuration}`)).size).toBe(25);
   });
 
   it('compare starts B with a retry budget when A has none', () => {
@@ -49,7 +56,7 @@ describe('metastability map widget', () => {
   it('every cell’s link opens the retry-storm widget on that very run: same parameters, same seed, same ending', () => {
     for (const preset of ['no-defences', 'lifo']) {
       for (const row of view(preset).sides[0].cells) {
-        for (const cell of row) {
+        for (const cell of row.map(computed)) {
           const r = stormRunOf(cell.href);
           expect(r.summary.recovered, `${preset}: ${cell.spikeRate} req/s for ${cell.spikeDuration} s`).toBe(cell.recovered);
           expect(r.summary.goodputAfter).toBe(cell.goodputAfter);
@@ -66,7 +73,7 @@ describe('metastability map widget', () => {
     expect(s.spikeDurations).toEqual([1, 3, 5, 6, 8]);
     expect(s.boundary).toEqual([400, 300, 250, 250, 250]);
     // A spike to 300 req/s: absorbed when it lasts 1 s, sustained from 3 s on.
-    expect(s.cells[2].map((c) => c.recovered)).toEqual([true, false, false, false, false]);
+    expect(s.cells[2].map((c) => computed(c).recovered)).toEqual([true, false, false, false, false]);
   });
 
   it('cancelling abandoned work: all 25 recover', () => {

@@ -5,25 +5,32 @@ import { LEGEND_SWATCH_WIDTH } from '../../charts/legend-layout.ts';
 import { seriesColor } from '../../charts/palette.ts';
 import { swatchLegend } from '../../charts/SwatchLegend.tsx';
 import { num } from '../../stats/format-number.ts';
-import type { MapCellView, MapSideView } from './map-view.ts';
+import type { ComputedCellView, MapSideView, PendingCellView } from './map-view.ts';
 import { ChartSvg } from '../../charts/ChartSvg.tsx';
 
 const CELL_HEIGHT = 30;
 const GAP = 3;
 const ROW_LABELS = 46;
 
-/** Colour, border and mark per fate: the mark and the border style tell them apart without colour. */
+/**
+ * Colour, border and mark per fate: the mark and the border style tell them
+ * apart without colour. A cell still being computed is empty, with a dotted
+ * grey border: no outcome is drawn before its run is back.
+ */
 const fate = {
-  recovered: { fill: seriesColor(4), stroke: seriesColor(4), dash: undefined, mark: '✓', label: 'Recovered after the spike' },
-  collapsed: { fill: seriesColor(5), stroke: seriesColor(5), dash: '4 2', mark: '✗', label: 'Stayed collapsed after the spike' },
+  recovered: { fill: seriesColor(4), fillOpacity: 0.25, stroke: seriesColor(4), dash: undefined, mark: '✓', label: 'Recovered after the spike' },
+  collapsed: { fill: seriesColor(5), fillOpacity: 0.25, stroke: seriesColor(5), dash: '4 2', mark: '✗', label: 'Stayed collapsed after the spike' },
+  pending: { fill: 'none', fillOpacity: 0, stroke: 'var(--sl-color-gray-3)', dash: '1 3', mark: '…', label: 'Still being computed' },
 } as const;
 
-function cellStyle(f: keyof typeof fate) {
-  return { fill: fate[f].fill, fillOpacity: 0.25, stroke: fate[f].stroke, strokeWidth: 2, strokeDasharray: fate[f].dash };
+type Fate = keyof typeof fate;
+
+function cellStyle(f: Fate) {
+  return { fill: fate[f].fill, fillOpacity: fate[f].fillOpacity, stroke: fate[f].stroke, strokeWidth: 2, strokeDasharray: fate[f].dash };
 }
 
 /** What a cell's link says to a screen reader. */
-export function cellLabel(c: MapCellView): string {
+export function cellLabel(c: ComputedCellView): string {
   const outcome = c.recovered ? 'recovered' : 'stayed collapsed';
   return `A spike to ${num(c.spikeRate)} req/s for ${num(c.spikeDuration)} s: ${outcome} (goodput ${num(c.goodputAfter)} req/s at the end). Open it in the retry-storm widget.`;
 }
@@ -40,7 +47,7 @@ export function MapGrid({ side, title, chartId, width, titleId, summaryId }: Cha
   const heading = wrappedText({ text: title, x: 4, y: 15, width: width - 8, fontSize: TITLE_FONT, lineHeight: TITLE_LINE, className: 'rl-chart__title' });
   const legendTop = heading.height + 4;
   const legend = swatchLegend(
-    (['recovered', 'collapsed'] as const).map((f) => ({
+    (['recovered', 'collapsed', 'pending'] as const).map((f) => ({
       key: f,
       label: `${fate[f].mark} ${fate[f].label}`,
       swatch: <rect x={0} y={3} width={LEGEND_SWATCH_WIDTH - 6} height={12} style={cellStyle(f)} />,
@@ -78,21 +85,13 @@ export function MapGrid({ side, title, chartId, width, titleId, summaryId }: Cha
               {num(rate)}
             </text>
             {side.cells[i].map((c, j) => {
-              const f = c.recovered ? 'recovered' : 'collapsed';
               const x = left + j * (cellWidth + GAP);
+              if (!c.computed) return <PendingCell key={c.spikeDuration} cell={c} x={x} y={y} width={cellWidth} />;
+              const f = c.recovered ? 'recovered' : 'collapsed';
               return (
                 <a key={c.spikeDuration} href={c.href} aria-label={cellLabel(c)} data-recovered={String(c.recovered)} className="rl-map__cell">
                   <rect x={x} y={y} width={cellWidth} height={CELL_HEIGHT} rx={3} style={cellStyle(f)} />
-                  <text
-                    x={x + cellWidth / 2}
-                    y={y + CELL_HEIGHT / 2}
-                    textAnchor="middle"
-                    dominantBaseline="central"
-                    aria-hidden="true"
-                    style={{ fill: 'var(--sl-color-white)', fontSize: 14, fontWeight: 600 }}
-                  >
-                    {fate[f].mark}
-                  </text>
+                  <CellMark f={f} x={x} y={y} width={cellWidth} />
                 </a>
               );
             })}
@@ -108,5 +107,23 @@ export function MapGrid({ side, title, chartId, width, titleId, summaryId }: Cha
         Trigger length: how long the spike lasts (s)
       </text>
     </ChartSvg>
+  );
+}
+
+function CellMark({ f, x, y, width }: { f: Fate; x: number; y: number; width: number }) {
+  return (
+    <text x={x + width / 2} y={y + CELL_HEIGHT / 2} textAnchor="middle" dominantBaseline="central" aria-hidden="true" style={{ fill: 'var(--sl-color-white)', fontSize: 14, fontWeight: 600 }}>
+      {fate[f].mark}
+    </text>
+  );
+}
+
+/** A cell not computed yet: no link (its outcome is not known), a label that says so. */
+function PendingCell({ cell, x, y, width }: { cell: PendingCellView; x: number; y: number; width: number }) {
+  return (
+    <g role="img" aria-label={`A spike to ${num(cell.spikeRate)} req/s for ${num(cell.spikeDuration)} s: still being computed.`} data-pending="true">
+      <rect x={x} y={y} width={width} height={CELL_HEIGHT} rx={3} style={cellStyle('pending')} />
+      <CellMark f="pending" x={x} y={y} width={width} />
+    </g>
   );
 }

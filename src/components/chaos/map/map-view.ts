@@ -1,15 +1,34 @@
-import type { MetastabilityCell, MetastabilityResult } from '../../../../simulations/scenarios/metastability.ts';
+import type { MetastabilityCell } from '../../../../simulations/scenarios/metastability.ts';
 import type { ParamValues } from '../../../params/params.ts';
+import type { ResultsOf } from '../../frame/runner/run.ts';
 import { num } from '../../stats/format-number.ts';
-import type { MapMeta } from './map-plan.ts';
+import type { MapMeta, MapRuns } from './map-plan.ts';
 import type { MapSpecs } from './map-specs.ts';
 import { stormLink } from './storm-link.ts';
 
-/** A cell of the map as drawn: the scenario's cell, with a link in place of its parameters. */
-export interface MapCellView extends Omit<MetastabilityCell, 'params'> {
+/** A computed cell of the map as drawn: the scenario's cell, with a link in place of its parameters. */
+export interface ComputedCellView extends Omit<MetastabilityCell, 'params'> {
+  readonly computed: true;
   /** The retry-storm widget set to this cell. */
   readonly href: string;
 }
+
+/** A cell whose run has not come back yet: its trigger only, no outcome. */
+export interface PendingCellView {
+  readonly computed: false;
+  readonly spikeRate: number;
+  readonly spikeDuration: number;
+}
+
+export type MapCellView = ComputedCellView | PendingCellView;
+
+/**
+ * Per trigger length: the smallest trigger the system did not recover from;
+ * null when it recovered from every size tried; 'pending' while a cell
+ * below the first sustained one (or any cell, when none is sustained yet)
+ * is still being computed.
+ */
+export type MapBoundary = number | null | 'pending';
 
 export interface MapSideView {
   readonly label: string;
@@ -20,9 +39,10 @@ export interface MapSideView {
   readonly spikeDurations: readonly number[];
   /** cells[i][j]: spikeRates[i] × spikeDurations[j]. */
   readonly cells: readonly (readonly MapCellView[])[];
-  /** Per trigger length, the smallest trigger the system did not recover from; null when it recovered from all. */
-  readonly boundary: readonly (number | null)[];
+  readonly boundary: readonly MapBoundary[];
+  /** Of the computed cells, those after which the system recovered. */
   readonly recoveredCells: number;
+  readonly computedCells: number;
   readonly cellCount: number;
 }
 
@@ -30,23 +50,43 @@ export interface MapView {
   readonly sides: MapSideView[];
 }
 
-export function reduceMap(results: MetastabilityResult[], meta: MapMeta): MapView {
+/**
+ * The map of each side from the cells computed so far (all of them for the
+ * whole plan, the first ones for a preview): every other cell is pending,
+ * drawn and told as such, never given a value.
+ */
+export function reduceMap(results: ResultsOf<MapRuns>, meta: MapMeta): MapView {
   return {
-    sides: meta.sides.map((side, i): MapSideView => {
-      const r = results[i];
+    sides: meta.sides.map((side, s): MapSideView => {
+      const cells: MapCellView[][] = side.spikeRates.map((spikeRate) => side.spikeDurations.map((spikeDuration) => ({ computed: false, spikeRate, spikeDuration })));
+      side.planned.forEach(([i, j], k) => {
+        const { params, ...cell } = results[s][k].cell;
+        cells[i][j] = { ...cell, computed: true, href: stormLink(params, meta.seed) };
+      });
+      const all = cells.flat();
       return {
         label: side.label,
         defences: describeDefences(side.values),
         baseRate: side.values.baseRate,
-        spikeRates: r.spikeRates,
-        spikeDurations: r.spikeDurations,
-        cells: r.cells.map((row) => row.map(({ params, ...cell }) => ({ ...cell, href: stormLink(params, meta.seed) }))),
-        boundary: r.boundary,
-        recoveredCells: r.summary.recoveredCells,
-        cellCount: r.summary.cells,
+        spikeRates: side.spikeRates,
+        spikeDurations: side.spikeDurations,
+        cells,
+        boundary: side.spikeDurations.map((_, j) => boundaryOf(cells.map((row) => row[j]))),
+        recoveredCells: all.filter((c) => c.computed && c.recovered).length,
+        computedCells: all.filter((c) => c.computed).length,
+        cellCount: all.length,
       };
     }),
   };
+}
+
+/** The boundary of one trigger length, from its cells by ascending size. */
+function boundaryOf(column: readonly MapCellView[]): MapBoundary {
+  for (const c of column) {
+    if (!c.computed) return 'pending';
+    if (!c.recovered) return c.spikeRate;
+  }
+  return null;
 }
 
 const queueingWords: Record<ParamValues<MapSpecs>['queueing'], string> = { fifo: 'FIFO queueing', lifo: 'LIFO queueing', 'drop-expired': 'shedding expired work' };

@@ -1,7 +1,7 @@
 import type { ParamValues } from '../../../params/params.ts';
 import { defineWidget } from '../../frame/widget-definition.ts';
 import { mapFigures } from './map-figures.tsx';
-import { planMap } from './map-plan.ts';
+import { planMap, previewMap, refineMap } from './map-plan.ts';
 import { mapSpecs, type MapSpecs } from './map-specs.ts';
 import { reduceMap } from './map-view.ts';
 
@@ -27,6 +27,8 @@ export const mapWidget = defineWidget({
   ],
   suggestB,
   plan: planMap,
+  preview: previewMap,
+  refine: refineMap,
   reduce: reduceMap,
   figures: mapFigures,
 });

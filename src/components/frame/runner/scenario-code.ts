@@ -75,6 +75,7 @@ const loaders = {
   availability: () => import('../../../../simulations/scenarios/availability.ts').then((m) => m.availabilityScenario),
   'chaos-experiment': () => import('../../../../simulations/scenarios/chaos-experiment.ts').then((m) => m.chaosExperiment),
   metastability: () => import('../../../../simulations/scenarios/metastability.ts').then((m) => m.metastability),
+  'metastability-cell': () => import('../../../../simulations/scenarios/metastability-cell.ts').then((m) => m.metastabilityCell),
   'fault-injection': () => import('../../../../simulations/scenarios/fault-injection.ts').then((m) => m.faultInjection),
 } satisfies Record<ScenarioName, () => Promise<Scenario>>;
 
