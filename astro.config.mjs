@@ -63,6 +63,81 @@ function interpolate(a, b) {
  */
 const declarationsOnly = (id) => !/[\\/](src[\\/]resilience|simulations|src[\\/]params)[\\/]/.test(id);
 
+/**
+ * Run code (what a scenario's run needs and no page needs to hydrate) in two
+ * chunks, the simulator's and the mechanisms', instead of one per set of
+ * scenarios sharing a module: a scenario's code is loaded on the reader's
+ * first pointer, focus or touch on its widget, and as some twenty small
+ * chunks it took 60 to 130 ms on loopback (a browser opens six connections
+ * to a host over HTTP/1.1; the worker loads the same files on the same
+ * connections), as three or four it takes about 25. A page loads a little
+ * run code its widgets do not use; no module its islands need at hydration
+ * moves: those are found first, and left where Rollup puts them.
+ * @returns {import('rollup').GetManualChunk}
+ */
+function runCodeChunks() {
+  /** @type {Set<string>} */
+  let hydration = new Set();
+  /** The build `hydration` was found for: each build (server, client, worker) has its own module graph. */
+  /** @type {unknown} */
+  let graph;
+  /** @type {import('rollup').GetManualChunk} */
+  return (id, { getModuleIds, getModuleInfo }) => {
+    if (graph !== getModuleIds) {
+      graph = getModuleIds;
+      const lazy = (/** @type {string} */ m) => /[\/]frame[\/]runner[\/]scenario-code\.ts$/.test(m);
+      const roots = [...getModuleIds()].filter((m) => {
+        const info = getModuleInfo(m);
+        return info && (info.isEntry || info.dynamicImporters.some((i) => !lazy(i)));
+      });
+      hydration = new Set();
+      const stack = [...roots];
+      while (stack.length) {
+        const m = /** @type {string} */ (stack.pop());
+        if (hydration.has(m)) continue;
+        hydration.add(m);
+        stack.push(...(getModuleInfo(m)?.importedIds ?? []));
+      }
+    }
+    const info = getModuleInfo(id);
+    if (hydration.has(id) || !info || info.dynamicImporters.length > 0) return undefined;
+    if (/[\/]src[\/]resilience[\/]/.test(id)) return 'mechanisms';
+    if (/[\/]simulations[\/]|[\/]node_modules[\/]d3-random[\/]/.test(id)) return 'simulator';
+    return undefined;
+  };
+}
+
+/**
+ * `runCodeChunks` for the pages' browser build only (the server render's
+ * chunks are Astro's), before Astro's own manual chunks (its CSS). Only the
+ * modules named go to these chunks, not whatever they import: otherwise a
+ * module the pages share with the run code would be pulled in with it.
+ * @returns {import('vite').Plugin}
+ */
+function browserRunCodeChunks() {
+  let ssr = false;
+  return {
+    name: 'run-code-chunks',
+    apply: 'build',
+    configResolved(config) {
+      ssr = !!config.build.ssr;
+    },
+    outputOptions(output) {
+      if (ssr) return null;
+      const others = output.manualChunks;
+      if (others && typeof others !== 'function') throw new Error('browserRunCodeChunks: expected no manualChunks or a function (astro.config.mjs)');
+      const ours = runCodeChunks();
+      return {
+        ...output,
+        onlyExplicitManualChunks: true,
+        manualChunks(id, meta) {
+          return ours.call(this, id, meta) ?? others?.call(this, id, meta);
+        },
+      };
+    },
+  };
+}
+
 export default defineConfig({
   site: 'http://localhost:4321',
   server: { host: '127.0.0.1', port: 4321 },
@@ -82,9 +157,9 @@ export default defineConfig({
     react(),
   ],
   vite: {
-    plugins: [d3PureFactories(), d3ScaleNumbersOnly()],
+    plugins: [d3PureFactories(), d3ScaleNumbersOnly(), browserRunCodeChunks()],
     // The worker loads each scenario's code as it needs it, tree-shaken as the pages are.
-    worker: { format: 'es', plugins: () => [d3PureFactories()], rollupOptions: { treeshake: { moduleSideEffects: declarationsOnly } } },
+    worker: { format: 'es', plugins: () => [d3PureFactories()], rollupOptions: { treeshake: { moduleSideEffects: declarationsOnly }, output: { manualChunks: runCodeChunks(), onlyExplicitManualChunks: true } } },
     build: {
       rollupOptions: {
         // The mechanisms, the simulator and the parameter schema only declare
