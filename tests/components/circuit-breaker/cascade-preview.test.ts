@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { expectSeriesPrefix } from '../series-prefix.ts';
 import { cascadeCharts } from '../../../src/components/circuit-breaker/cascade/cascade-charts.ts';
 import { previewCascade } from '../../../src/components/circuit-breaker/cascade/cascade-preview.ts';
 import { cascadeSpecs, type CascadeSpecs } from '../../../src/components/circuit-breaker/cascade/cascade-specs.ts';
@@ -77,11 +78,7 @@ describe('cascade preview', () => {
         const preview = previewCascade(state);
         const shown = executeRuns(preview.runs)[0];
         const n = preview.meta.previewS?.[0] ?? values.duration;
-        expect(shown.series.bucketMs).toBe(whole.series.bucketMs);
-        for (const [key, column] of Object.entries(shown.series.columns)) {
-          expect(column, key).toHaveLength(n);
-          expect(column, key).toEqual(whole.series.columns[key as keyof typeof whole.series.columns].slice(0, n));
-        }
+        expectSeriesPrefix(shown, whole, n);
         // After its end a shorter run drains its calls without new arrivals: only the transitions before it are the whole run's.
         const before = (states: typeof whole.states) => states.filter((x) => x.t < n * 1000);
         expect(before(shown.states)).toEqual(before(whole.states));

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { expectSeriesPrefix } from '../series-prefix.ts';
 import { comparisonTable } from '../../../src/components/circuit-breaker/replay/comparison-table.ts';
 import { describeDiagramState } from '../../../src/components/circuit-breaker/replay/diagram-summary.ts';
 import { outageBars } from '../../../src/components/circuit-breaker/replay/outage-bars.ts';
@@ -71,14 +72,9 @@ describe('breaker replay preview', () => {
         const preview = previewReplay(state);
         const shown = executeRuns(preview.runs);
         shown.forEach((r, i) => {
-          const n = (preview.meta.previewS?.[i] ?? values.duration) * 1000;
-          const buckets = n / r.series.bucketMs;
-          expect(r.series.bucketMs).toBe(whole[i].series.bucketMs);
-          for (const [key, column] of Object.entries(r.series.columns)) {
-            expect(column, key).toHaveLength(buckets);
-            expect(column, key).toEqual(whole[i].series.columns[key as keyof typeof r.series.columns].slice(0, buckets));
-          }
-          const before = (states: typeof r.states) => states.filter((x) => x.t < n);
+          const n = preview.meta.previewS?.[i] ?? values.duration;
+          expectSeriesPrefix(r, whole[i], n);
+          const before = (states: typeof r.states) => states.filter((x) => x.t < n * 1000);
           expect(before(r.states)).toEqual(before(whole[i].states));
         });
       }),

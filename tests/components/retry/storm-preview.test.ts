@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { expectSeriesPrefix } from '../series-prefix.ts';
 import { executeRuns } from '../../../src/components/frame/runner/run-in-node.ts';
 import { defaultState } from '../../../src/components/frame/url/widget-state.ts';
 import type { WidgetState } from '../../../src/components/frame/url/widget-url.ts';
@@ -80,11 +81,7 @@ describe('storm preview', () => {
         const preview = previewStorm(state);
         const shown = executeRuns(preview.runs)[0];
         const n = preview.meta.previewS?.[0] ?? values.duration;
-        expect(shown.series.bucketMs).toBe(whole.series.bucketMs);
-        for (const [key, column] of Object.entries(shown.series.columns)) {
-          expect(column, key).toHaveLength(n);
-          expect(column, key).toEqual(whole.series.columns[key as keyof typeof whole.series.columns].slice(0, n));
-        }
+        expectSeriesPrefix(shown, whole, n);
       }),
       { numRuns: 20 },
     );
