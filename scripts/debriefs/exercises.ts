@@ -210,7 +210,7 @@ function amplification(v: BudgetView, layers: number): number {
   const a = v.sides[0].amplification;
   const i = a.layers.indexOf(layers);
   if (i < 0) throw new Error(`budget view has no amplification for ${layers} layers`);
-  return a.simulated[i];
+  return ranValue(a.simulated[i], `budget amplification for ${layers} layers`);
 }
 
 function sweep(v: BudgetView, policy: string, rate: number, what: 'load' | 'success'): number {
@@ -218,7 +218,13 @@ function sweep(v: BudgetView, policy: string, rate: number, what: 'load' | 'succ
   const i = side.rates.findIndex((r) => Math.abs(r - rate) < 1e-9);
   const p = side.policies.find((x) => x.policy === policy);
   if (i < 0 || !p) throw new Error(`budget sweep has no ${policy} at ${rate}`);
-  return p[what][i];
+  return ranValue(p[what][i], `budget sweep ${policy} at ${rate}`);
+}
+
+/** A value of a widget's view, which is null only in a partial view (a preview): debriefs reduce whole plans. */
+function ranValue(v: number | null, what: string): number {
+  if (v === null) throw new Error(`${what}: not run (a partial view)`);
+  return v;
 }
 
 function replay(v: ReplayView, withBreaker: boolean): ReplayRunNumbers {
@@ -252,11 +258,12 @@ function supermarketPolicy(v: SupermarketView, choices: PolicyChoice) {
 function supermarket(v: SupermarketView, choices: PolicyChoice, utilization: number): number {
   const i = v.sides[0].rates.findIndex((r) => Math.abs(r - utilization) < 1e-9);
   if (i < 0) throw new Error(`supermarket sweep has no utilization ${utilization}`);
-  return supermarketPolicy(v, choices).meanTime[i];
+  return ranValue(supermarketPolicy(v, choices).meanTime[i], `supermarket ${choices} at ${utilization}`);
 }
 
 function supermarketTail(v: SupermarketView, choices: PolicyChoice, level: number): number {
   const t = supermarketPolicy(v, choices).tails;
+  if (!t) throw new Error(`supermarket tails of ${choices}: not run (a partial view)`);
   const i = t.level.indexOf(level);
   if (i < 0) throw new Error(`supermarket tails have no level ${level}`);
   return t.measured[i];
@@ -293,7 +300,9 @@ function replicas(v: AvailabilityView, n: number) {
 function runner(v: RunnerView, side: number) {
   const s = v.sides[side];
   if (!s) throw new Error(`experiment runner view has no side ${side}`);
-  return s;
+  const { successRateOverall, p99Overall } = s;
+  if (successRateOverall === null || p99Overall === null) throw new Error('experiment runner view is a preview: it has no whole-run numbers');
+  return { ...s, successRateOverall, p99Overall };
 }
 
 function injector(v: PlaygroundView, side: number) {

@@ -3,11 +3,19 @@ import type { ChaosExperimentResult } from '../../../../simulations/scenarios/ch
 import type { RunnerMeta } from './runner-plan.ts';
 import { runnerSpecs, type RunnerSpecs } from './runner-specs.ts';
 
-/** The verdict in the view's terms: seconds, and the probe by its name. */
-export type RunnerVerdict =
+/** A run's verdict in the view's terms: seconds, and the probe by its name. */
+export type FinalVerdict =
   | { readonly status: 'held' }
   | { readonly status: 'refuted'; readonly probe: string; readonly value: number; readonly atS: number; readonly phase: string }
   | { readonly status: 'aborted'; readonly reason: 'guard' | 'steady-state-not-met'; readonly probe: string; readonly value: number; readonly atS: number };
+
+/**
+ * The whole run's verdict, or in a preview none yet: what the windows of its
+ * first `throughS` seconds (of `ofS`) say so far. An abort later in the run
+ * outranks a refutation, and a later window may refute what held so far, so
+ * a preview's verdict is not the whole run's.
+ */
+export type RunnerVerdict = FinalVerdict | { readonly status: 'pending'; readonly throughS: number; readonly ofS: number; readonly soFar: FinalVerdict };
 
 export interface RunnerSideView {
   readonly label: string;
@@ -24,13 +32,15 @@ export interface RunnerSideView {
   readonly sloSuccessRate: number;
   readonly sloP99: number;
   readonly abortBelow: number | null;
-  /** The fault as planned, s. */
+  /** The fault as planned for the whole run, s. */
   readonly fault: { readonly start: number; readonly end: number };
   readonly verdict: RunnerVerdict;
-  readonly successRateOverall: number;
-  readonly p99Overall: number;
-  readonly degraded: number;
-  readonly requests: number;
+  /** Over the whole run; null in a preview (whose run ends early, and so ends its requests otherwise). */
+  readonly successRateOverall: number | null;
+  readonly p99Overall: number | null;
+  readonly degraded: number | null;
+  readonly requests: number | null;
+  /** The whole run's length, s (a preview's windows cover only its first part). */
   readonly duration: number;
 }
 
@@ -47,12 +57,14 @@ export function reduceRunner(results: ChaosExperimentResult[], meta: RunnerMeta)
       const r = results[i];
       const { bucketMs, columns } = r.series;
       const v = r.verdict;
-      const verdict: RunnerVerdict =
+      const final: FinalVerdict =
         v.status === 'held'
           ? { status: 'held' }
           : v.status === 'refuted'
             ? { status: 'refuted', probe: v.probe, value: v.value, atS: v.atMs / 1000, phase: v.phase }
             : { status: 'aborted', reason: v.reason, probe: v.probe, value: v.value, atS: v.atMs / 1000 };
+      const preview = meta.preview;
+      const simulated = (columns.successRate.length * bucketMs) / 1000;
       return {
         label: side.label,
         experiment: describeExperiment(side.values),
@@ -64,13 +76,13 @@ export function reduceRunner(results: ChaosExperimentResult[], meta: RunnerMeta)
         sloSuccessRate: side.values.sloSuccessRate,
         sloP99: side.values.sloP99,
         abortBelow: r.abortBelow,
-        fault: { start: r.fault.startMs / 1000, end: r.fault.endMs / 1000 },
-        verdict,
-        successRateOverall: r.summary.successRate,
-        p99Overall: r.summary.p99,
-        degraded: r.summary.degraded,
-        requests: r.summary.requests,
-        duration: (columns.successRate.length * bucketMs) / 1000,
+        fault: preview ? preview.fault : { start: r.fault.startMs / 1000, end: r.fault.endMs / 1000 },
+        verdict: preview ? { status: 'pending', throughS: simulated, ofS: preview.of, soFar: final } : final,
+        successRateOverall: preview ? null : r.summary.successRate,
+        p99Overall: preview ? null : r.summary.p99,
+        degraded: preview ? null : r.summary.degraded,
+        requests: preview ? null : r.summary.requests,
+        duration: preview ? preview.of : simulated,
       };
     }),
   };

@@ -1,7 +1,7 @@
 import type { ParamValues } from '../../../params/params.ts';
 import { defineWidget } from '../../frame/widget-definition.ts';
 import { runnerFigures } from './runner-charts.ts';
-import { planRunner } from './runner-plan.ts';
+import { planRunner, previewRunner } from './runner-plan.ts';
 import { runnerSpecs, type RunnerSpecs } from './runner-specs.ts';
 import { reduceRunner } from './runner-view.ts';
 
@@ -28,6 +28,7 @@ export const runnerWidget = defineWidget({
   ],
   suggestB,
   plan: planRunner,
+  preview: previewRunner,
   reduce: reduceRunner,
   figures: runnerFigures,
 });

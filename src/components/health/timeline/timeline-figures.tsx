@@ -24,16 +24,25 @@ function timelineFigure(s: TimelineSideView): CustomFigureModel {
   let story = `${name} ${how} at ${sec(st.downAt)} s`;
   if (st.firstFailedCheck !== undefined) story += `; its next check, at ${sec(st.firstFailedCheck)} s, failed`;
   if (st.out) {
-    const cause = st.takenOutBy === 'outlier detection' ? 'Outlier detection' : v.unhealthyThreshold === 1 ? 'One failed check' : `${v.unhealthyThreshold} failed checks in a row`;
+    const cause =
+      st.takenOutBy === 'outlier detection'
+        ? 'Outlier detection'
+        : v.unhealthyThreshold === 1
+          ? 'One failed check'
+          : `${v.unhealthyThreshold} failed checks in a row`;
     story += `. ${cause} took it out of rotation at ${sec(st.out.start)} s, ${sec(st.out.start - st.downAt)} s after it went down`;
-    story += st.rejoined ? `. It came back at ${sec(st.upAt)} s and rejoined the rotation at ${sec(st.out.end)} s.` : `. It was still out when this stretch ends.`;
+    story += st.rejoined
+      ? `. It came back at ${sec(st.upAt)} s and rejoined the rotation at ${sec(st.out.end)} s.`
+      : `. It was still out when this stretch ends.`;
   } else {
     story += `, and it was not taken out of rotation before it came back at ${sec(st.upAt)} s.`;
   }
   const fl = flakyRecord(t);
   const flaky =
     ` The flaky ${t.hosts[fl.host]} (${percent(v.flakyErrorRate)} of its requests and checks fail) failed ${fl.failedChecks} of its ${fl.checks} checks here and was ${fl.removals === 0 ? 'never taken out' : `taken out ${fl.removals === 1 ? 'once' : `${fl.removals} times`}`}; ` +
-    `over the whole run, ${s.summary.flakyRemovals === 0 ? 'never' : `${count(s.summary.flakyRemovals)} ${s.summary.flakyRemovals === 1 ? 'time' : 'times'}, out ${percent(s.summary.flakyOutFraction)} of the time`}.`;
+    (s.preview
+      ? `how often over all ${count(v.failures)} failures follows with the whole run.`
+      : `over the whole run, ${s.summary.flakyRemovals === 0 ? 'never' : `${count(s.summary.flakyRemovals)} ${s.summary.flakyRemovals === 1 ? 'time' : 'times'}, out ${percent(s.summary.flakyOutFraction)} of the time`}.`);
   return {
     kind: 'custom',
     id,
@@ -41,7 +50,13 @@ function timelineFigure(s: TimelineSideView): CustomFigureModel {
     summary: `${sidePrefix(s.label)}${story}${flaky}`,
     draw: (p) => <HealthTimeline {...p} timeline={t} flakyErrorRate={v.flakyErrorRate} title={title} chartId={id} withOutlier={v.outlierDetection} />,
     rows: [
-      ...t.checks.map((c) => ({ series: `${laneLabel(t, c.host, v.flakyErrorRate)}: check passed (1) or failed (0)`, x: c.t / 1000, y: c.ok ? 1 : 0, xLabel: 'Time (s)', yLabel: 'Check result' })),
+      ...t.checks.map((c) => ({
+        series: `${laneLabel(t, c.host, v.flakyErrorRate)}: check passed (1) or failed (0)`,
+        x: c.t / 1000,
+        y: c.ok ? 1 : 0,
+        xLabel: 'Time (s)',
+        yLabel: 'Check result',
+      })),
       ...t.events.map((e) => ({ series: `${laneLabel(t, e.host, v.flakyErrorRate)}: ${e.kind}`, x: e.t / 1000, y: 1, xLabel: 'Time (s)', yLabel: 'Event' })),
     ],
   };
@@ -86,12 +101,20 @@ function shareChart(s: TimelineSideView): LineChartModel {
     markers,
     summary:
       `${sidePrefix(s.label)}${t.hosts[st.failing]} received ${phrases.join(', ')}.` +
-      (steadyOut.length > 0 ? ` While it was out, each steady backend carried ${percent(steadyOut.reduce((a, b) => a + b, 0) / steadyOut.length)} instead of ${percent(1 / n)}.` : '') +
-      ` Over all ${s.summary.failures} failures, ${num(s.summary.errorsBeforeDetection)} requests per failure went to it before it was detected, and failed.`,
+      (steadyOut.length > 0
+        ? ` While it was out, each steady backend carried ${percent(steadyOut.reduce((a, b) => a + b, 0) / steadyOut.length)} instead of ${percent(1 / n)}.`
+        : '') +
+      (s.preview
+        ? ` How many requests per failure went to it before it was detected, over all ${count(s.values.failures)} failures, follows with the whole run.`
+        : ` Over all ${s.summary.failures} failures, ${num(s.summary.errorsBeforeDetection)} requests per failure went to it before it was detected, and failed.`),
   };
 }
 
-/** The detection times as a cumulative distribution: the share of failures detected within each time. */
+/**
+ * The detection times as a cumulative distribution: the share of failures
+ * detected within each time. In a preview, of the failures simulated so far
+ * (the first of the whole run's), on the whole run's axes.
+ */
 function detectionChart(s: TimelineSideView): LineChartModel {
   const m = s.summary;
   const detected = s.detectionTimes.filter((d): d is number => d !== null).sort((a, b) => a - b);
@@ -107,25 +130,37 @@ function detectionChart(s: TimelineSideView): LineChartModel {
   y.push(y[y.length - 1]);
   const v = s.values;
   const period = Math.max(v.interval + v.jitter, v.timeout);
-  const by = [m.detectedByChecks > 0 ? `${m.detectedByChecks} by active checks` : '', m.detectedByOutlierDetection > 0 ? `${m.detectedByOutlierDetection} by outlier detection` : ''].filter(Boolean);
+  const by = [
+    m.detectedByChecks > 0 ? `${m.detectedByChecks} by active checks` : '',
+    m.detectedByOutlierDetection > 0 ? `${m.detectedByOutlierDetection} by outlier detection` : '',
+  ].filter(Boolean);
   const undetected = m.undetected > 0 ? ` ${m.undetected} ${m.undetected === 1 ? 'was' : 'were'} never detected while it lasted.` : '';
   const within = detected.length > 0 && detected[detected.length - 1] <= m.detectionBound ? 'every one within' : 'not all within';
+  const bound = `the bound of ${v.unhealthyThreshold} × ${count(period)} ms + ${count(v.timeout)} ms = ${sec(m.detectionBound)} s`;
+  const theory = `theory for active checks alone: ${sec(m.expectedDetectionTime)} s`;
+  const ofWhole = s.preview ? `the first ${total} of ${count(v.failures)} failures` : `${total} failures`;
   return {
     kind: 'line',
     id: sideChartId('detection-times', s.label),
-    title: `${sidePrefix(s.label)}Time to take the failed backend out of rotation, over ${total} failures`,
+    title: `${sidePrefix(s.label)}Time to take the failed backend out of rotation, over ${ofWhole}${s.preview ? ' so far' : ''}`,
     x: { label: 'Time from failure to detection', unit: 's', domain: [0, xMax * 1.05] },
     y: { label: 'Failures detected within that time', unit: '%', domain: [0, 100] },
-    series: [{ key: 'detected', label: 'Simulated', color: 6, x, y }],
+    series: [{ key: 'detected', label: s.preview ? `Simulated so far: ${ofWhole}` : 'Simulated', color: 6, x, y }],
     markers: [
       { x: m.expectedDetectionTime / 1000, label: `Theory, active checks: mean ${sec(m.expectedDetectionTime)} s` },
       { x: m.detectionBound / 1000, label: `Bound: ${sec(m.detectionBound)} s` },
     ],
-    summary:
-      `${sidePrefix(s.label)}Of ${total} failures at random moments, ${detected.length} were detected${by.length > 0 ? ` (${by.join(', ')})` : ''}: ` +
-      (detected.length > 0
-        ? `after ${sec(m.detectionTimeMean)} s on average (theory for active checks alone: ${sec(m.expectedDetectionTime)} s), ${sec(m.detectionTimeP95)} s at the 95th percentile and ${sec(m.detectionTimeMax)} s at worst, ${within} the bound of ${v.unhealthyThreshold} × ${count(period)} ms + ${count(v.timeout)} ms = ${sec(m.detectionBound)} s.`
-        : 'none.') +
-      undetected,
+    summary: s.preview
+      ? `${sidePrefix(s.label)}So far, of ${ofWhole}, ${detected.length} were detected${by.length > 0 ? ` (${by.join(', ')})` : ''}` +
+        (detected.length > 0
+          ? `: after ${sec(m.detectionTimeMean)} s on average (${theory}) and ${sec(m.detectionTimeMax)} s at worst, ${within} ${bound}.`
+          : '.') +
+        undetected +
+        ` The other ${count(v.failures - total)} follow with the whole run.`
+      : `${sidePrefix(s.label)}Of ${total} failures at random moments, ${detected.length} were detected${by.length > 0 ? ` (${by.join(', ')})` : ''}: ` +
+        (detected.length > 0
+          ? `after ${sec(m.detectionTimeMean)} s on average (${theory}), ${sec(m.detectionTimeP95)} s at the 95th percentile and ${sec(m.detectionTimeMax)} s at worst, ${within} ${bound}.`
+          : 'none.') +
+        undetected,
   };
 }

@@ -11,6 +11,12 @@ export interface TimelineSideView {
   readonly detectionTimes: (number | null)[];
   /** The first failure and the recovery after it, times rounded to the millisecond (the page embeds this view). */
   readonly timeline: HealthTimeline;
+  /**
+   * Set in a preview: the run simulated only the first `failures` of the
+   * side's `values.failures`, so `summary` and `detectionTimes` are over
+   * those alone (the timeline is the whole run's already).
+   */
+  readonly preview?: { readonly failures: number };
 }
 
 export interface TimelineView {
@@ -41,6 +47,7 @@ export function reduceTimeline(results: HealthDetectionResult[], meta: TimelineM
         summary: r.summary,
         detectionTimes: r.detectionTimes.map((t) => (t === null ? null : ms(t))),
         timeline: rounded(r.timeline),
+        ...(meta.previewFailures !== undefined ? { preview: { failures: meta.previewFailures } } : {}),
       };
     }),
   };

@@ -1,7 +1,7 @@
 import type { ParamValues } from '../../../params/params.ts';
 import { defineWidget } from '../../frame/widget-definition.ts';
 import { timelineFigures } from './timeline-figures.tsx';
-import { planTimeline } from './timeline-plan.ts';
+import { planTimeline, previewTimeline } from './timeline-plan.ts';
 import { timelineSpecs, type TimelineSpecs } from './timeline-specs.ts';
 import { reduceTimeline } from './timeline-view.ts';
 
@@ -28,6 +28,7 @@ export const timelineWidget = defineWidget({
   ],
   suggestB,
   plan: planTimeline,
+  preview: previewTimeline,
   reduce: reduceTimeline,
   figures: timelineFigures,
 });
