@@ -64,47 +64,78 @@ function interpolate(a, b) {
 const declarationsOnly = (id) => !/[\\/](src[\\/]resilience|simulations|src[\\/]params)[\\/]/.test(id);
 
 /**
- * Run code (what a scenario's run needs and no page needs to hydrate) in two
- * chunks, the simulator's and the mechanisms', instead of one per set of
- * scenarios sharing a module: a scenario's code is loaded on the reader's
- * first pointer, focus or touch on its widget, and as some twenty small
- * chunks it took 60 to 130 ms on loopback (a browser opens six connections
- * to a host over HTTP/1.1; the worker loads the same files on the same
- * connections), as three or four it takes about 25. A page loads a little
- * run code its widgets do not use; no module its islands need at hydration
- * moves: those are found first, and left where Rollup puts them.
+ * Run code (what a scenario's run needs and no page needs to hydrate) in a
+ * few chunks: a scenario's code is loaded on the reader's first pointer,
+ * focus or touch on its widget, and as some twenty small chunks (Rollup's
+ * one per set of scenarios sharing a module) it took 60 to 130 ms on
+ * loopback: a browser opens six connections to a host over HTTP/1.1, and the
+ * worker loads the same files on the same connections. So each mechanism's
+ * run-only modules make one chunk (`mechanisms-retry`, ...: a scenario that
+ * retries loads the retry module's other policies too, a few KB), and the
+ * simulator's modules that most scenarios share make one; the rest stay
+ * where Rollup puts them, so a widget does not load every scenario's code.
+ * No module a page needs at hydration moves: those are found first.
  * @returns {import('rollup').GetManualChunk}
  */
 function runCodeChunks() {
-  /** @type {Set<string>} */
-  let hydration = new Set();
-  /** The build `hydration` was found for: each build (server, client, worker) has its own module graph. */
+  const SHARED_BY = 4;
+  /** How many scenarios use each run-only module. */
+  /** @type {Map<string, number>} */
+  let users = new Map();
+  /** The build `users` was counted for: each build (client, worker) has its own module graph. */
   /** @type {unknown} */
   let graph;
   /** @type {import('rollup').GetManualChunk} */
   return (id, { getModuleIds, getModuleInfo }) => {
     if (graph !== getModuleIds) {
       graph = getModuleIds;
-      const lazy = (/** @type {string} */ m) => /[\/]frame[\/]runner[\/]scenario-code\.ts$/.test(m);
-      const roots = [...getModuleIds()].filter((m) => {
-        const info = getModuleInfo(m);
-        return info && (info.isEntry || info.dynamicImporters.some((i) => !lazy(i)));
-      });
-      hydration = new Set();
-      const stack = [...roots];
-      while (stack.length) {
-        const m = /** @type {string} */ (stack.pop());
-        if (hydration.has(m)) continue;
-        hydration.add(m);
-        stack.push(...(getModuleInfo(m)?.importedIds ?? []));
-      }
+      users = countRunCodeUsers([...getModuleIds()], getModuleInfo);
     }
-    const info = getModuleInfo(id);
-    if (hydration.has(id) || !info || info.dynamicImporters.length > 0) return undefined;
-    if (/[\/]src[\/]resilience[\/]/.test(id)) return 'mechanisms';
-    if (/[\/]simulations[\/]|[\/]node_modules[\/]d3-random[\/]/.test(id)) return 'simulator';
+    const n = users.get(id) ?? 0;
+    if (n === 0) return undefined;
+    // Counts through src/resilience's index modules would say every scenario uses every mechanism: grouped by mechanism instead.
+    const mechanism = /[\\/]src[\\/]resilience[\\/](?:([^\\/]+)[\\/].*|[^\\/]+)$/.exec(id);
+    if (mechanism) return mechanism[1] ? `mechanisms-${mechanism[1]}` : 'mechanisms';
+    if (n >= SHARED_BY && /[\\/]simulations[\\/]|[\\/]node_modules[\\/]d3-random[\\/]/.test(id)) return 'simulator';
     return undefined;
   };
+}
+
+/**
+ * For each module only run code needs, how many scenarios' run code reaches
+ * it by static imports. Scenarios are what `frame/runner/scenario-code.ts`
+ * imports dynamically; a module statically reachable from an entry or any
+ * other dynamic import (a page's islands, the worker's script) is the
+ * pages' and not counted.
+ * @param {string[]} ids
+ * @param {import('rollup').GetModuleInfo} info
+ */
+function countRunCodeUsers(ids, info) {
+  const lazy = (/** @type {string} */ m) => /[\\/]frame[\\/]runner[\\/]scenario-code\.ts$/.test(m);
+  const reach = (/** @type {string[]} */ from, /** @type {Set<string>} */ skip) => {
+    const seen = new Set();
+    const stack = [...from];
+    while (stack.length) {
+      const m = /** @type {string} */ (stack.pop());
+      if (seen.has(m) || skip.has(m)) continue;
+      seen.add(m);
+      stack.push(...(info(m)?.importedIds ?? []));
+    }
+    return seen;
+  };
+  const pages = reach(
+    ids.filter((m) => {
+      const i = info(m);
+      return i && (i.isEntry || i.dynamicImporters.some((d) => !lazy(d)));
+    }),
+    new Set(),
+  );
+  /** @type {Map<string, number>} */
+  const users = new Map();
+  for (const scenario of ids.filter((m) => info(m)?.dynamicImporters.some(lazy))) {
+    for (const m of reach([scenario], pages)) if (m !== scenario) users.set(m, (users.get(m) ?? 0) + 1);
+  }
+  return users;
 }
 
 /**
@@ -144,7 +175,8 @@ export default defineConfig({
   integrations: [
     starlight({
       title: 'Resilience Lab',
-      description: 'An interactive field guide to fault tolerance: retries, circuit breakers, load balancing, health checks, with live simulations of real code.',
+      description:
+        'An interactive field guide to fault tolerance: retries, circuit breakers, load balancing, health checks, with live simulations of real code.',
       favicon: '/favicon.svg',
       // Docs live in a top-level content/ folder (see src/content.config.ts);
       // without this, asides and heading anchors are not processed there.
@@ -159,7 +191,14 @@ export default defineConfig({
   vite: {
     plugins: [d3PureFactories(), d3ScaleNumbersOnly(), browserRunCodeChunks()],
     // The worker loads each scenario's code as it needs it, tree-shaken as the pages are.
-    worker: { format: 'es', plugins: () => [d3PureFactories()], rollupOptions: { treeshake: { moduleSideEffects: declarationsOnly }, output: { manualChunks: runCodeChunks(), onlyExplicitManualChunks: true } } },
+    worker: {
+      format: 'es',
+      plugins: () => [d3PureFactories()],
+      rollupOptions: {
+        treeshake: { moduleSideEffects: declarationsOnly },
+        output: { manualChunks: runCodeChunks(), onlyExplicitManualChunks: true },
+      },
+    },
     build: {
       rollupOptions: {
         // The mechanisms, the simulator and the parameter schema only declare
@@ -169,6 +208,13 @@ export default defineConfig({
         // code at load (zod schemas of the chaos experiments, XState machines)
         // on every page.
         treeshake: { moduleSideEffects: declarationsOnly },
+        // The worker's run code chunks (Vite reads this for the worker too): a
+        // mechanism no scenario uses, reached only through an index module,
+        // makes an empty chunk that nothing loads.
+        onwarn(warning, warn) {
+          if (warning.code === 'EMPTY_BUNDLE' && /^mechanisms/.test(warning.names?.[0] ?? '')) return;
+          warn(warning);
+        },
       },
     },
   },

@@ -139,6 +139,16 @@ export class JobRunner {
     };
   }
 
+  /**
+   * Resolves once this thread has the code of every run's scenario (at once
+   * when it has): a caller whose `runNow` answered nothing for want of code
+   * may try again then, rather than leave the first slider move to the
+   * worker, which has to load the same code first.
+   */
+  whenLoaded(runs: readonly Run[]): Promise<void> {
+    return this.loadCode(runs) ?? Promise.resolve();
+  }
+
   /** The runs' results if every one is cached, computing nothing. */
   cached(runs: readonly Run[]): ScenarioResult[] | undefined {
     const { keys, got, todo } = this.lookUp(runs);

@@ -190,6 +190,10 @@ export function useSimulation<T, M, V>(
         partial: { runs: distinct, of: new Set(runs.map(runKey)).size, ...(label ? { label } : {}) },
       });
     };
+    const preview = () => {
+      const first = parts.length > 0 ? jobs.runNow(partRuns[0], PREVIEW_BUDGET_MS, PREVIEW_LIMIT_MS) : undefined;
+      if (first) showPart(0, first.results);
+    };
     try {
       const now = jobs.runNow(runs, SAME_FRAME_BUDGET_MS);
       if (now) {
@@ -197,13 +201,31 @@ export function useSimulation<T, M, V>(
         setOutcome(now);
         return;
       }
-      const first = parts.length > 0 ? jobs.runNow(partRuns[0], PREVIEW_BUDGET_MS, PREVIEW_LIMIT_MS) : undefined;
-      if (first) showPart(0, first.results);
+      preview();
     } catch (err) {
       fail(err);
       return;
     }
     let stale = false;
+    let finished = false;
+    if (parts.length > 0 && partShown < 0) {
+      // The preview's code was still loading (the reader's first move on
+      // this widget, moments after the pointer or focus came to it): it is
+      // shown as soon as the code is here, if it is still cheap, rather than
+      // wait for the worker to load the same code and run the whole plan.
+      jobs.whenLoaded(partRuns[0]).then(
+        () => {
+          if (stale || finished || partShown >= 0) return;
+          try {
+            preview();
+          } catch (err) {
+            fail(err);
+          }
+        },
+        // A failed load is reported by the job, which needs the same code.
+        () => {},
+      );
+    }
     setProgress(undefined);
     // Each progress update re-renders the widget: a few a second are plenty.
     let progressShownAt = performance.now();
@@ -228,6 +250,7 @@ export function useSimulation<T, M, V>(
     job.promise.then(
       (o) => {
         if (stale) return;
+        finished = true;
         setShown({ key, view: reduce(shapeResults(plan.runs, o.results), plan.meta) });
         setOutcome(o);
       },

@@ -159,6 +159,23 @@ describe('JobRunner, with scenario code not yet loaded', () => {
     expect([now?.where, ran]).toEqual(['main thread', 1]);
   });
 
+  it('whenLoaded resolves once the runs\' code is here (at once when it is), so a caller may try runNow again', async () => {
+    const { runner, calls, pending } = setup(100, true);
+    ran = 0;
+    let loaded = false;
+    void runner.whenLoaded([req(2, 3)]).then(() => (loaded = true));
+    await settle();
+    expect([loaded, calls, ran]).toEqual([false, ['tiny'], 0]);
+    pending[0].resolve(tiny);
+    await settle();
+    expect(loaded).toBe(true);
+    expect(runner.runNow([req(2, 3)], 100)?.results.map((r) => r.summary.product)).toEqual([6]);
+    let again = false;
+    void runner.whenLoaded([req(2, 3)]).then(() => (again = true));
+    await settle();
+    expect([again, calls]).toEqual([true, ['tiny']]);
+  });
+
   it('a small job waits for the load, then runs on the main thread, without starting the worker', async () => {
     const { runner, workers, pending } = setup(100, true);
     ran = 0;
