@@ -9,6 +9,7 @@ import { policies, supermarketSpecs, UTILIZATION_GRID } from '../../../src/compo
 import { reduceSupermarket } from '../../../src/components/load-balancing/supermarket/supermarket-view.ts';
 import { supermarketWidget } from '../../../src/components/load-balancing/supermarket/supermarket-widget.ts';
 import { flattenRuns } from '../../../src/components/frame/runner/run.ts';
+import { expectPartsOfPlan } from '../frame/runner/plan-parts.ts';
 import { executeRuns } from '../../../src/components/frame/runner/run-in-node.ts';
 import { applyPreset, defaultState } from '../../../src/components/frame/url/widget-state.ts';
 
@@ -71,7 +72,91 @@ describe('supermarket widget', () => {
     const two = side.policies.find((p) => p.choices === '2')!;
     // At λ = 0.2 queues are rare whatever the policy; from 0.5 up the gap is many standard errors wide.
     side.rates.forEach((lambda, i) => {
-      if (lambda >= 0.5) expect(one.meanTime[i]).toBeGreaterThan(two.meanTime[i]);
+      if (lambda >= 0.5) expect(one.meanTime[i]!).toBeGreaterThan(two.meanTime[i]!);
     });
+  });
+});
+
+describe('supermarket widget, parts of the plan (preview, then refinements)', () => {
+  const states = [
+    defaultState(supermarketSpecs, 1),
+    { ...defaultState(supermarketSpecs, 3), values: { ...small, utilization: 0.83 } },
+    { ...defaultState(supermarketSpecs, 2), compare: true, values: small, valuesB: { ...small, backends: 5, utilization: 0.95 } },
+  ];
+  const partsOf = (state: (typeof states)[number]) => [supermarketWidget.preview!(state), ...supermarketWidget.refine!(state)];
+
+  it('the preview is one run, two choices at the chosen utilization, per side; each part holds the one before and is among the full plan\'s runs', () => {
+    for (const state of states) {
+      const preview = flattenRuns(supermarketWidget.preview!(state).runs);
+      expect(preview.map((r) => [r.params.choices, r.params.utilization])).toEqual(
+        (state.compare ? [state.values, state.valuesB] : [state.values]).map((v) => ['2', v.utilization]),
+      );
+      expectPartsOfPlan(partsOf(state), planSupermarket(state));
+    }
+  });
+
+  it('each part\'s view is the full view where it has run, null (pending) elsewhere, with the whole sweep\'s rates and the same axes', () => {
+    for (const state of states) {
+      const plan = planSupermarket(state);
+      const all = executeRuns(plan.runs);
+      const full = reduceSupermarket(all, plan.meta);
+      const fullCharts = supermarketCharts(full);
+      for (const part of partsOf(state)) {
+        const view = reduceSupermarket(executeRuns(part.runs), part.meta);
+        expect(JSON.parse(JSON.stringify(view))).toEqual(view);
+        view.sides.forEach((side, i) => {
+          const f = full.sides[i];
+          expect(side.rates).toEqual(f.rates);
+          side.policies.forEach((p, k) => {
+            p.meanTime.forEach((v, j) => expect(v === null ? null : [v, p.expected[j]]).toEqual(v === null ? null : [f.policies[k].meanTime[j], f.policies[k].expected[j]]));
+            if (p.tails) expect(p.tails).toEqual(f.policies[k].tails);
+          });
+        });
+        const charts = supermarketCharts(view);
+        charts.forEach((c, n) => {
+          const fc = fullCharts[n];
+          if (c.kind !== 'line' || fc.kind !== 'line') throw new Error('line charts expected');
+          expect([c.id, c.x, c.y.scale]).toEqual([fc.id, fc.x, fc.y.scale]);
+          // The formulas are drawn over the whole sweep in every part, as in the full view.
+          expect(c.series.filter((x) => x.key.startsWith('theory'))).toEqual(fc.series.filter((x) => x.key.startsWith('theory')));
+          // Every simulated point drawn is one of the full view's.
+          for (const sim of c.series.filter((x) => x.key.startsWith('sim'))) {
+            const whole = fc.series.find((x) => x.key === sim.key)!;
+            sim.x.forEach((x, j) => expect(sim.y[j]).toBe(whole.y[whole.x.indexOf(x)]));
+          }
+        });
+      }
+    }
+  });
+
+  it('a partial summary quotes only what has run: each policy\'s value as the full view has it, or that it is still running, and says how much it shows', () => {
+    const state = states[1];
+    const plan = planSupermarket(state);
+    const fullSummaries = supermarketCharts(reduceSupermarket(executeRuns(plan.runs), plan.meta)).map((c) => c.summary);
+    expect(fullSummaries.join(' ')).not.toMatch(/still running|Partial/);
+    for (const part of partsOf(state)) {
+      const view = reduceSupermarket(executeRuns(part.runs), part.meta);
+      const [meanTime, tails] = supermarketCharts(view).map((c) => c.summary);
+      const side = view.sides[0];
+      const k = side.rates.indexOf(side.utilization);
+      for (const p of side.policies) {
+        const label = policies.find((x) => x.choices === p.choices)!.label.toLowerCase();
+        if (p.meanTime[k] === null) expect(meanTime).toContain(`${label} still running`);
+        else expect(fullSummaries[0]).toContain(meanTime.match(new RegExp(`${label.replace(/[()]/g, '\\$&')} [^;.]+`))![0]);
+        if (!p.tails) expect(tails).toContain(`${label} still running`);
+        else expect(fullSummaries[1]).toContain(tails.match(new RegExp(`${label.replace(/[()]/g, '\\$&')} [^;.]+`))![0]);
+      }
+      expect(meanTime).toContain(`Partial result: ${side.policies.reduce((n, p) => n + p.meanTime.filter((v) => v !== null).length, 0)} of ${4 * side.rates.length} points`);
+      expect([meanTime, tails].join(' ')).not.toMatch(/NaN|undefined|null/);
+    }
+  });
+
+  it('join-the-shortest-queue runs count the backends they scan: the runner\'s estimate of them follows their work', () => {
+    const at = (backends: number) => planSupermarket({ ...defaultState(supermarketSpecs, 1), values: { ...A, backends } }).runs[0].flat();
+    const jsq = (backends: number) => at(backends).filter((r) => r.params.choices === 'all')[0].cost;
+    for (const backends of [5, 50, 500]) for (const r of at(backends)) if (r.params.choices !== 'all') expect(r.cost).toBe(A.requests);
+    expect(jsq(5)).toBeGreaterThan(A.requests);
+    expect(jsq(50)).toBeGreaterThan(jsq(5));
+    expect(jsq(500)).toBeGreaterThan(jsq(50));
   });
 });

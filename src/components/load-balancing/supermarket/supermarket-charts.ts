@@ -1,11 +1,18 @@
 import { supermarketMeanTime, supermarketTail } from '../../../../simulations/theory/supermarket.ts';
+import { ranPoints } from '../../charts/ran-points.ts';
 import type { ChartModel, LineChartModel, LineSeries } from '../../charts/chart-model.ts';
 import { count, num, percent } from '../../stats/format-number.ts';
 import { sideChartId, sidePrefix } from '../../frame/compare-sides.ts';
 import { policies } from './supermarket-specs.ts';
-import type { PolicySweep, SupermarketSideView, SupermarketView } from './supermarket-view.ts';
+import { isComplete, type PolicySweep, type SupermarketSideView, type SupermarketView } from './supermarket-view.ts';
 
-/** Per side: (a) mean time in system over the sweep with the formulas drawn over it, (b) queue-length tails at the chosen utilization. */
+/**
+ * Per side: (a) mean time in system over the sweep with the formulas drawn
+ * over it, (b) queue-length tails at the chosen utilization. A partial view
+ * (a part of the plan) draws and quotes only the runs it has: the formulas
+ * and axes are those of the whole sweep, so the chart fills in rather than
+ * jumps, and the summaries name what is still running.
+ */
 export function supermarketCharts(view: SupermarketView): ChartModel[] {
   return view.sides.flatMap((s) => [meanTimeChart(s), tailsChart(s)]);
 }
@@ -41,23 +48,38 @@ function relaxationTime(lambda: number): number {
   return 1 / (1 - Math.sqrt(lambda)) ** 2;
 }
 
+/** For a partial view: how much of the sweep the chart shows so far. */
+function sweepSoFar(s: SupermarketSideView): string {
+  const all = s.policies.length * s.rates.length;
+  const ran = s.policies.reduce((n, p) => n + p.meanTime.filter((v) => v !== null).length, 0);
+  return ` Partial result: ${ran} of ${all} points of the sweep simulated so far; the others are still running.`;
+}
+
 function meanTimeChart(s: SupermarketSideView): LineChartModel {
   const k = s.rates.indexOf(s.utilization);
   const upTo = s.rates[s.rates.length - 1];
   const series: LineSeries[] = [];
   for (const p of s.policies) {
     const st = styleOf(p.choices);
-    series.push({ key: `sim-${p.choices}`, label: st.label, color: st.color, points: true, x: s.rates, y: p.meanTime });
+    series.push({ key: `sim-${p.choices}`, label: st.label, color: st.color, points: true, ...ranPoints(s.rates, p.meanTime) });
   }
   for (const p of policies) {
     if (p.d === undefined) continue;
     const c = theoryCurve(p.d, upTo);
     series.push({ key: `theory-${p.choices}`, label: p.d === 1 ? '1 choice: 1/(1 − λ)' : `${p.label}: Mitzenmacher’s limit`, color: p.color, dash: 'dashed', x: c.x, y: c.y });
   }
-  const at = s.policies.map((p) => `${styleOf(p.choices).label.toLowerCase()} ${num(p.meanTime[k])} (${p.choices === 'all' ? 'limit 1' : `theory ${num(p.expected[k])}`})`);
+  const at = s.policies.map((p) => {
+    const label = styleOf(p.choices).label.toLowerCase();
+    const mean = p.meanTime[k];
+    const expected = p.expected[k];
+    if (mean === null || expected === null) return `${label} still running`;
+    return `${label} ${num(mean)} (${p.choices === 'all' ? 'limit 1' : `theory ${num(expected)}`})`;
+  });
   const random = s.policies.find((p) => p.choices === '1')!;
   const runLength = (0.9 * s.requests) / (s.utilization * s.backends);
-  const short = random.meanTime[k] < 0.9 * random.expected[k];
+  const randomMean = random.meanTime[k];
+  const randomExpected = random.expected[k];
+  const short = randomMean !== null && randomExpected !== null && randomMean < 0.9 * randomExpected;
   return {
     kind: 'line',
     id: sideChartId('mean-time', s.label),
@@ -71,7 +93,8 @@ function meanTimeChart(s: SupermarketSideView): LineChartModel {
       `${sidePrefix(s.label)}At utilization ${num(s.utilization)} with ${count(s.backends)} backends and ${count(s.requests)} requests per point, the mean time in system was: ${at.join('; ')}.` +
       (short
         ? ` One choice stays below 1/(1 − λ) here because the queues start empty: the measured part of the run lasts about ${num(runLength)} service times per backend, while one M/M/1 queue at this load needs about 1/(1 − √λ)² = ${num(relaxationTime(s.utilization))} to settle.`
-        : ''),
+        : '') +
+      (isComplete(s) ? '' : sweepSoFar(s)),
   };
 }
 
@@ -79,17 +102,21 @@ function tailsChart(s: SupermarketSideView): LineChartModel {
   const series: LineSeries[] = [];
   for (const p of s.policies) {
     const st = styleOf(p.choices);
-    series.push({ key: `sim-${p.choices}`, label: st.label, color: st.color, points: true, x: p.tails.level, y: p.tails.measured.map(floored) });
+    // A policy not run yet keeps its (empty) series, so the legend stays as it will be.
+    series.push({ key: `sim-${p.choices}`, label: st.label, color: st.color, points: true, x: p.tails?.level ?? [], y: p.tails?.measured.map(floored) ?? [] });
   }
+  // The same levels in every run: those of any run the view has (every part of the plan has one at the chosen utilization).
+  const level = s.policies.find((p) => p.tails)?.tails?.level ?? [];
   for (const p of policies) {
     if (p.d === undefined) continue;
-    const level = s.policies[0].tails.level;
     series.push({ key: `theory-${p.choices}`, label: p.d === 1 ? '1 choice: λ^i' : `${p.label}: λ^((d^i − 1)/(d − 1))`, color: p.color, dash: 'dashed', x: level, y: level.map((i) => floored(supermarketTail(s.utilization, p.d, i))) });
   }
   const quoted = s.policies.map((p) => {
+    const label = styleOf(p.choices).label.toLowerCase();
+    if (!p.tails) return `${label} still running`;
     const i = p.tails.level.indexOf(QUOTED_LEVEL);
     const d = styleOf(p.choices).d;
-    return `${styleOf(p.choices).label.toLowerCase()} ${percent(p.tails.measured[i] ?? 0)}${d === undefined ? '' : ` (theory ${percent(supermarketTail(s.utilization, d, QUOTED_LEVEL))})`}`;
+    return `${label} ${percent(p.tails.measured[i] ?? 0)}${d === undefined ? '' : ` (theory ${percent(supermarketTail(s.utilization, d, QUOTED_LEVEL))})`}`;
   });
   return {
     kind: 'line',

@@ -1,7 +1,7 @@
 import type { ParamValues } from '../../../params/params.ts';
 import { defineWidget } from '../../frame/widget-definition.ts';
 import { supermarketCharts } from './supermarket-charts.ts';
-import { halfSweepSupermarket, planSupermarket, previewSupermarket } from './supermarket-plan.ts';
+import { planSupermarket, previewSupermarket, refineSupermarket } from './supermarket-plan.ts';
 import { supermarketSpecs, type SupermarketSpecs } from './supermarket-specs.ts';
 import { reduceSupermarket } from './supermarket-view.ts';
 
@@ -28,7 +28,7 @@ export const supermarketWidget = defineWidget({
   suggestB,
   plan: planSupermarket,
   preview: previewSupermarket,
-  refine: (state) => [halfSweepSupermarket(state)],
+  refine: refineSupermarket,
   reduce: reduceSupermarket,
   figures: supermarketCharts,
 });

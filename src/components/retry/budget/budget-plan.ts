@@ -1,4 +1,4 @@
-import { defaultValues, type ParamValues } from '../../../params/params.ts';
+import { defaultValues } from '../../../params/params.ts';
 import { expectedAmplification, retryAmplificationSpec } from '../../../../simulations/scenarios/specs/retry-amplification.ts';
 import type { RetryAmplificationResult } from '../../../../simulations/scenarios/retry-amplification.ts';
 import { retryBudgetSpec } from '../../../../simulations/scenarios/specs/retry-budget.ts';
@@ -8,13 +8,17 @@ import { run, type Run } from '../../frame/runner/run.ts';
 import { everyNth, gridWith } from '../../frame/sweep.ts';
 import type { SimulationPlan } from '../../frame/runner/useSimulation.ts';
 import type { WidgetState } from '../../frame/url/widget-url.ts';
-import { budgetSpecs, retryPolicies, type BudgetSpecs } from './budget-specs.ts';
+import { budgetSpecs, retryPolicies, type BudgetSpecs, type Policy } from './budget-specs.ts';
 
 export interface BudgetSide extends CompareSide<BudgetSpecs> {
-  /** Failure rates of the sweep: a grid of tenths plus the chosen rate. */
+  /** Failure rates of the whole sweep: a grid of tenths plus the chosen rate. The same in every part of the plan, so a partial view keeps its axes. */
   readonly rates: number[];
-  /** Top-level requests simulated for each stack height 1..max. */
+  /** Top-level requests simulated for each stack height 1..6. */
   readonly requests: number[];
+  /** Stack heights this plan runs: 1 to this (MAX_LAYERS in the full plan, fewer in a part of it). */
+  readonly heights: number;
+  /** Per policy (in `retryPolicies` order), the failure rates this plan runs, ascending: all of `rates` in the full plan. */
+  readonly ran: number[][];
 }
 
 export interface BudgetMeta {
@@ -22,11 +26,13 @@ export interface BudgetMeta {
 }
 
 /**
- * Per side: (a) one run per stack height 1..6; (b) per policy, one run per
- * failure rate of the sweep. A type, not an interface: a record of runs
+ * Per side: (a) one run per stack height 1..heights; (b) per policy, one run
+ * per failure rate it runs. A type, not an interface: a record of runs
  * needs the implicit index signature only type aliases have.
  */
 export type BudgetSideRuns = { readonly amplification: Run<RetryAmplificationResult>[]; readonly policies: Run<RetryBudgetResult>[][] };
+
+export type BudgetPlan = SimulationPlan<BudgetSideRuns[], BudgetMeta>;
 
 export const MAX_LAYERS = budgetSpecs.layers.max;
 const GRID = Array.from({ length: 11 }, (_, i) => i / 10);
@@ -38,73 +44,102 @@ const GRID = Array.from({ length: 11 }, (_, i) => i / 10);
 const CALLS_PER_RUN = 1_000_000;
 
 /**
+ * How much of (a) the preview runs: the stack heights from 1 whose calls
+ * add up to at most this (at least one height). About 1 ms in Node, 3-4
+ * times that on the main thread, whose code is colder: in an outage with 3
+ * retries, height 1 (50,000 calls; height 2 makes 210,000, height 3
+ * 850,000); at failure rate 0.5, heights 1 and 2.
+ */
+const PREVIEW_CALLS = 100_000;
+/** The policies of (b) the preview runs: each holds a request to about one attempt, so at any failure rate each is about 1 ms in Node (3-4 on the main thread). */
+const PREVIEW_POLICIES: readonly Policy[] = ['none', 'token-bucket'];
+
+/** What part of the whole plan a plan runs, per side. */
+interface Part {
+  readonly heights: (side: BudgetSide['values']) => number;
+  readonly rates: (policy: Policy, side: BudgetSide['values'], sweep: number[]) => number[];
+}
+
+/**
  * (a) the amplification scenario for every stack height from 1 to 6 (the
  * chosen one is marked), (b) the budget scenario for every policy over a
  * sweep of failure rates. All on the same seed; a moved slider reruns only
  * the runs it changes (the rest come from the cache).
  */
-export function planBudget(state: WidgetState<BudgetSpecs>): SimulationPlan<BudgetSideRuns[], BudgetMeta> {
-  return plan(
-    state,
-    (rate) => gridWith(GRID, rate),
-    () => MAX_LAYERS,
-  );
+export function planBudget(state: WidgetState<BudgetSpecs>): BudgetPlan {
+  return plan(state, { heights: () => MAX_LAYERS, rates: (_, __, sweep) => sweep });
+}
+
+const previewPart: Part = {
+  heights: ({ retries, failureRate }) => previewHeights(retries, failureRate),
+  rates: (policy, { failureRate }) => (PREVIEW_POLICIES.includes(policy) ? [failureRate] : []),
+};
+
+/**
+ * The preview, small enough for the frame a slider moved in whatever the
+ * settings: (a) the lowest stack heights (PREVIEW_CALLS), (b) no retries
+ * and the token bucket at the chosen failure rate. 3 runs of the 83 at the
+ * defaults, 8-15 ms on the main thread in Chromium.
+ */
+export function previewBudget(state: WidgetState<BudgetSpecs>): BudgetPlan {
+  return plan(state, previewPart);
 }
 
 /**
- * The preview: (a) for stacks up to the chosen height, at least 2 (the
- * higher ones make up to a million calls each; heights are a prefix of the
- * full plan's, as the view numbers them by their place), (b) every policy
- * at the chosen failure rate only: 10 runs of the 83 at the defaults.
+ * Then, in this order: (b) every policy at the chosen failure rate; (a) up
+ * to the chosen height; (b) every other rate of the grid; (a) in full. Each
+ * part holds the one before; a part that would add nothing is left out.
  */
-export function previewBudget(state: WidgetState<BudgetSpecs>): SimulationPlan<BudgetSideRuns[], BudgetMeta> {
-  return plan(
-    state,
-    (rate) => [rate],
-    (layers) => Math.max(2, layers),
-  );
+export function refineBudget(state: WidgetState<BudgetSpecs>): BudgetPlan[] {
+  const chosenRate: Part = { heights: previewPart.heights, rates: (_, { failureRate }) => [failureRate] };
+  const chosenHeight: Part = { ...chosenRate, heights: (v) => Math.max(previewPart.heights(v), v.layers) };
+  const coarse: Part = { ...chosenHeight, rates: (_, { failureRate }) => gridWith(everyNth(GRID, 2), failureRate) };
+  const allHeights: Part = { ...coarse, heights: () => MAX_LAYERS };
+  const parts = [previewPart, chosenRate, chosenHeight, coarse, allHeights].map((p) => plan(state, p));
+  const full = runCount(planBudget(state));
+  return parts.filter((p, i) => i > 0 && runCount(p) > runCount(parts[i - 1]) && runCount(p) < full);
 }
 
-/** Then (a) in full, and then (b) at every other rate of the grid too: 13, then 48 runs of the 83. */
-export function refineBudget(state: WidgetState<BudgetSpecs>): SimulationPlan<BudgetSideRuns[], BudgetMeta>[] {
-  return [
-    plan(
-      state,
-      (rate) => [rate],
-      () => MAX_LAYERS,
-    ),
-    plan(
-      state,
-      (rate) => gridWith(everyNth(GRID, 2), rate),
-      () => MAX_LAYERS,
-    ),
-  ];
+/** Runs of a plan of this widget, counted from its meta. */
+function runCount(p: BudgetPlan): number {
+  return p.meta.sides.reduce((n, s) => n + s.heights + s.ran.reduce((m, r) => m + r.length, 0), 0);
 }
 
-function plan(
-  state: WidgetState<BudgetSpecs>,
-  sweep: (failureRate: number) => number[],
-  highest: (layers: number) => number,
-): SimulationPlan<BudgetSideRuns[], BudgetMeta> {
-  const sides = compareSides(state).map((side): BudgetSide => ({
-    ...side,
-    rates: sweep(side.values.failureRate),
-    requests: Array.from({ length: highest(side.values.layers) }, (_, i) => amplificationRequests(i + 1, side.values.retries, side.values.failureRate)),
-  }));
+function plan(state: WidgetState<BudgetSpecs>, part: Part): BudgetPlan {
+  const sides = compareSides(state).map((side): BudgetSide => {
+    const rates = gridWith(GRID, side.values.failureRate);
+    return {
+      ...side,
+      rates,
+      requests: Array.from({ length: MAX_LAYERS }, (_, i) => amplificationRequests(i + 1, side.values.retries, side.values.failureRate)),
+      heights: part.heights(side.values),
+      ran: retryPolicies.map((policy) => part.rates(policy, side.values, rates)),
+    };
+  });
   const budgetBase = defaultValues(retryBudgetSpec.params);
   const budgetRequests = budgetBase.clients * budgetBase.rate * budgetBase.duration;
   const runs = sides.map((side): BudgetSideRuns => {
     const { retries, failureRate } = side.values;
     return {
-      amplification: side.requests.map((requests, i) =>
-        run(retryAmplificationSpec, { layers: i + 1, retries, failureRate, requests }, state.seed, requests * expectedCalls(i + 1, retries, failureRate)),
-      ),
-      policies: retryPolicies.map((policy) =>
-        side.rates.map((rate) => run(retryBudgetSpec, { ...budgetBase, failureRate: rate, policy, retries }, state.seed, budgetRequests * (1 + retries * rate))),
+      amplification: side.requests
+        .slice(0, side.heights)
+        .map((requests, i) => run(retryAmplificationSpec, { layers: i + 1, retries, failureRate, requests }, state.seed, requests * expectedCalls(i + 1, retries, failureRate))),
+      policies: retryPolicies.map((policy, k) =>
+        side.ran[k].map((rate) => run(retryBudgetSpec, { ...budgetBase, failureRate: rate, policy, retries }, state.seed, budgetRequests * attemptsPerRequest(policy, retries, rate))),
       ),
     };
   });
   return { runs, meta: { sides } };
+}
+
+/** The stack heights from 1 whose expected calls add up to at most PREVIEW_CALLS; at least 1. */
+function previewHeights(retries: number, failureRate: number): number {
+  let calls = 0;
+  for (let h = 1; h <= MAX_LAYERS; h++) {
+    calls += amplificationRequests(h, retries, failureRate) * expectedCalls(h, retries, failureRate);
+    if (calls > PREVIEW_CALLS) return Math.max(1, h - 1);
+  }
+  return MAX_LAYERS;
 }
 
 function expectedCalls(layers: number, retries: number, failureRate: number): number {
@@ -113,4 +148,33 @@ function expectedCalls(layers: number, retries: number, failureRate: number): nu
 
 function amplificationRequests(layers: number, retries: number, failureRate: number): number {
   return Math.max(100, Math.min(10_000, Math.floor(CALLS_PER_RUN / expectedCalls(layers, retries, failureRate))));
+}
+
+/**
+ * A budget run's work per request, in attempts: what its time follows
+ * (measured in Node over policies, 1-5 retries and failure rates 0-1).
+ * Capped retries send the expected 1 + f + ... + f^retries; the budgets
+ * hold retries to about a tenth (token bucket, ratio budget) or a half
+ * (retry quota, adaptive throttling, which at high failure rates sends even
+ * fewer) of the requests; the breaker holds them to about a tenth, but its
+ * window costs about twice an attempt again. `1 + retries · f`, used
+ * before, had the budgets' runs at up to 6 times their work.
+ */
+function attemptsPerRequest(policy: Policy, retries: number, failureRate: number): number {
+  let capped = 0;
+  for (let k = 0; k <= retries; k++) capped += failureRate ** k;
+  switch (policy) {
+    case 'none':
+      return 1;
+    case 'retries':
+      return capped;
+    case 'token-bucket':
+    case 'ratio-budget':
+      return Math.min(capped, 1.1);
+    case 'retry-quota':
+    case 'adaptive':
+      return Math.min(capped, 1.6);
+    case 'circuit-breaker':
+      return 3 * Math.min(capped, 1.1);
+  }
 }
