@@ -68,12 +68,15 @@ test('the chaos page: loads clean, every widget runs, and a reader’s slider, l
     await expect(first).toBeFocused();
   });
 
-  await test.step('a defence switched on reruns the whole map (a sweep of 25 storms, in the worker) and the grid follows', async () => {
+  await test.step('a defence switched on reruns the map cell by cell (25 storms: the first at once, the rest as they come) and the grid follows, with no cell left pending', async () => {
     const map = await hydrated(page, 'metastable');
     const before = await settledPlot(map);
     await map.locator('#metastable-retry-budget').check();
     expect((await waitForPlotChange(map, before, 60_000)).changed, 'the map changed').toBe(true);
     await expect(map.locator('figure:has(svg[data-chart="metastability-map"]) [data-testid="chart-summary"]')).toContainText('recovered from 22 of 25 spikes');
+    await expect(map).toHaveAttribute('data-state', 'done');
+    await expect(map.locator('svg[data-chart="metastability-map"] a')).toHaveCount(25);
+    await expect(map.locator('svg[data-chart="metastability-map"] [data-pending]')).toHaveCount(0);
     await expect.poll(() => queryOf(page)['metastable.retry-budget']).toBe('true');
   });
 

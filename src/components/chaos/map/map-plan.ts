@@ -26,11 +26,17 @@ export interface MapMeta {
 export type MapRuns = Run<MetastabilityCellResult>[][];
 
 /**
- * Cells in the preview, over both sides: about 2.5 ms each once warm (a
- * collapsed cell up to 4), so the preview takes about 10 ms on the main
- * thread, in the frame the slider moved in.
+ * Cells in the preview, over both sides: 2.5 to 4 ms each once warm in
+ * Chromium, so that with drawing the map the preview is on screen in the
+ * frame the slider moved in (with 4 cells, the first chart came at 11 to
+ * 33 ms, median 18, in bench:site).
  */
-const PREVIEW_CELLS = 4;
+const PREVIEW_CELLS = 2;
+
+/** The preview's cells a side: one a side in compare mode. */
+function previewPerSide(state: WidgetState<MapSpecs>): number {
+  return Math.max(1, Math.floor(PREVIEW_CELLS / compareSides(state).length));
+}
 
 /**
  * Every cell of each side's map, one run each on the same seed: each cell
@@ -43,15 +49,19 @@ export function planMap(state: WidgetState<MapSpecs>): SimulationPlan<MapRuns, M
   return planCells(state, (all) => all);
 }
 
-/** The first cells, coarse to fine: the four corners of the map (two a side in compare mode). */
+/**
+ * The first cells, coarse to fine: the two corners where the outcome is
+ * least obvious, the largest trigger at its shortest and the smallest at
+ * its longest (in compare mode, the first of them a side).
+ */
 export function previewMap(state: WidgetState<MapSpecs>): SimulationPlan<MapRuns, MapMeta> {
-  const perSide = Math.max(1, Math.floor(PREVIEW_CELLS / compareSides(state).length));
+  const perSide = previewPerSide(state);
   return planCells(state, (all) => all.slice(0, perSide));
 }
 
 /** Then twice as many cells a side each time (4, 8, 16 of 25 at the defaults), until the whole map, which the plan itself is. */
 export function refineMap(state: WidgetState<MapSpecs>): SimulationPlan<MapRuns, MapMeta>[] {
-  const perSide = Math.max(1, Math.floor(PREVIEW_CELLS / compareSides(state).length));
+  const perSide = previewPerSide(state);
   const cells = state.values.gridSize ** 2;
   const cellsB = state.compare ? state.valuesB.gridSize ** 2 : cells;
   const parts: SimulationPlan<MapRuns, MapMeta>[] = [];
