@@ -8,8 +8,8 @@ const map = metastabilitySpec.params;
 
 /** The trigger, in the map's ranges, then the map's own switches and load (its grid aside). */
 const params = {
-  spikeRate: intParam({ label: 'Trigger size', unit: 'req/s', default: 300, min: map.minSpike.min, max: map.maxSpike.max, help: 'Load during the spike: the row of the map.' }),
-  spikeDuration: intParam({ label: 'Trigger length', unit: 's', default: 5, min: 1, max: map.maxSpikeDuration.max, help: 'How long the spike lasts: the column of the map.' }),
+  spikeRate: intParam({ label: 'Load during the spike', unit: 'req/s', default: 300, min: map.minSpike.min, max: map.maxSpike.max }),
+  spikeDuration: intParam({ label: 'Spike length', unit: 's', default: 5, min: 1, max: map.maxSpikeDuration.max }),
   backoffJitter: map.backoffJitter,
   retryBudget: map.retryBudget,
   cancellation: map.cancellation,
@@ -22,9 +22,9 @@ const params = {
 /** The `metastability-cell` scenario without its run code (`../metastability-cell.ts`): what a page needs to build its runs. */
 export const metastabilityCellSpec: ScenarioSpec<typeof params, MetastabilityCellResult> = {
   name: 'metastability-cell',
-  title: 'One cell of the metastability map: one trigger, recovered or not',
-  description:
-    'One trigger of the metastability map, with the same switches: the retry storm hit by one spike, and whether goodput came back after it. The same numbers as that cell of the whole map on the same seed; the map widget runs its cells one by one.',
+  title: 'One cell of the metastability map',
+  // Short: the map widget's page loads this spec.
+  description: 'One trigger of the metastability map: the same cell as the whole map gives on the same seed.',
   params,
   summaryDoc: retryStormSpec.summaryDoc,
 };
