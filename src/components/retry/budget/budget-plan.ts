@@ -4,7 +4,7 @@ import type { RetryAmplificationResult } from '../../../../simulations/scenarios
 import { retryBudgetSpec } from '../../../../simulations/scenarios/specs/retry-budget.ts';
 import type { RetryBudgetResult } from '../../../../simulations/scenarios/retry-budget.ts';
 import { compareSides, type CompareSide } from '../../frame/compare-sides.ts';
-import { run, type Run } from '../../frame/runner/run.ts';
+import { flattenRuns, run, runKey, type Run } from '../../frame/runner/run.ts';
 import { everyNth, gridWith } from '../../frame/sweep.ts';
 import type { SimulationPlan } from '../../frame/runner/useSimulation.ts';
 import type { WidgetState } from '../../frame/url/widget-url.ts';
@@ -51,8 +51,13 @@ const CALLS_PER_RUN = 1_000_000;
  * 850,000); at failure rate 0.5, heights 1 and 2.
  */
 const PREVIEW_CALLS = 100_000;
-/** The policies of (b) the preview runs: each holds a request to about one attempt, so at any failure rate each is about 1 ms in Node (3-4 on the main thread). */
-const PREVIEW_POLICIES: readonly Policy[] = ['none', 'token-bucket'];
+/**
+ * The policy of (b) the preview runs: one attempt a request, so at any
+ * failure rate about 1 ms in Node (3-4 on the main thread). With the token
+ * bucket as well, a press of the retries slider took 24-32 ms to the first
+ * chart in Chromium; without, 12-16.
+ */
+const PREVIEW_POLICY: Policy = 'none';
 
 /** What part of the whole plan a plan runs, per side. */
 interface Part {
@@ -72,14 +77,13 @@ export function planBudget(state: WidgetState<BudgetSpecs>): BudgetPlan {
 
 const previewPart: Part = {
   heights: ({ retries, failureRate }) => previewHeights(retries, failureRate),
-  rates: (policy, { failureRate }) => (PREVIEW_POLICIES.includes(policy) ? [failureRate] : []),
+  rates: (policy, { failureRate }) => (policy === PREVIEW_POLICY ? [failureRate] : []),
 };
 
 /**
  * The preview, small enough for the frame a slider moved in whatever the
  * settings: (a) the lowest stack heights (PREVIEW_CALLS), (b) no retries
- * and the token bucket at the chosen failure rate. 3 runs of the 83 at the
- * defaults, 8-15 ms on the main thread in Chromium.
+ * at the chosen failure rate. 2 runs of the 83 at the defaults.
  */
 export function previewBudget(state: WidgetState<BudgetSpecs>): BudgetPlan {
   return plan(state, previewPart);
@@ -96,13 +100,14 @@ export function refineBudget(state: WidgetState<BudgetSpecs>): BudgetPlan[] {
   const coarse: Part = { ...chosenHeight, rates: (_, { failureRate }) => gridWith(everyNth(GRID, 2), failureRate) };
   const allHeights: Part = { ...coarse, heights: () => MAX_LAYERS };
   const parts = [previewPart, chosenRate, chosenHeight, coarse, allHeights].map((p) => plan(state, p));
-  const full = runCount(planBudget(state));
-  return parts.filter((p, i) => i > 0 && runCount(p) > runCount(parts[i - 1]) && runCount(p) < full);
+  const counts = parts.map(distinctRuns);
+  const full = distinctRuns(planBudget(state));
+  return parts.filter((_, i) => i > 0 && counts[i] > counts[i - 1] && counts[i] < full);
 }
 
-/** Runs of a plan of this widget, counted from its meta. */
-function runCount(p: BudgetPlan): number {
-  return p.meta.sides.reduce((n, s) => n + s.heights + s.ran.reduce((m, r) => m + r.length, 0), 0);
+/** Distinct runs of a plan: in compare mode the two sides share every run when they differ in layers only. */
+function distinctRuns(p: BudgetPlan): number {
+  return new Set(flattenRuns(p.runs).map(runKey)).size;
 }
 
 function plan(state: WidgetState<BudgetSpecs>, part: Part): BudgetPlan {
