@@ -3,7 +3,7 @@ import { hiccupHedgedLatency, hiccupQuantile } from '../../../simulations/theory
 import { executeRuns } from '../../../src/components/frame/runner/run-in-node.ts';
 import { applyPreset, defaultState } from '../../../src/components/frame/url/widget-state.ts';
 import { hedgingCharts, tailPoints } from '../../../src/components/failover/hedging/hedging-charts.ts';
-import { planHedging, SWEEP_DELAYS_MS } from '../../../src/components/failover/hedging/hedging-plan.ts';
+import { planHedging, previewHedging, refineHedging, SWEEP_DELAYS_MS } from '../../../src/components/failover/hedging/hedging-plan.ts';
 import { hedgingSpecs } from '../../../src/components/failover/hedging/hedging-specs.ts';
 import { reduceHedging, type HedgingSideView } from '../../../src/components/failover/hedging/hedging-view.ts';
 import { hedgingWidget } from '../../../src/components/failover/hedging/hedging-widget.ts';
@@ -110,6 +110,41 @@ describe('hedging widget', () => {
     ]);
     expect(charts[0].summary).toMatch(/^A: With hedging \(hedge after 5 ms, up to 2 attempts\): p50 34\.9 ms, p99 87\.1 ms/);
     expect(charts[3].summary).toMatch(/^B: With hedging \(hedge after 5 ms, up to 2 attempts, at most 10% extra\)/);
+  });
+});
+
+describe('hedging parts: what a partial view says', () => {
+  const state = { ...defaultState(hedgingSpecs, 1), compare: true };
+  const partView = (p: ReturnType<typeof planHedging>) => reduceHedging(executeRuns(p.runs), p.meta);
+  const full = partView(planHedging(state));
+
+  it('before the sweep: the tail charts are the whole plan\'s; the sweep charts keep their axis, draw no sweep point and quote none', () => {
+    const part = partView(previewHedging(state));
+    const charts = hedgingCharts(part);
+    const whole = hedgingCharts(full);
+    expect([charts[0], charts[3]]).toEqual([whole[0], whole[3]]);
+    for (const c of [charts[1], charts[2], charts[4], charts[5]]) {
+      if (c.kind !== 'line') throw new Error('line charts expected');
+      expect(c.x.domain).toEqual([1, 2000]);
+      for (const s of c.series.filter((x) => x.key !== 'p99-unhedged')) expect([s.x, s.y]).toEqual([[], []]);
+      expect(c.summary).toMatch(/still running/);
+      expect(c.summary).not.toMatch(/lowest|at 2 ms|: p99/);
+    }
+    // The one line the sweep chart does draw is the unhedged run's p99, which has run.
+    expect(charts[1].kind === 'line' && charts[1].series[2].y).toEqual([full.sides[0].unhedged.p99, full.sides[0].unhedged.p99]);
+  });
+
+  it('the coarse sweep: its four delays with the whole sweep\'s numbers, the summary says how many of eleven', () => {
+    const [coarse] = refineHedging(state);
+    const charts = hedgingCharts(partView(coarse));
+    expect(charts[1].summary).toMatch(/so far 4 of 11 delays, the rest still running/);
+    expect(charts[2].summary).toMatch(/so far 4 of 11 delays/);
+    const delays = (c: (typeof charts)[number]) => (c.kind === 'line' ? c.series[0].x : []);
+    expect(delays(charts[1])).toEqual([2, 20, 200, 2000]);
+  });
+
+  it('the whole sweep says nothing is pending', () => {
+    for (const c of hedgingCharts(full)) expect(c.summary).not.toMatch(/so far|still running/);
   });
 });
 

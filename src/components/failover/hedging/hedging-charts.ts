@@ -1,6 +1,7 @@
 import type { ChartModel, LineChartModel, XMarker } from '../../charts/chart-model.ts';
 import { sideChartId, sidePrefix } from '../../frame/compare-sides.ts';
 import { count, num, percent } from '../../stats/format-number.ts';
+import { SWEEP_DELAYS_MS } from './hedging-plan.ts';
 import type { HedgingSideView, HedgingView } from './hedging-view.ts';
 
 /** Per side: the latency tail with and without hedging, then what each fixed hedge delay buys (p99, p99.9) and costs (extra attempts). */
@@ -87,30 +88,42 @@ function tailChart(s: HedgingSideView): LineChartModel {
   };
 }
 
+/** The sweep's whole range of delays: the axis stays put while its runs come back. */
+const sweepDomain: [number, number] = [SWEEP_DELAYS_MS[0], SWEEP_DELAYS_MS[SWEEP_DELAYS_MS.length - 1]];
+
+/** "" for the whole sweep; for a part of it, how much of it is in (a preview's view). */
+function sweepSoFar(s: HedgingSideView): string {
+  return s.sweep.length < SWEEP_DELAYS_MS.length ? `so far ${s.sweep.length} of ${SWEEP_DELAYS_MS.length} delays, the rest still running: ` : '';
+}
+
 function sweepLatencyChart(s: HedgingSideView): LineChartModel {
   const x = s.sweep.map((d) => d.delayMs);
   // The fairest one-line verdict: the best tail among delays that add at most 10% attempts.
   const affordable = s.sweep.filter((d) => d.extraLoad <= 0.1);
   const best = affordable.length > 0 ? affordable.reduce((a, b) => (b.p99 < a.p99 ? b : a)) : undefined;
+  const soFar = sweepSoFar(s);
+  const verdict =
+    s.sweep.length === 0
+      ? `still running (without hedging, p99 was ${ms(s.unhedged.p99)}).`
+      : soFar +
+        (best
+          ? `the lowest p99 for at most 10% extra attempts was ${ms(best.p99)}, with a delay of ${ms(best.delayMs)} (without hedging: ${ms(s.unhedged.p99)}). `
+          : `every delay added more than 10% attempts (without hedging, p99 was ${ms(s.unhedged.p99)}). `) +
+        s.sweep.map((d) => `${ms(d.delayMs)}: p99 ${ms(d.p99)}, p99.9 ${ms(d.p999)}`).join('; ') +
+        '.';
   return {
     kind: 'line',
     id: sideChartId('hedging-delay-latency', s.label),
     title: `${sidePrefix(s.label)}Tail latency over the hedge delay`,
-    x: { label: 'Hedge delay', unit: 'ms', scale: 'log' },
+    x: { label: 'Hedge delay', unit: 'ms', scale: 'log', domain: sweepDomain },
     y: { label: 'Latency', unit: 'ms', scale: 'log' },
     series: [
       { key: 'p99', label: 'p99, hedged', color: 1, points: true, x, y: s.sweep.map((d) => d.p99) },
       { key: 'p999', label: 'p99.9, hedged', color: 6, dash: 'dashdot', points: true, x, y: s.sweep.map((d) => d.p999) },
-      { key: 'p99-unhedged', label: 'p99 without hedging', color: 5, dash: 'dashed', x: [x[0], x[x.length - 1]], y: [s.unhedged.p99, s.unhedged.p99] },
+      { key: 'p99-unhedged', label: 'p99 without hedging', color: 5, dash: 'dashed', x: sweepDomain, y: [s.unhedged.p99, s.unhedged.p99] },
     ],
     markers: delayMarker(s),
-    summary:
-      `${sidePrefix(s.label)}Hedging after a fixed delay from ${ms(x[0])} to ${ms(x[x.length - 1])}, up to ${s.values.maxAttempts} attempts: ` +
-      (best
-        ? `the lowest p99 for at most 10% extra attempts was ${ms(best.p99)}, with a delay of ${ms(best.delayMs)} (without hedging: ${ms(s.unhedged.p99)}). `
-        : `every delay added more than 10% attempts (without hedging, p99 was ${ms(s.unhedged.p99)}). `) +
-      s.sweep.map((d) => `${ms(d.delayMs)}: p99 ${ms(d.p99)}, p99.9 ${ms(d.p999)}`).join('; ') +
-      '.',
+    summary: `${sidePrefix(s.label)}Hedging after a fixed delay from ${ms(sweepDomain[0])} to ${ms(sweepDomain[1])}, up to ${s.values.maxAttempts} attempts: ${verdict}`,
   };
 }
 
@@ -120,13 +133,14 @@ function sweepLoadChart(s: HedgingSideView): LineChartModel {
     kind: 'line',
     id: sideChartId('hedging-delay-load', s.label),
     title: `${sidePrefix(s.label)}Extra attempts over the hedge delay`,
-    x: { label: 'Hedge delay', unit: 'ms', scale: 'log' },
+    x: { label: 'Hedge delay', unit: 'ms', scale: 'log', domain: sweepDomain },
     y: { label: 'Attempts beyond one per request', unit: '%', domain: [0, Math.max(10, (s.values.maxAttempts - 1) * 100)] },
     series: [{ key: 'extra', label: 'Extra attempts', color: 3, points: true, x, y: s.sweep.map((d) => d.extraLoad * 100) }],
     markers: delayMarker(s),
     summary:
       `${sidePrefix(s.label)}The share of extra attempts is about the share of requests still unanswered at the delay: ` +
-      s.sweep.map((d) => `${percent(d.extraLoad)} at ${ms(d.delayMs)}`).join(', ') +
-      '.',
+      (s.sweep.length === 0
+        ? 'the sweep over fixed delays is still running.'
+        : sweepSoFar(s) + s.sweep.map((d) => `${percent(d.extraLoad)} at ${ms(d.delayMs)}`).join(', ') + '.'),
   };
 }

@@ -11,8 +11,8 @@ import type { HedgingSpecs } from './hedging-specs.ts';
 /** The fixed hedge delays swept for the cost-and-benefit charts, ms: log-spaced from far too early to far too late. */
 export const SWEEP_DELAYS_MS = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000] as const;
 
-/** Every third delay of the sweep: the preview's coarse sweep, from too early through about right to too late. */
-const PREVIEW_DELAYS_MS = everyNth(SWEEP_DELAYS_MS, 3, 1);
+/** Every third delay of the sweep: the first, coarse pass of the sweep, from too early through about right to too late. */
+const COARSE_DELAYS_MS = everyNth(SWEEP_DELAYS_MS, 3, 1);
 
 export interface HedgingMeta {
   readonly sides: readonly CompareSide<HedgingSpecs>[];
@@ -44,9 +44,18 @@ export function planHedging(state: WidgetState<HedgingSpecs>): SimulationPlan<Si
   return plan(state, SWEEP_DELAYS_MS);
 }
 
-/** The preview: its own run and the baseline in full, the sweep at every third delay only (6 runs a side of 13). */
+/**
+ * The preview: the side's own run and its unhedged baseline (2 runs a side
+ * of 13), cheap enough for the frame the slider moved in: the tail chart at
+ * once, the sweep over fixed delays after it.
+ */
 export function previewHedging(state: WidgetState<HedgingSpecs>): SimulationPlan<SideRuns[], HedgingMeta> {
-  return plan(state, PREVIEW_DELAYS_MS);
+  return plan(state, []);
+}
+
+/** Then the sweep at every third delay (6 runs a side), before the whole sweep. */
+export function refineHedging(state: WidgetState<HedgingSpecs>): SimulationPlan<SideRuns[], HedgingMeta>[] {
+  return [plan(state, COARSE_DELAYS_MS)];
 }
 
 function plan(state: WidgetState<HedgingSpecs>, sweepDelays: readonly number[]): SimulationPlan<SideRuns[], HedgingMeta> {

@@ -1,7 +1,7 @@
 import type { ParamValues } from '../../../params/params.ts';
 import { defineWidget } from '../../frame/widget-definition.ts';
 import { hedgingCharts } from './hedging-charts.ts';
-import { planHedging, previewHedging } from './hedging-plan.ts';
+import { planHedging, previewHedging, refineHedging } from './hedging-plan.ts';
 import { hedgingSpecs, type HedgingSpecs } from './hedging-specs.ts';
 import { reduceHedging } from './hedging-view.ts';
 
@@ -37,6 +37,7 @@ export const hedgingWidget = defineWidget({
   suggestB,
   plan: planHedging,
   preview: previewHedging,
+  refine: refineHedging,
   reduce: reduceHedging,
   figures: hedgingCharts,
 });

@@ -49,6 +49,7 @@ describe('preview plans', () => {
     expectRefinesInOrder(binsWidget);
     expectRefinesInOrder(supermarketWidget);
     expectRefinesInOrder(budgetWidget);
+    expectRefinesInOrder(hedgingWidget);
   });
 
   it('firstHalfOfSeeds keeps the first half of each side\'s seeds, rounded up', () => {
@@ -81,14 +82,16 @@ describe('preview plans', () => {
     }
   });
 
-  it('hedging: the preview sweeps every third delay, each point labelled with its own delay', () => {
+  it('hedging: the preview is each side\'s own run and its baseline; the sweep follows, every third delay first', () => {
     const state = defaultState(hedgingWidget.specs, 1);
     const p = hedgingWidget.preview!(state);
+    const coarse = hedgingWidget.refine!(state)[0];
     const part = hedgingWidget.reduce(executeRuns(p.runs), p.meta).sides[0];
+    const refined = hedgingWidget.reduce(executeRuns(coarse.runs), coarse.meta).sides[0];
     const full = hedgingWidget.reduce(executeRuns(hedgingWidget.plan(state).runs), hedgingWidget.plan(state).meta).sides[0];
-    expect(part.sweep.map((d) => d.delayMs)).toEqual([2, 20, 200, 2000]);
-    expect(part.sweep).toEqual(full.sweep.filter((d) => [2, 20, 200, 2000].includes(d.delayMs)));
-    expect([part.hedged, part.unhedged]).toEqual([full.hedged, full.unhedged]);
+    expect(part.sweep).toEqual([]);
+    expect(refined.sweep).toEqual(full.sweep.filter((d) => [2, 20, 200, 2000].includes(d.delayMs)));
+    expect([part.hedged, part.unhedged, part.hedgedQuantiles]).toEqual([full.hedged, full.unhedged, full.hedgedQuantiles]);
   });
 
   it('availability: the preview sweeps replicas up to the chosen count, its last point the chosen run', () => {
@@ -102,16 +105,8 @@ describe('preview plans', () => {
     expect(part.summary).toEqual(full.summary);
   });
 
-  it('balancers: the preview runs each side\'s first algorithm only, which it draws as the full plan does', () => {
-    expectPreviewWithinPlan(compareWidget);
+  it('balancers: the preview, a shorter run of its own (tests/components/load-balancing/compare-preview.test.ts), draws', () => {
     expectPreviewDraws(compareWidget);
-    const state = defaultState(compareWidget.specs, 1);
-    const p = compareWidget.preview!(state);
-    const part = compareWidget.reduce(executeRuns(p.runs), p.meta).sides[0];
-    const full = compareWidget.reduce(executeRuns(compareWidget.plan(state).runs), compareWidget.plan(state).meta).sides[0];
-    expect(part.runs.map((r) => r.algorithm)).toEqual([state.values.algorithm]);
-    expect(part.runs).toEqual(full.runs.slice(0, 1));
-    expect({ ...part, runs: [] }).toEqual({ ...full, runs: [] });
   });
 
   it('consistent hashing: the preview runs hash mod n and ring hash, with the full plan\'s outcomes; Maglev follows', () => {
