@@ -14,7 +14,26 @@ export interface BalancerSide extends CompareSide<CompareSpecs> {
 
 export interface CompareMeta {
   readonly sides: readonly BalancerSide[];
+  /** Set for a preview: its runs are the whole runs' first seconds. */
+  readonly preview?: ComparePreview;
 }
+
+/** A preview's runs: the first `seconds` of the whole runs, and what the whole runs are (their length and fault window). */
+export interface ComparePreview {
+  readonly seconds: number;
+  readonly durationS: number;
+  readonly fault: { readonly start: number; readonly end: number };
+}
+
+/**
+ * The preview's run length: the shortest the scenario takes. The simulator
+ * is deterministic and a run's events up to a time do not depend on how
+ * long it goes on, so a shorter run on the same seed is exactly the start
+ * of the whole one (tests/components/load-balancing/compare-preview.test.ts).
+ * A sixth of the default minute, for both algorithms, is a third of one
+ * whole run's work: cheap enough for the frame the slider moved in.
+ */
+const PREVIEW_S = lbHeterogeneousSpec.params.duration.min;
 
 /**
  * Requests in a run: offered load × capacity × length. Capacity is about
@@ -32,21 +51,27 @@ export function planCompare(state: WidgetState<CompareSpecs>): SimulationPlan<Ru
   return plan(state, (v) => [v.algorithm, v.versus]);
 }
 
-/** The preview: each side's first algorithm only, half the runs, drawn alone until the second is back. */
+/** The preview: both algorithms per side, for the first 10 s of the minute. */
 export function previewCompare(state: WidgetState<CompareSpecs>): SimulationPlan<Run<LbHeterogeneousResult>[][], CompareMeta> {
-  return plan(state, (v) => [v.algorithm]);
+  const whole = defaultValues(lbHeterogeneousSpec.params);
+  const p = plan(state, (v) => [v.algorithm, v.versus], PREVIEW_S);
+  // As the scenario places it: the fault's window, cut at the run's end.
+  const end = Math.min(whole.faultStart + whole.faultDuration, whole.duration);
+  const preview: ComparePreview = { seconds: PREVIEW_S, durationS: whole.duration, fault: { start: Math.min(whole.faultStart, whole.duration), end } };
+  return { ...p, meta: { ...p.meta, preview }, label: `Preview: the first ${PREVIEW_S} s of the ${whole.duration} s runs.` };
 }
 
 function plan(
   state: WidgetState<CompareSpecs>,
   algorithms: (v: ParamValues<CompareSpecs>) => HeterogeneousAlgorithm[],
+  seconds?: number,
 ): SimulationPlan<Run<LbHeterogeneousResult>[][], CompareMeta> {
   const base = defaultValues(lbHeterogeneousSpec.params);
   const sides = compareSides(state).map((s): BalancerSide => ({ ...s, algorithms: algorithms(s.values) }));
   const runs = sides.map((side) => {
     const { versus: _, ...shared } = side.values;
     return side.algorithms.map((algorithm) => {
-      const params: LbHeterogeneousParams = { ...base, ...shared, algorithm };
+      const params: LbHeterogeneousParams = { ...base, ...shared, algorithm, ...(seconds === undefined ? {} : { duration: seconds }) };
       return run(lbHeterogeneousSpec, params, state.seed, requestsEstimate(params));
     });
   });

@@ -30,6 +30,8 @@ export interface CompareSideView {
   readonly label: string;
   /** Bucket midpoints, s. */
   readonly t: number[];
+  /** Set for a preview: the seconds run so far, the first of the whole runs' `durationS`. */
+  readonly preview?: { readonly seconds: number; readonly durationS: number };
   readonly backends: { readonly id: string; readonly group: BackendStats['group']; readonly speed: number; readonly capacityShare: number }[];
   readonly groupCapacity: { readonly fast: number; readonly normal: number; readonly slow: number };
   readonly fault: { readonly kind: string; readonly start: number; readonly end: number };
@@ -75,12 +77,20 @@ export function reduceCompare(results: LbHeterogeneousResult[][], meta: CompareM
       const totalSpeed = first.backends.reduce((a, b) => a + b.speed, 0);
       const capacityOf = (g: BackendStats['group']) => first.backends.filter((b) => b.group === g).reduce((a, b) => a + b.speed, 0) / totalSpeed;
       const { bucketMs, columns } = first.series;
+      const { preview } = meta;
+      // A preview's runs end before the fault: the whole runs' window is shaded where it will be.
+      const fault = preview
+        ? side.values.fault === 'none'
+          ? { start: 0, end: 0 }
+          : preview.fault
+        : { start: first.fault.startMs / 1000, end: first.fault.endMs / 1000 };
       return {
         label: side.label,
         t: columns.offered.map((_, k) => ((k + 0.5) * bucketMs) / 1000),
+        ...(preview ? { preview: { seconds: preview.seconds, durationS: preview.durationS } } : {}),
         backends: first.backends.map((b) => ({ id: b.id, group: b.group, speed: b.speed, capacityShare: b.speed / totalSpeed })),
         groupCapacity: { fast: capacityOf('fast'), normal: capacityOf('normal'), slow: capacityOf('slow') },
-        fault: { kind: side.values.fault, start: first.fault.startMs / 1000, end: first.fault.endMs / 1000 },
+        fault: { kind: side.values.fault, ...fault },
         runs: side.algorithms.map((a, i) => algorithmRun(a, rs[i])),
       };
     }),
