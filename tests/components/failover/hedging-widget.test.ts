@@ -113,6 +113,25 @@ describe('hedging widget', () => {
   });
 });
 
+describe('hedging run costs', () => {
+  it('are in proportion to the work, a request and an attempt each (within 2x over every preset and 2, 3, 5 attempts)', () => {
+    const base = defaultState(hedgingSpecs, 1);
+    for (const preset of hedgingWidget.presets) {
+      for (const maxAttempts of [2, 3, 5]) {
+        const state = applyPreset(hedgingSpecs, base, preset);
+        const plan = planHedging({ ...state, values: { ...state.values, maxAttempts } });
+        const runs = plan.runs.flatMap((side) => [side.hedged, side.unhedged, ...side.sweep]);
+        const results = executeRuns(runs);
+        runs.forEach((r, i) => {
+          const work = results[i].summary.requests * (2 + results[i].summary.extraLoad);
+          expect(r.cost / work).toBeGreaterThan(0.5);
+          expect(r.cost / work).toBeLessThan(2);
+        });
+      }
+    }
+  });
+});
+
 describe('hedging parts: what a partial view says', () => {
   const state = { ...defaultState(hedgingSpecs, 1), compare: true };
   const partView = (p: ReturnType<typeof planHedging>) => reduceHedging(executeRuns(p.runs), p.meta);
