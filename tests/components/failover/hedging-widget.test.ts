@@ -137,7 +137,7 @@ describe('hedging parts: what a partial view says', () => {
   const partView = (p: ReturnType<typeof planHedging>) => reduceHedging(executeRuns(p.runs), p.meta);
   const full = partView(planHedging(state));
 
-  it('before the sweep: the tail charts are the whole plan\'s; the sweep charts keep their axis, draw no sweep point and quote none', () => {
+  it("before the sweep: the tail charts are the whole plan's; the sweep charts keep their axis, draw no sweep point and quote none", () => {
     const part = partView(previewHedging(state));
     const charts = hedgingCharts(part);
     const whole = hedgingCharts(full);
@@ -153,7 +153,7 @@ describe('hedging parts: what a partial view says', () => {
     expect(charts[1].kind === 'line' && charts[1].series[2].y).toEqual([full.sides[0].unhedged.p99, full.sides[0].unhedged.p99]);
   });
 
-  it('the coarse sweep: its four delays with the whole sweep\'s numbers, the summary says how many of eleven', () => {
+  it("the coarse sweep: its four delays with the whole sweep's numbers, the summary says how many of eleven", () => {
     const [coarse] = refineHedging(state);
     const charts = hedgingCharts(partView(coarse));
     expect(charts[1].summary).toMatch(/so far 4 of 11 delays, the rest still running/);
