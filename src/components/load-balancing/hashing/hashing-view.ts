@@ -23,6 +23,8 @@ export interface MethodOutcome {
 export interface HashingSideView {
   readonly label: string;
   readonly keys: number;
+  /** Set for a preview of fewer keys: the first keys looked up so far. */
+  readonly keysRun?: number;
   readonly backends: number;
   readonly change: 'add' | 'remove';
   /** Number (1-based) of the backend that was added or removed. */
@@ -39,9 +41,11 @@ export function reduceHashing(results: ConsistentHashingResult[][], meta: Hashin
   return {
     sides: meta.sides.map((side, i): HashingSideView => {
       const rs = results[i];
+      const keysRun = meta.keysRun?.[i];
       return {
         label: side.label,
         keys: side.values.keys,
+        ...(keysRun !== undefined && keysRun < side.values.keys ? { keysRun } : {}),
         backends: side.values.backends,
         change: side.values.change,
         changed: rs[0].changedBackend + 1,
