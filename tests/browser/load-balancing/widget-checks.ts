@@ -21,12 +21,20 @@ import { seriousViolations } from '../helpers/axe.ts';
  * same drawing, different text. The shared helpers compare raw markup, which
  * is enough for the retry widgets; the key grid and the check timeline
  * restyle many elements on every change, so these checks compare this.
+ * Attributes are also put in name order: an attribute React removed (a
+ * series with no point yet in a partial view has no path `d`) and set
+ * again comes last, the same drawing in other text.
  */
 async function canonicalPlot(section: Locator): Promise<string> {
   const all = await charts(section).evaluateAll((els) =>
     els.map((e) => {
       const copy = e.cloneNode(true) as Element;
       for (const n of copy.querySelectorAll<SVGElement>('[style]')) n.setAttribute('style', n.style.cssText);
+      for (const n of [copy, ...copy.querySelectorAll('*')]) {
+        const attributes = [...n.attributes].map((a) => [a.name, a.value] as const).sort(([a], [b]) => (a < b ? -1 : 1));
+        for (const [name] of attributes) n.removeAttribute(name);
+        for (const [name, value] of attributes) n.setAttribute(name, value);
+      }
       return copy.outerHTML;
     }),
   );
