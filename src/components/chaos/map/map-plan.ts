@@ -28,8 +28,9 @@ export type MapRuns = Run<MetastabilityCellResult>[][];
 /**
  * Cells in the preview, over both sides: 2.5 to 4 ms each once warm in
  * Chromium, so that with drawing the map the preview is on screen in the
- * frame the slider moved in (with 4 cells, the first chart came at 11 to
- * 33 ms, median 18, in bench:site).
+ * frame the slider moved in. In bench:site (Chromium, 2 cores), presses
+ * after the first: with 4 cells the first chart came at a median of 18 ms,
+ * with 2 at 7 to 14 ms.
  */
 const PREVIEW_CELLS = 2;
 
