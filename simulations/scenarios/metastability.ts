@@ -1,14 +1,11 @@
 import type { ParamValues } from '../../src/params/params.ts';
 import { defineScenario, type ScenarioResult } from '../scenario.ts';
 import { retryStormSummary, type RetryStormParams, type RetryStormResult } from './retry-storm.ts';
-import { mapTriggers, metastabilitySpec } from './specs/metastability.ts';
+import { mapTriggers, metastabilitySpec, SPIKE_START_S } from './specs/metastability.ts';
 
 const params = metastabilitySpec.params;
 
 export type MetastabilityParams = ParamValues<typeof params>;
-
-/** When the spike starts in every cell, s: early enough to leave time to recover. */
-const SPIKE_START_S = 5;
 
 /** One cell of the map: a trigger and what became of the system after it. */
 export interface MetastabilityCell {

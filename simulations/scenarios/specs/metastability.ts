@@ -21,6 +21,9 @@ const params = {
   duration: intParam({ label: 'Run length of each cell', unit: 's', default: 30, min: 10, max: 600, step: 10 }),
 };
 
+/** When the spike starts in every cell, s: early enough to leave time to recover. */
+export const SPIKE_START_S = 5;
+
 /** `n` whole numbers evenly spread from the smaller of `min` and `max` to the larger. */
 function steps(min: number, max: number, n: number): number[] {
   const lo = Math.min(min, max);

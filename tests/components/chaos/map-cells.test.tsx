@@ -46,6 +46,14 @@ describe('the map, cell by cell', () => {
   });
 });
 
+describe('run costs', () => {
+  it('each cell’s cost is its requests at four attempts each: within 5% of the requests the run made, times 4 (spikes below the base load, and longer than the run, too)', () => {
+    const plan = planMap(state({ compare: true, values: { ...A, maxSpikeDuration: 40 }, valuesB: { ...A, baseRate: 300, maxSpike: 900, maxSpikeDuration: 20 } }));
+    const results = executeRuns(plan.runs);
+    plan.runs.forEach((side, s) => side.forEach((r, k) => expect(Math.abs(r.cost / 4 - results[s][k].summary.requests) / results[s][k].summary.requests).toBeLessThan(0.05)));
+  });
+});
+
 describe('preview and refinements', () => {
   it.each(states)('%s: the preview’s runs are among the plan’s; each refinement has the part before it and is among the plan’s', (_, s) => {
     const plan = new Set(keys(planMap(s)));

@@ -1,5 +1,5 @@
 import { defaultValues } from '../../../params/params.ts';
-import { mapTriggers, metastabilitySpec } from '../../../../simulations/scenarios/specs/metastability.ts';
+import { mapTriggers, metastabilitySpec, SPIKE_START_S } from '../../../../simulations/scenarios/specs/metastability.ts';
 import { metastabilityCellSpec } from '../../../../simulations/scenarios/specs/metastability-cell.ts';
 import type { MetastabilityCellResult } from '../../../../simulations/scenarios/metastability-cell.ts';
 import { compareSides, type CompareSide } from '../../frame/compare-sides.ts';
@@ -87,7 +87,11 @@ function planCells(state: WidgetState<MapSpecs>, pick: (all: CellIndex[]) => Cel
   return { runs, meta: { sides, seed: state.seed } };
 }
 
-/** The requests of one cell, at most four attempts each (three retries): its size in attempts. */
+/**
+ * The requests of one cell, at most four attempts each (three retries): its
+ * size in attempts. The spike sets the load to its own rate (lower than the
+ * base load, too) for as much of it as fits in the run.
+ */
 function cellAttempts(baseRate: number, duration: number, spikeRate: number, spikeDuration: number): number {
-  return (baseRate * duration + Math.max(0, spikeRate - baseRate) * spikeDuration) * 4;
+  return (baseRate * duration + (spikeRate - baseRate) * Math.min(spikeDuration, duration - SPIKE_START_S)) * 4;
 }
