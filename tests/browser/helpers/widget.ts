@@ -46,9 +46,29 @@ export async function hydrated(page: Page, id: string): Promise<Locator> {
   return section;
 }
 
-/** The charts' markup: what the reader sees, compared before and after a change. */
+/**
+ * The charts' markup, what the reader sees, in a canonical form so that the
+ * same drawing is the same text. React writes inline styles as text in the
+ * server render but through the CSSOM when it mounts or updates an element
+ * on the client, so "fill:red" becomes "fill: red;"; a preview with fewer
+ * series or legend entries than the whole run remounts them. An attribute
+ * React removed (a series with no point yet in a preview has no path `d`)
+ * and set again comes last. So every style attribute is put in the
+ * browser's canonical form (style.cssText) and attributes in name order.
+ */
 export async function plotMarkup(section: Locator): Promise<string> {
-  const all = await charts(section).evaluateAll((els) => els.map((e) => e.outerHTML));
+  const all = await charts(section).evaluateAll((els) =>
+    els.map((e) => {
+      const copy = e.cloneNode(true) as Element;
+      for (const n of copy.querySelectorAll<SVGElement>('[style]')) n.setAttribute('style', n.style.cssText);
+      for (const n of [copy, ...copy.querySelectorAll('*')]) {
+        const attributes = [...n.attributes].map((a) => [a.name, a.value] as const).sort(([a], [b]) => (a < b ? -1 : 1));
+        for (const [name] of attributes) n.removeAttribute(name);
+        for (const [name, value] of attributes) n.setAttribute(name, value);
+      }
+      return copy.outerHTML;
+    }),
+  );
   return all.join('\n');
 }
 
@@ -77,10 +97,10 @@ export async function waitForPlotChange(
  * start a frame after the control changed, so the markup must also be the
  * same on two reads 300 ms apart.
  */
-export async function settledPlot(section: Locator): Promise<string> {
-  await expect(section).toHaveAttribute('data-state', 'done', { timeout: 30_000 });
+export async function settledPlot(section: Locator, timeoutMs = 30_000): Promise<string> {
+  await expect(section).toHaveAttribute('data-state', 'done', { timeout: timeoutMs });
   let last = await plotMarkup(section);
-  for (let i = 0; i < 50; i++) {
+  for (let i = 0; i < Math.ceil(timeoutMs / 600); i++) {
     await section.page().waitForTimeout(300);
     const state = await section.getAttribute('data-state');
     const now = await plotMarkup(section);

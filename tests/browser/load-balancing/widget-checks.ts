@@ -5,7 +5,10 @@ import { parseCsv } from '../helpers/csv.ts';
 import { watchPageProblems } from '../helpers/page-problems.ts';
 import { scrollThroughPage } from '../helpers/scroll.ts';
 import { settleWidgets } from '../helpers/settle.ts';
-import { charts, hydrated, sliderIds, widget } from '../helpers/widget.ts';
+import { charts, hydrated, settledPlot as settledPlotWithin, sliderIds, waitForPlotChange, widget } from '../helpers/widget.ts';
+
+/** The load-balancing and health widgets run longer than the retry ones on this machine's 2 cores. */
+const settledPlot = (section: Locator): Promise<string> => settledPlotWithin(section, 60_000);
 import { seriousViolations } from '../helpers/axe.ts';
 
 /**
@@ -13,58 +16,6 @@ import { seriousViolations } from '../helpers/axe.ts';
  * one test each per page or widget. Widgets are judged in place on their
  * real page, as a reader meets them.
  */
-
-/**
- * The charts' markup with every style attribute in the browser's canonical
- * form. React writes inline styles as text in the server render but through
- * the CSSOM when it updates them, so "fill:red" becomes "fill: red;": the
- * same drawing, different text. The shared helpers compare raw markup, which
- * is enough for the retry widgets; the key grid and the check timeline
- * restyle many elements on every change, so these checks compare this.
- * Attributes are also put in name order: an attribute React removed (a
- * series with no point yet in a partial view has no path `d`) and set
- * again comes last, the same drawing in other text.
- */
-async function canonicalPlot(section: Locator): Promise<string> {
-  const all = await charts(section).evaluateAll((els) =>
-    els.map((e) => {
-      const copy = e.cloneNode(true) as Element;
-      for (const n of copy.querySelectorAll<SVGElement>('[style]')) n.setAttribute('style', n.style.cssText);
-      for (const n of [copy, ...copy.querySelectorAll('*')]) {
-        const attributes = [...n.attributes].map((a) => [a.name, a.value] as const).sort(([a], [b]) => (a < b ? -1 : 1));
-        for (const [name] of attributes) n.removeAttribute(name);
-        for (const [name, value] of attributes) n.setAttribute(name, value);
-      }
-      return copy.outerHTML;
-    }),
-  );
-  return all.join('\n');
-}
-
-/** As the shared settledPlot: "done", and the same plot on two reads 300 ms apart. */
-async function settledPlot(section: Locator): Promise<string> {
-  await expect(section).toHaveAttribute('data-state', 'done', { timeout: 60_000 });
-  let last = await canonicalPlot(section);
-  for (let i = 0; i < 100; i++) {
-    await section.page().waitForTimeout(300);
-    const state = await section.getAttribute('data-state');
-    const now = await canonicalPlot(section);
-    if (state === 'done' && now === last) return now;
-    last = now;
-  }
-  throw new Error('the plot never settled');
-}
-
-/** As the shared waitForPlotChange: "done" with a plot unlike `before`; reports rather than throws. */
-async function waitForPlotChange(section: Locator, before: string, timeoutMs: number): Promise<{ changed: boolean; state: string | null }> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const state = await section.getAttribute('data-state');
-    if (state === 'done' && (await canonicalPlot(section)) !== before) return { changed: true, state };
-    if (state === 'error' || Date.now() > deadline) return { changed: false, state };
-    await section.page().waitForTimeout(100);
-  }
-}
 
 /** Data drawn in a chart, not just its frame: marks inside series, categories, key cells or timeline lanes, with a real shape. */
 async function drawnMarks(svg: Locator): Promise<number> {
