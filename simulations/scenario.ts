@@ -47,6 +47,16 @@ export interface ScenarioSpec<S extends ParamSpecs = ParamSpecs, R extends Scena
  */
 export interface Scenario<S extends ParamSpecs = ParamSpecs, R extends ScenarioResult = ScenarioResult> extends ScenarioSpec<S, R> {
   run(params: ParamValues<S>, seed: number, options?: RunOptions): R;
+  /**
+   * A run of the same kind a quarter the size or less (fewer requests; the
+   * same faults, overloads and mechanisms on the same paths), for
+   * scenarios whose first run on a thread is slow: a browser's main thread
+   * makes a few of these, each a short idle task, while the reader's
+   * pointer is on a widget, so that the scenario's code is compiled before
+   * a slider's run is made there (a first, cold run takes 5 to 15 times as
+   * long as a warm one; one at full size would block the page).
+   */
+  warmUp?(params: ParamValues<S>): ParamValues<S>;
 }
 
 /** Helps inference: `defineScenario({ ...spec, run })` keeps the literal param types. */

@@ -81,6 +81,8 @@ function bFault(p: CascadingFailureParams): Fault {
  */
 export const cascadingFailure = defineScenario({
   ...cascadingFailureSpec,
+  // Load and A's workers scaled alike: the same saturation, a tenth the size.
+  warmUp: (p) => ({ ...p, rate: Math.max(10, p.rate / 10), workers: Math.max(1, Math.round(p.workers / 10)) }),
   run(p, seed, options = {}): CascadingFailureResult {
     const durationMs = p.duration * 1000;
     const fault = secondsWindow(p.faultStart, p.faultDuration);

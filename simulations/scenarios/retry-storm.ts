@@ -76,6 +76,8 @@ function afterWindow(spikeEndMs: number, durationMs: number): TimeWindow {
  */
 export const retryStorm = defineScenario({
   ...retryStormSpec,
+  // Loads and workers scaled alike: the same overload, so the same storm, a quarter the size.
+  warmUp: (p) => ({ ...p, baseRate: Math.max(10, Math.round(p.baseRate / 4)), spikeRate: Math.max(10, Math.round(p.spikeRate / 4)), workers: Math.max(1, Math.round(p.workers / 4)) }),
   run(p, seed, options = {}): RetryStormResult {
     const { summary, metrics, spike, after } = simulate(p, seed, options, true);
     return { summary, series: metrics.series(), spike, after };

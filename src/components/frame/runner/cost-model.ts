@@ -17,6 +17,8 @@
 export class CostModel {
   private readonly main = new Map<string, number>();
   private readonly worker = new Map<string, number>();
+  /** Scenarios whose code this thread has compiled with warm-up runs: their first real run here is not a cold one. */
+  private readonly compiled = new Set<string>();
 
   /** `initialMsPerUnit`: the guess for a scenario not yet timed on either thread. */
   constructor(
@@ -29,8 +31,9 @@ export class CostModel {
     const here = this.main.get(scenario);
     const there = this.worker.get(scenario);
     if (here === undefined && there === undefined) return units * this.initialMsPerUnit;
-    // Never run here: this thread's first run is a cold one, as the worker's first was.
-    const fromWorker = there === undefined ? Infinity : there * this.workerToMain * (here === undefined ? FIRST_RUN_SLOWDOWN : 1);
+    // Never run here: this thread's first run is a cold one, as the worker's first was, unless warm-ups compiled its code.
+    const cold = here === undefined && !this.compiled.has(scenario);
+    const fromWorker = there === undefined ? Infinity : there * this.workerToMain * (cold ? FIRST_RUN_SLOWDOWN : 1);
     return units * Math.min(here ?? Infinity, fromWorker);
   }
 
@@ -41,7 +44,12 @@ export class CostModel {
 
   /** Records a run timed on the main thread; runs too small to time reliably teach nothing. */
   observe(scenario: string, units: number, elapsedMs: number): void {
-    learn(this.main, scenario, units, elapsedMs);
+    learn(this.main, scenario, units, elapsedMs, this.compiled.has(scenario) ? 1 : FIRST_RUN_SLOWDOWN);
+  }
+
+  /** Notes that warm-up runs (`Scenario.warmUp`) have compiled the scenario's code on the main thread. */
+  compiledHere(scenario: string): void {
+    this.compiled.add(scenario);
   }
 
   /** Records a run timed in the worker. */
@@ -53,10 +61,10 @@ export class CostModel {
 /** How much slower than later ones a scenario's first run on a thread is taken to be. */
 const FIRST_RUN_SLOWDOWN = 3;
 
-function learn(rates: Map<string, number>, scenario: string, units: number, elapsedMs: number): void {
+function learn(rates: Map<string, number>, scenario: string, units: number, elapsedMs: number, firstRunSlowdown = FIRST_RUN_SLOWDOWN): void {
   if (units <= 0 || elapsedMs < 0.5) return;
   const prior = rates.get(scenario);
-  const seen = elapsedMs / units / (prior === undefined ? FIRST_RUN_SLOWDOWN : 1);
+  const seen = elapsedMs / units / (prior === undefined ? firstRunSlowdown : 1);
   // An average that forgets quickly: a scenario's code speeds up over its
   // first runs, and one run slowed by garbage collection should not swing
   // the choice for long either.

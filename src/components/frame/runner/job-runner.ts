@@ -79,6 +79,14 @@ export class JobRunner {
   private readonly warming = new Map<string, () => boolean>();
   /** Scenarios warmed on this thread (or being warmed), and how many runs that took. */
   private readonly warmedHere = new Map<string, number>();
+  /** Warm-up runs (`Scenario.warmUp`) made on this thread, by scenario. */
+  private readonly warmUpRuns = new Map<string, number>();
+  /**
+   * The smallest run of each scenario seen in a job or a warm-up: the one a
+   * warm-up here makes. Any run compiles the scenario's code; a widget's
+   * whole run is often too large to warm with (its preview is not).
+   */
+  private readonly smallest = new Map<string, Run>();
   private readonly code: ScenarioCode;
 
   constructor(private readonly o: JobRunnerOptions) {
@@ -168,6 +176,7 @@ export class JobRunner {
     });
 
     if (todo.length === 0) return { promise: Promise.resolve(finish(0, 0, 'cache')), cancel() {} };
+    for (const r of [...todo, ...(handlers.stages ?? []).flat()]) this.noteSize(r);
     if (this.estimateMs(todo) <= this.o.mainThreadBudgetMs || !this.workers.available()) {
       const loading = this.loadCode(todo);
       if (loading) {
@@ -252,7 +261,7 @@ export class JobRunner {
             this.keep(r, result, got);
             this.o.cost.observeWorker(r.scenario.name, r.cost, ms);
             // Now timed, the scenario may be small enough to warm up here for the next slider move.
-            this.warmHere(r);
+            this.warmHere(r.scenario.name);
             if (settle) arrived(r);
           },
           error: (message) => end((s) => s.reject(new Error(message))),
@@ -282,18 +291,18 @@ export class JobRunner {
    * started now and computes `runs` in its background, behind every job,
    * one at a time, smallest first. Their results are cached, which a sweep
    * reuses when a slider changes only some of its points, and their timings
-   * teach the cost model. Then each scenario the worker has timed small
-   * enough is run here too, a few times, each time in an idle task, so
-   * that this thread's code is warm when a slider's run comes.
+   * teach the cost model. Then each scenario whose smallest run seen (a
+   * widget's preview, often) the worker's timings put small enough is run
+   * here too, a few times, each time in an idle task, so that this thread's
+   * code is warm when a slider's run comes.
    */
   warm(runs: readonly Run[]): void {
     if (!this.workers.available()) return;
     const bySize = [...runs].sort((a, b) => this.estimateMs([a]) - this.estimateMs([b]));
-    // The smallest run of each scenario: the one warmed here.
-    const smallest = new Map<string, Run>();
-    for (const r of bySize) if (!smallest.has(r.scenario.name)) smallest.set(r.scenario.name, r);
-    // Timed already (by an earlier call, before this thread had the code): warmed here now.
-    for (const r of smallest.values()) if (this.o.cost.knows(r.scenario.name)) this.warmHere(r);
+    for (const r of bySize) this.noteSize(r);
+    // A scenario with warm-up runs is warmed here at once; any other once
+    // timed, now if it was by an earlier call (before this thread had the code).
+    for (const name of new Set(runs.map((r) => r.scenario.name))) this.warmHere(name);
     for (const r of bySize) {
       const key = runKey(r);
       if (this.warming.has(key) || this.o.cache.get(key)) continue;
@@ -303,8 +312,7 @@ export class JobRunner {
           this.warming.delete(key);
           this.o.cost.observeWorker(r.scenario.name, r.cost, ms);
           this.o.cache.set(key, result);
-          const here = smallest.get(r.scenario.name);
-          if (here) this.warmHere(here);
+          this.warmHere(r.scenario.name);
         },
         // A warm-up is no job: a failure here is met again, and reported, by the job that needs the run.
         error: () => this.warming.delete(key),
@@ -323,27 +331,54 @@ export class JobRunner {
     this.workers.dispose();
   }
 
+  private noteSize(r: Run): void {
+    const known = this.smallest.get(r.scenario.name);
+    if (!known || r.cost < known.cost) this.smallest.set(r.scenario.name, r);
+  }
+
   /**
-   * Runs `r` on this thread in an idle task, and again in a later one
-   * (`WARM_RUNS_HERE` in all), when the run is estimated small enough:
-   * then the slider's runs of its scenario are likely to be made here, so
-   * its code is loaded here first if it is not yet. Otherwise it is tried
-   * again at the next call (after a later timing).
+   * Runs the scenario's smallest run seen on this thread in an idle task,
+   * and again in a later one (`WARM_RUNS_HERE` in all), when that run is
+   * estimated small enough: then the slider's runs of its scenario (or its
+   * previews) are likely to be made here, so its code is loaded here first
+   * if it is not yet. Otherwise it is tried again at the next call (after a
+   * later timing). A scenario with warm-up runs (`Scenario.warmUp`, a
+   * quarter the size or less) makes `WARM_UP_RUNS` of those first, each in
+   * an idle task of its own, before any timing: a cold run at full size
+   * would block the page, and these compile its code a little at a time.
    */
-  private warmHere(r: Run): void {
-    const name = r.scenario.name;
+  private warmHere(name: string): void {
     if (this.warmedHere.has(name)) return;
     this.warmedHere.set(name, 0);
     const idle = this.o.idle ?? this.o.later;
     const step = () => {
-      const done = this.warmedHere.get(name) ?? 0;
-      if (this.estimateMs([r]) > WARM_HERE_MAX_MS) {
-        if (done === 0) this.warmedHere.delete(name);
+      const r = this.smallest.get(name);
+      if (!r) {
+        this.warmedHere.delete(name);
         return;
       }
-      if (!runCode(r, this.code.loaded)) {
+      const done = this.warmedHere.get(name) ?? 0;
+      const code = runCode(r, this.code.loaded);
+      const small = this.warmUpRuns.get(name) ?? 0;
+      if (!code) {
         // A failed load is met again, and reported, by the job that needs the code.
         this.code.load(name).then(() => idle(step), () => this.warmedHere.delete(name));
+        return;
+      }
+      if (code.warmUp && small < WARM_UP_RUNS) {
+        try {
+          code.run(code.warmUp(r.params), r.seed + small);
+        } catch {
+          // As below: the job that needs the scenario reports a failure.
+          return;
+        }
+        this.warmUpRuns.set(name, small + 1);
+        if (small + 1 === WARM_UP_RUNS) this.o.cost.compiledHere(name);
+        idle(step);
+        return;
+      }
+      if (!this.o.cost.knows(name) || this.estimateMs([r]) > WARM_HERE_MAX_MS) {
+        if (done === 0) this.warmedHere.delete(name);
         return;
       }
       try {
@@ -392,6 +427,8 @@ export class JobRunner {
 
 /** Warm-up runs on the main thread per scenario: a scenario's code speeds up over its first few runs. */
 const WARM_RUNS_HERE = 4;
+/** A scenario's small warm-up runs (`Scenario.warmUp`) on the main thread, before its first real run there. */
+const WARM_UP_RUNS = 6;
 /**
  * The largest warm-up run made on the main thread, as estimated (the first
  * from the worker's timings, as a cold run): an idle task well under the

@@ -21,7 +21,18 @@ const tiny = defineScenario({
     return { summary: { product: p.n * seed } };
   },
 });
-const registry = (name: string) => (name === tiny.name ? tiny : undefined);
+/** Like tiny, with warm-up runs (n = 0); it records the n of every run it makes. */
+const warmableSeen: number[] = [];
+const warmable = defineScenario({
+  ...tiny,
+  name: 'warmable',
+  run(p, seed) {
+    warmableSeen.push(p.n);
+    return { summary: { product: p.n * seed } };
+  },
+  warmUp: (p) => ({ ...p, n: 0 }),
+});
+const registry = (name: string) => [tiny, warmable].find((s) => s.name === name);
 const req = (n: number, seed: number, cost = 1): Run => run(tiny, { n }, seed, cost);
 
 /** A worker that answers the runs sent to it only when told to, so tests control timing. */
@@ -321,6 +332,42 @@ describe('JobRunner', () => {
     ran = 0;
     while (idle.length > 0) idle.shift()!();
     expect(ran).toBe(4);
+  });
+
+  it('the warm-up here makes the smallest run seen of the scenario, a preview\'s when the whole run is too large to warm with', async () => {
+    const { runner, workers, idle } = setup(0);
+    const preview = req(1, 2, 5);
+    const job = runner.run([req(1, 1, 1000)], { stages: [[preview]] });
+    // 1,000 units in 30 ms, a first run: 0.01 ms a unit; 45 ms estimated for it here (over a warm-up's 30), 0.2 ms for the preview.
+    workers[0].msPerRun = 30;
+    workers[0].answerAll();
+    await job.promise;
+    expect(runner.cached([preview]), 'the preview is not computed before the warm-up').toBeUndefined();
+    ran = 0;
+    while (idle.length > 0) idle.shift()!();
+    expect(ran).toBe(4);
+    expect(runner.cached([preview]), 'the warm-up ran the preview here').toBeDefined();
+  });
+
+  it('a scenario with warm-up runs makes six here at once, each in an idle task of its own; then its first real run here is not counted as a cold one', () => {
+    const { runner, workers, idle } = setup(0);
+    warmableSeen.length = 0;
+    runner.warm([run(warmable, { n: 3 }, 1, 50), run(warmable, { n: 2 }, 1, 5)]);
+    for (let i = 1; i <= 6; i++) {
+      expect(idle).toHaveLength(1);
+      idle.shift()!();
+      expect(warmableSeen).toEqual(Array(i).fill(0));
+    }
+    // Nothing timed yet: no real run here.
+    idle.shift()!();
+    expect([idle.length, warmableSeen.length]).toEqual([0, 6]);
+    // The worker's first run, the smallest: 5 units in 30 ms, a cold one, so 2 ms a unit. Here, compiled:
+    // 5 x 2 x 1.5 = 15 ms, within a warm-up's 30 (cold, x3 more, it would be 45: no warm-up here).
+    workers[0].msPerRun = 30;
+    workers[0].answer();
+    expect(warmableSeen.slice(6)).toEqual([2]);
+    while (idle.length > 0) idle.shift()!();
+    expect(warmableSeen.slice(7)).toEqual([2, 2, 2, 2]);
   });
 
   it('runNow answers at once from the cache or by running cheap runs here, and runs nothing over its budget', () => {
