@@ -19,16 +19,19 @@ describe('warm-up runs', () => {
   });
 
   for (const s of withWarmUp) {
-    it(`${s.name}: at the defaults, a valid run with at most 30% of the requests, taking the same paths`, () => {
+    it(`${s.name}: at the defaults, valid runs with at most 30% of the requests, taking the same paths`, () => {
       const params = defaultValues(s.params);
       const full = s.run(params, 1).summary;
-      const small = s.run(s.warmUp!(params), 1).summary;
+      // As a page makes them: six, on the seeds from the run's own on.
+      const small = Array.from({ length: 6 }, (_, i) => s.run(s.warmUp!(params), 1 + i).summary);
       expect(typeof full.requests).toBe('number');
-      expect(small.requests as number).toBeGreaterThan(0);
-      expect((small.requests as number) / (full.requests as number)).toBeLessThanOrEqual(0.3);
-      // The same kinds of outcome happen in both: a warm-up that never fails compiles nothing of the failure paths.
+      for (const w of small) {
+        expect(w.requests as number).toBeGreaterThan(0);
+        expect((w.requests as number) / (full.requests as number)).toBeLessThanOrEqual(0.3);
+      }
+      // The same kinds of outcome happen in them: a warm-up that never fails compiles nothing of the failure paths.
       for (const k of ['failed', 'timedOut', 'rejected', 'shed'] as const) {
-        if (typeof full[k] === 'number' && (full[k] as number) > 0) expect(small[k], k).toBeGreaterThan(0);
+        if (typeof full[k] === 'number' && (full[k] as number) > 0) expect(Math.max(...small.map((w) => w[k] as number)), k).toBeGreaterThan(0);
       }
     });
   }
