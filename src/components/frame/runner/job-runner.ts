@@ -300,9 +300,10 @@ export class JobRunner {
     if (!this.workers.available()) return;
     const bySize = [...runs].sort((a, b) => this.estimateMs([a]) - this.estimateMs([b]));
     for (const r of bySize) this.noteSize(r);
-    // A scenario with warm-up runs is warmed here at once; any other once
-    // timed, now if it was by an earlier call (before this thread had the code).
-    for (const name of new Set(runs.map((r) => r.scenario.name))) this.warmHere(name);
+    // Timed already (by an earlier call, before this thread had the code):
+    // warmed here now. Otherwise once the worker has timed a run: until then
+    // it runs the scenario cold, and on two cores a warm-up here would slow it.
+    for (const name of new Set(runs.map((r) => r.scenario.name))) if (this.o.cost.knows(name)) this.warmHere(name);
     for (const r of bySize) {
       const key = runKey(r);
       if (this.warming.has(key) || this.o.cache.get(key)) continue;
@@ -344,8 +345,9 @@ export class JobRunner {
    * if it is not yet. Otherwise it is tried again at the next call (after a
    * later timing). A scenario with warm-up runs (`Scenario.warmUp`, a
    * quarter the size or less) makes `WARM_UP_RUNS` of those first, each in
-   * an idle task of its own, before any timing: a cold run at full size
-   * would block the page, and these compile its code a little at a time.
+   * an idle task of its own: a cold run at full size would block the page,
+   * and these compile its code a little at a time. Nothing is warmed here
+   * while the worker has runs to make.
    */
   private warmHere(name: string): void {
     if (this.warmedHere.has(name)) return;
@@ -353,7 +355,10 @@ export class JobRunner {
     const idle = this.o.idle ?? this.o.later;
     const step = () => {
       const r = this.smallest.get(name);
-      if (!r) {
+      // While the worker runs, a run here would slow it (two cores, each
+      // thread's compiler beside it): the warm-up goes on from where it
+      // stopped when the worker has finished a run and has nothing left.
+      if (!r || this.workers.busy()) {
         this.warmedHere.delete(name);
         return;
       }

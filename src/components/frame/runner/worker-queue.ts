@@ -100,6 +100,11 @@ export class WorkerQueue {
     this.ready = false;
   }
 
+  /** Whether a run is in the worker or waiting to be sent to it, a background one included. */
+  busy(): boolean {
+    return this.inFlight.size > 0 || this.pending.length > 0 || this.background.length > 0;
+  }
+
   private pump(): void {
     while (this.worker && this.ready && this.inFlight.size < this.depth && this.pending.length > 0) this.send(this.pending.shift()!);
     if (this.worker && this.ready && this.inFlight.size === 0 && this.background.length > 0) this.send(this.background.shift()!);

@@ -349,25 +349,31 @@ describe('JobRunner', () => {
     expect(runner.cached([preview]), 'the warm-up ran the preview here').toBeDefined();
   });
 
-  it('a scenario with warm-up runs makes six here at once, each in an idle task of its own; then its first real run here is not counted as a cold one', () => {
+  it('a scenario with warm-up runs makes six here once the worker has timed it, each in an idle task of its own and none while the worker works; then its first real run here is not counted as a cold one', async () => {
     const { runner, workers, idle } = setup(0);
     warmableSeen.length = 0;
-    runner.warm([run(warmable, { n: 3 }, 1, 50), run(warmable, { n: 2 }, 1, 5)]);
-    for (let i = 1; i <= 6; i++) {
-      expect(idle).toHaveLength(1);
-      idle.shift()!();
-      expect(warmableSeen).toEqual(Array(i).fill(0));
-    }
-    // Nothing timed yet: no real run here.
-    idle.shift()!();
-    expect([idle.length, warmableSeen.length]).toEqual([0, 6]);
-    // The worker's first run, the smallest: 5 units in 30 ms, a cold one, so 2 ms a unit. Here, compiled:
+    runner.warm([run(warmable, { n: 2 }, 1, 5)]);
+    // While the worker runs it cold, nothing here: on two cores a warm-up here would slow it.
+    expect(idle).toHaveLength(0);
+    // The worker's run: 5 units in 30 ms, a first run, so 2 ms a unit. Here, compiled:
     // 5 x 2 x 1.5 = 15 ms, within a warm-up's 30 (cold, x3 more, it would be 45: no warm-up here).
     workers[0].msPerRun = 30;
     workers[0].answer();
-    expect(warmableSeen.slice(6)).toEqual([2]);
+    expect(warmableSeen).toEqual([2]);
+    for (let i = 1; i <= 3; i++) {
+      expect(idle).toHaveLength(1);
+      idle.shift()!();
+      expect(warmableSeen.slice(1)).toEqual(Array(i).fill(0));
+    }
+    // A job in the worker: the warm-up waits for it.
+    const job = runner.run([run(warmable, { n: 4 }, 1, 5)]);
+    idle.shift()!();
+    expect([idle.length, warmableSeen.length]).toEqual([0, 4]);
+    workers[0].msPerRun = 10;
+    workers[0].answer();
+    await job.promise;
     while (idle.length > 0) idle.shift()!();
-    expect(warmableSeen.slice(7)).toEqual([2, 2, 2, 2]);
+    expect(warmableSeen.slice(4)).toEqual([4, 0, 0, 0, 2, 2, 2, 2]);
   });
 
   it('runNow answers at once from the cache or by running cheap runs here, and runs nothing over its budget', () => {
