@@ -47,9 +47,9 @@ export interface WidgetDefinition<S extends ParamSpecs, T, M, V, VS extends Para
    * its first seed only), shown at once, labelled partial, while the whole
    * plan runs in the worker. Or a plan of its own with a `label` saying what
    * it is (e.g. the same scenario run for its first 20 s of 60): computed
-   * on the main thread only, when cheap enough for the slider's frame, and
-   * never sent to the worker. Absent: nothing is shown until the whole plan
-   * is done.
+   * on the main thread when cheap enough for the slider's frame, else by
+   * the worker ahead of the whole plan. Absent: nothing is shown until the
+   * whole plan is done.
    */
   readonly preview?: (state: WidgetState<S>) => SimulationPlan<T, M>;
   /**

@@ -44,6 +44,8 @@ export interface JobHandlers {
   /**
    * Parts of the job to finish first, in this order (e.g. a preview's runs,
    * then a larger part's), so that each can be shown as soon as it is done.
+   * A part's runs that are not the job's own (a preview that is a shorter
+   * run of its own) are computed too, first, unless cached.
    */
   readonly stages?: readonly (readonly Run[])[];
 }
@@ -75,6 +77,8 @@ export class JobCancelled extends Error {
  */
 export class JobRunner {
   private readonly workers: WorkerQueue;
+  /** The `onResult` of every job in the worker: a warm-up's result may be a part one of them waits for. */
+  private readonly listeners = new Set<() => void>();
   /** Runs queued by `warm` in the worker's background, by run key: dropped when the run is computed otherwise first. */
   private readonly warming = new Map<string, () => boolean>();
   /** Scenarios warmed on this thread (or being warmed), and how many runs that took. */
@@ -202,15 +206,18 @@ export class JobRunner {
     let settle: { resolve: (o: JobOutcome) => void; reject: (e: unknown) => void } | undefined;
     const promise = new Promise<JobOutcome>((resolve, reject) => (settle = { resolve, reject }));
     const start = this.o.now();
-    const { ordered, segments } = inStages(todo, handlers.stages ?? []);
+    const { ordered, segments } = inStages([...todo, ...this.extraStageRuns(keys, handlers.stages ?? [])], handlers.stages ?? []);
     const orderedKeys = ordered.map(runKey);
     const fractions = new Map<Run, number>();
     let left = ordered.length;
     const drops: (() => boolean)[] = [];
+    const onResult = handlers.onResult;
+    if (onResult) this.listeners.add(onResult);
     const end = (how: (s: NonNullable<typeof settle>) => void) => {
       const s = settle;
       if (!s) return;
       settle = undefined;
+      if (onResult) this.listeners.delete(onResult);
       drops.forEach((drop) => drop());
       how(s);
     };
@@ -313,6 +320,8 @@ export class JobRunner {
           this.warming.delete(key);
           this.o.cost.observeWorker(r.scenario.name, r.cost, ms);
           this.o.cache.set(key, result);
+          // A running job may be waiting for it: its preview, computed here already.
+          this.listeners.forEach((fn) => fn());
           this.warmHere(r.scenario.name);
         },
         // A warm-up is no job: a failure here is met again, and reported, by the job that needs the run.
@@ -330,6 +339,28 @@ export class JobRunner {
 
   dispose(): void {
     this.workers.dispose();
+  }
+
+  /**
+   * The stages' runs that are not among the job's own (`keys`): a preview
+   * that is a shorter run of its own. The worker computes them first too,
+   * so that the preview is shown before the whole plan, unless they are
+   * cached or the worker is computing them already as a warm-up (its result
+   * then reaches the job's `onResult`).
+   */
+  private extraStageRuns(keys: readonly string[], stages: readonly (readonly Run[])[]): Run[] {
+    const own = new Set(keys);
+    const extra = new Map<string, Run>();
+    for (const r of stages.flat()) {
+      const key = runKey(r);
+      if (own.has(key) || extra.has(key) || this.o.cache.get(key)) continue;
+      const drop = this.warming.get(key);
+      // Sent to the worker already: it comes back as a warm-up.
+      if (drop && !drop()) continue;
+      this.warming.delete(key);
+      extra.set(key, r);
+    }
+    return [...extra.values()];
   }
 
   private noteSize(r: Run): void {

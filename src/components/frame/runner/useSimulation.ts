@@ -146,8 +146,9 @@ export interface ShownResult<V> extends Shown<V> {
  * widget may give `parts`: cheaper plans of the same shape, each's runs
  * among the next one's and the full plan's (a preview, e.g. the first seed
  * of every average, then larger parts); or, for the first, a labelled plan
- * of its own (a shorter run of the same scenario), computed only here. The first is run on the spot when
- * it is cheap; the worker computes the parts' runs first, in order, and each
+ * of its own (a shorter run of the same scenario). The first is run on the
+ * spot when it is cheap; the worker computes the parts' runs first, in
+ * order (a labelled preview's too, unless here or cached), and each
  * part is shown, labelled partial, as soon as its runs are all back, so the
  * chart refines while the whole plan runs. A newer plan cancels an older
  * job; a job's result is shown only if its plan is still the current one.

@@ -336,17 +336,37 @@ describe('JobRunner', () => {
 
   it('the warm-up here makes the smallest run seen of the scenario, a preview\'s when the whole run is too large to warm with', async () => {
     const { runner, workers, idle } = setup(0);
-    const preview = req(1, 2, 5);
-    const job = runner.run([req(1, 1, 1000)], { stages: [[preview]] });
-    // 1,000 units in 30 ms, a first run: 0.01 ms a unit; 45 ms estimated for it here (over a warm-up's 30), 0.2 ms for the preview.
+    const job = runner.run([req(1, 1, 1000)], { stages: [[req(1, 2, 5)]] });
+    // The preview, 5 units in 30 ms, a first run: 2 ms a unit; the whole run, 1,000 units in 30 ms: 0.03.
+    // Here, at about 1 ms a unit (x1.5, x3 as never run here): 23 ms for the preview, over 30 for the whole.
     workers[0].msPerRun = 30;
     workers[0].answerAll();
     await job.promise;
-    expect(runner.cached([preview]), 'the preview is not computed before the warm-up').toBeUndefined();
     ran = 0;
     while (idle.length > 0) idle.shift()!();
     expect(ran).toBe(4);
-    expect(runner.cached([preview]), 'the warm-up ran the preview here').toBeDefined();
+  });
+
+  it('a preview that is a run of its own goes to the worker first, and the job\'s onResult hears of it; one already in the worker as a warm-up is not sent again', async () => {
+    const { runner, workers } = setup(0);
+    let heard = 0;
+    const job = runner.run([req(1, 1, 10)], { stages: [[req(1, 2, 5)]], onResult: () => heard++ });
+    expect(seeds(workers[0])).toEqual([2, 1]);
+    workers[0].answer();
+    expect([heard, runner.cached([req(1, 2, 5)]) !== undefined]).toEqual([1, true]);
+    workers[0].answer();
+    // The job's results are its own runs only.
+    expect(products((await job.promise).results)).toEqual([1]);
+
+    runner.warm([req(3, 2, 5)]);
+    expect(seeds(workers[0])).toEqual([2]);
+    const next = runner.run([req(3, 1, 10)], { stages: [[req(3, 2, 5)]], onResult: () => heard++ });
+    // The preview is being computed as a warm-up: only the job's own run is sent.
+    expect(seeds(workers[0])).toEqual([2, 1]);
+    workers[0].answer();
+    expect(heard).toBe(2);
+    workers[0].answer();
+    expect(products((await next.promise).results)).toEqual([3]);
   });
 
   it('a scenario with warm-up runs makes six here once the worker has timed it, each in an idle task of its own and none while the worker works; then its first real run here is not counted as a cold one', async () => {
