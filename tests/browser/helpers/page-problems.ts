@@ -20,8 +20,20 @@ export function watchPageProblems(page: Page): PageProblems {
     }
   });
   page.on('pageerror', (err) => seen.push(`page error: ${err.name}: ${err.message}`));
+  // A request the previous document had in flight (a worker script started
+  // at idle, say) is aborted when the page navigates to the one under test:
+  // not a problem of either page. Requests are numbered as they start.
+  let started = 0;
+  let lastNavigation = -1;
+  const order = new WeakMap<object, number>();
+  page.on('request', (req) => {
+    order.set(req, started++);
+    if (req.isNavigationRequest() && req.frame() === page.mainFrame()) lastNavigation = order.get(req)!;
+  });
   page.on('requestfailed', (req) => {
-    seen.push(`request failed: ${req.method()} ${req.url()} (${req.failure()?.errorText ?? 'unknown reason'})`);
+    const reason = req.failure()?.errorText ?? 'unknown reason';
+    if (reason === 'net::ERR_ABORTED' && (order.get(req) ?? -1) < lastNavigation) return;
+    seen.push(`request failed: ${req.method()} ${req.url()} (${reason})`);
   });
   page.on('response', (res) => {
     if (res.status() >= 400) seen.push(`HTTP ${res.status()}: ${res.request().method()} ${res.url()}`);
