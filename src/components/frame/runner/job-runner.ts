@@ -377,8 +377,8 @@ export class JobRunner {
    * later timing). A scenario with warm-up runs (`Scenario.warmUp`, a
    * quarter the size or less) makes `WARM_UP_RUNS` of those first, each in
    * an idle task of its own: a cold run at full size would block the page,
-   * and these compile its code a little at a time. Nothing is warmed here
-   * while the worker has runs to make.
+   * and these compile its code a little at a time, never while the worker
+   * has runs to make.
    */
   private warmHere(name: string): void {
     if (this.warmedHere.has(name)) return;
@@ -386,16 +386,17 @@ export class JobRunner {
     const idle = this.o.idle ?? this.o.later;
     const step = () => {
       const r = this.smallest.get(name);
-      // While the worker runs, a run here would slow it (two cores, each
-      // thread's compiler beside it): the warm-up goes on from where it
-      // stopped when the worker has finished a run and has nothing left.
-      if (!r || this.workers.busy()) {
+      const small = this.warmUpRuns.get(name) ?? 0;
+      const code = r && runCode(r, this.code.loaded);
+      // The small warm-up runs are for a scenario still cold here, which the
+      // worker, cold too, may be running: on two cores (each thread's
+      // compiler beside it) they would slow it, so they wait until it has
+      // finished a run and has nothing left, and go on from where they stopped.
+      if (!r || (code?.warmUp && small < WARM_UP_RUNS && this.workers.busy())) {
         this.warmedHere.delete(name);
         return;
       }
       const done = this.warmedHere.get(name) ?? 0;
-      const code = runCode(r, this.code.loaded);
-      const small = this.warmUpRuns.get(name) ?? 0;
       if (!code) {
         // A failed load is met again, and reported, by the job that needs the code.
         this.code.load(name).then(() => idle(step), () => this.warmedHere.delete(name));
