@@ -50,11 +50,13 @@ export interface Scenario<S extends ParamSpecs = ParamSpecs, R extends ScenarioR
   /**
    * A run of the same kind a quarter the size or less (fewer requests; the
    * same faults, overloads and mechanisms on the same paths), for
-   * scenarios whose first run on a thread is slow: a browser's main thread
-   * makes a few of these, each a short idle task, while the reader's
-   * pointer is on a widget, so that the scenario's code is compiled before
-   * a slider's run is made there (a first, cold run takes 5 to 15 times as
-   * long as a warm one; one at full size would block the page).
+   * scenarios whose first run on a thread is slow: once a reader has
+   * turned to a widget and the page's worker has timed the scenario, the
+   * browser's main thread makes a few of these, each a short idle task
+   * while the worker has nothing to run, so that the scenario's code is
+   * compiled before a slider's run is made there (a first, cold run takes
+   * 5 to 15 times as long as a warm one; one at full size would block the
+   * page).
    */
   warmUp?(params: ParamValues<S>): ParamValues<S>;
 }

@@ -81,6 +81,7 @@ export interface HealthDetectionResult extends ScenarioResult {
  */
 export const healthDetection = defineScenario({
   ...healthDetectionSpec,
+  // Failures come one after another, so fewer of them make a shorter run through the same checks.
   warmUp: (p) => ({ ...p, failures: Math.max(1, Math.round(p.failures / 10)) }),
   run(p, seed, options = {}): HealthDetectionResult {
     const n = p.backends;

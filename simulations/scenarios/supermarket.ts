@@ -55,6 +55,7 @@ function balancerFor(choices: (typeof choiceOptions)[number], n: number): LoadBa
  */
 export const supermarket = defineScenario({
   ...supermarketSpec,
+  // The same utilization and backends over fewer requests: the same queues, a tenth the run.
   warmUp: (p) => ({ ...p, requests: Math.max(100, Math.round(p.requests / 10)) }),
   run(p, seed, options = {}): SupermarketResult {
     const n = p.backends;
