@@ -19,8 +19,13 @@ export interface JobRunnerOptions {
   readonly now: () => number;
   /** Runs `fn` in a task of its own, after the page has had a chance to handle input and paint. */
   readonly later: (fn: () => void) => void;
-  /** Runs `fn` when the page is idle (no input to handle, nothing to paint); `later` unless given. */
-  readonly idle?: (fn: () => void) => void;
+  /**
+   * Runs `fn` when the page is idle (no input to handle, nothing to paint);
+   * `later` unless given. `fn` may be told how long the page stays idle
+   * (`timeLeft`, ms: 0 once input is waiting), to do several small things
+   * in one idle period rather than one per period.
+   */
+  readonly idle?: (fn: (timeLeft?: () => number) => void) => void;
   /** Where this thread finds run code; the page's own loader unless given. No run is made here before its code has loaded. */
   readonly code?: ScenarioCode;
 }
@@ -296,7 +301,9 @@ export class JobRunner {
    * are several times slower than later ones (its code is not yet
    * compiled), and the worker takes about 100 ms to load: so the worker is
    * started now and computes `runs` in its background, behind every job,
-   * one at a time, smallest first. Their results are cached, which a sweep
+   * one at a time: the smallest run of each scenario first, then the rest,
+   * smallest first (a scenario's preview goes to the worker until the
+   * scenario is timed, so each is timed early). Their results are cached, which a sweep
    * reuses when a slider changes only some of its points, and their timings
    * teach the cost model. Then each scenario whose smallest run seen (a
    * widget's preview, often) the worker's timings put small enough is run
@@ -305,7 +312,7 @@ export class JobRunner {
    */
   warm(runs: readonly Run[]): void {
     if (!this.workers.available()) return;
-    const bySize = [...runs].sort((a, b) => this.estimateMs([a]) - this.estimateMs([b]));
+    const bySize = firstOfEachScenario([...runs].sort((a, b) => this.estimateMs([a]) - this.estimateMs([b])));
     for (const r of bySize) this.noteSize(r);
     // Timed already (by an earlier call, before this thread had the code):
     // warmed here now. Otherwise once the worker has timed a run: until then
@@ -384,7 +391,8 @@ export class JobRunner {
     if (this.warmedHere.has(name)) return;
     this.warmedHere.set(name, 0);
     const idle = this.o.idle ?? this.o.later;
-    const step = () => {
+    // One warm-up run; true when there is another to make.
+    const once = (): boolean => {
       const r = this.smallest.get(name);
       const small = this.warmUpRuns.get(name) ?? 0;
       const code = r && runCode(r, this.code.loaded);
@@ -394,38 +402,53 @@ export class JobRunner {
       // finished a run and has nothing left, and go on from where they stopped.
       if (!r || (code?.warmUp && small < WARM_UP_RUNS && this.workers.busy())) {
         this.warmedHere.delete(name);
-        return;
+        return false;
       }
       const done = this.warmedHere.get(name) ?? 0;
       if (!code) {
         // A failed load is met again, and reported, by the job that needs the code.
         this.code.load(name).then(() => idle(step), () => this.warmedHere.delete(name));
-        return;
+        return false;
       }
       if (code.warmUp && small < WARM_UP_RUNS) {
         try {
           code.run(code.warmUp(r.params), r.seed + small);
         } catch {
           // As below: the job that needs the scenario reports a failure.
-          return;
+          return false;
         }
         this.warmUpRuns.set(name, small + 1);
         if (small + 1 === WARM_UP_RUNS) this.o.cost.compiledHere(name);
-        idle(step);
-        return;
+        return true;
       }
       if (!this.o.cost.knows(name) || this.estimateMs([r]) > WARM_HERE_MAX_MS) {
         if (done === 0) this.warmedHere.delete(name);
-        return;
+        return false;
       }
       try {
         this.runHere(r, new Map());
       } catch {
         // As for the worker's warm-up: the job that needs the run reports a failure.
-        return;
+        return false;
       }
       this.warmedHere.set(name, done + 1);
-      if (done + 1 < WARM_RUNS_HERE) idle(step);
+      return done + 1 < WARM_RUNS_HERE;
+    };
+    // As many warm-up runs in one idle period as it has room for (each
+    // taken to last as long as the one before, half again: the code only
+    // gets faster), the rest in later ones. One a period, as browsers give
+    // them about 50 ms apart, had made only three or four of them by the
+    // time a reader pressed a key a quarter of a second after focus.
+    const step = (timeLeft?: () => number) => {
+      for (;;) {
+        const t0 = this.o.now();
+        if (!once()) return;
+        const took = this.o.now() - t0;
+        if (timeLeft === undefined || timeLeft() < 1.5 * took + 1) {
+          idle(step);
+          return;
+        }
+      }
     };
     idle(step);
   }
@@ -472,6 +495,21 @@ const WARM_UP_RUNS = 6;
  * 50 ms that make a long task, with room for an estimate too low.
  */
 const WARM_HERE_MAX_MS = 30;
+
+/** `runs` (ordered by size) with the first of each scenario moved to the front, in their order. */
+function firstOfEachScenario(runs: readonly Run[]): Run[] {
+  const seen = new Set<string>();
+  const first: Run[] = [];
+  const rest: Run[] = [];
+  for (const r of runs) {
+    if (seen.has(r.scenario.name)) rest.push(r);
+    else {
+      seen.add(r.scenario.name);
+      first.push(r);
+    }
+  }
+  return [...first, ...rest];
+}
 
 /**
  * `runs` ordered by the first stage that has them (runs in no stage last),

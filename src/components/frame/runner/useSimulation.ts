@@ -100,10 +100,21 @@ const later = (() => {
   };
 })();
 
-/** Runs a function when the browser is idle, or at the latest after a second; soon, where it cannot say. */
-function idle(fn: () => void): void {
-  if (typeof requestIdleCallback === 'function') requestIdleCallback(() => fn(), { timeout: 1000 });
+/**
+ * Runs a function when the browser is idle, or at the latest after a
+ * second; soon, where it cannot say. It is told how much of the idle period
+ * is left: none once a key press or a click is waiting (where the browser
+ * can say), so that work it does in a loop never holds up the reader.
+ */
+function idle(fn: (timeLeft?: () => number) => void): void {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback((deadline) => fn(() => (inputPending() ? 0 : deadline.timeRemaining())), { timeout: 1000 });
   else later(fn);
+}
+
+/** Whether input is waiting for the main thread (Chromium's `navigator.scheduling.isInputPending`); false where the browser cannot say. */
+function inputPending(): boolean {
+  const scheduling = (navigator as Navigator & { scheduling?: { isInputPending?: () => boolean } }).scheduling;
+  return scheduling?.isInputPending?.() ?? false;
 }
 
 /** Shared by every widget on the page: one calibration of this device's speed, one cache, one worker. */

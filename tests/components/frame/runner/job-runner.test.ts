@@ -92,7 +92,7 @@ function setup(budgetMs: number, msPerUnit = 1, tick = 1) {
     while (later.length > 0) later.shift()!();
   };
   /** Warm-ups the runner left for idle time: a test runs them from here. */
-  const idle: (() => void)[] = [];
+  const idle: ((timeLeft?: () => number) => void)[] = [];
   const runner = new JobRunner({
     createWorker: () => {
       const w = new FakeWorker();
@@ -394,6 +394,38 @@ describe('JobRunner', () => {
     await job.promise;
     while (idle.length > 0) idle.shift()!();
     expect(warmableSeen.slice(4)).toEqual([4, 0, 0, 0, 2, 2, 2, 2]);
+  });
+
+  it('warm-ups here fill an idle period while it has room for another like the last, and stop when input is waiting', () => {
+    const { runner, workers, idle, clock } = setup(0);
+    warmableSeen.length = 0;
+    runner.warm([run(warmable, { n: 2 }, 1, 5)]);
+    workers[0].msPerRun = 30;
+    workers[0].answer();
+    expect(idle).toHaveLength(1);
+    // 2 ms a warm-up run (the clock moves 2 ms a read): another fits while more than 4 ms are left.
+    clock.tick = 2;
+    let left = 14;
+    idle.shift()!(() => (left -= 3));
+    // 11, 8, 5 and 2 ms left after each run: four runs in this period, the rest in the next.
+    expect([warmableSeen.slice(1), idle.length]).toEqual([[0, 0, 0, 0], 1]);
+    // Input waiting (no time left): one run, then the next period.
+    idle.shift()!(() => 0);
+    expect([warmableSeen.slice(5), idle.length]).toEqual([[0], 1]);
+    // A long period: the last warm-up run and the four runs of the smallest run seen, at once.
+    idle.shift()!(() => 100);
+    expect([warmableSeen.slice(6), idle.length]).toEqual([[0, 2, 2, 2, 2], 0]);
+  });
+
+  it('warm times every scenario early: the smallest run of each goes to the worker first, then the rest by size', () => {
+    const { runner, workers } = setup(0);
+    runner.warm([req(1, 1, 10), req(1, 2, 20), run(warmable, { n: 1 }, 3, 30), req(1, 4, 5)]);
+    const sent: number[] = [];
+    while (workers[0].inbox.length > 0) {
+      sent.push(...seeds(workers[0]));
+      workers[0].answer();
+    }
+    expect(sent).toEqual([4, 3, 1, 2]);
   });
 
   it('runNow answers at once from the cache or by running cheap runs here, and runs nothing over its budget', () => {
