@@ -51,9 +51,24 @@ export function toWire(r: Run): WireRun {
   return { scenario: r.scenario.name, params: r.params, seed: r.seed };
 }
 
+/**
+ * Each run's key, made once: a slider move looks up a plan's runs several
+ * times (the cache, the main thread's estimate, the worker's stages, each
+ * part shown), and a key is the JSON of the run's parameters. Kept beside
+ * the run rather than on it, so that a run stays a plain value to compare.
+ */
+const keys = new WeakMap<Run, string>();
+
 /** Identity of a run: same key, same result, byte for byte (the simulator is deterministic). */
 export function runKey(r: Run | WireRun): string {
-  return JSON.stringify([typeof r.scenario === 'string' ? r.scenario : r.scenario.name, r.seed, r.params]);
+  if (!(r instanceof Run)) return keyOf(r.scenario, r.seed, r.params);
+  let key = keys.get(r);
+  if (key === undefined) keys.set(r, (key = keyOf(r.scenario.name, r.seed, r.params)));
+  return key;
+}
+
+function keyOf(scenario: string, seed: number, params: ParamValues<ParamSpecs>): string {
+  return JSON.stringify([scenario, seed, params]);
 }
 
 function children(node: unknown): readonly unknown[] {

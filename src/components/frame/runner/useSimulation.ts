@@ -101,14 +101,32 @@ const later = (() => {
 })();
 
 /**
- * Runs a function when the browser is idle, or at the latest after a
- * second; soon, where it cannot say. It is told how much of the idle period
- * is left: none once a key press or a click is waiting (where the browser
- * can say), so that work it does in a loop never holds up the reader.
+ * The longest `idle` waits for an idle period. A browser may give none for
+ * long: headless Chromium gives none after a key press until the pointer
+ * moves (measured: a callback waited out its whole timeout, however long),
+ * and a page drawing every frame leaves little. The warm-ups of a widget
+ * the reader has just turned to cannot wait a second.
+ */
+const IDLE_TIMEOUT_MS = 150;
+/** When no idle period came in time, how long the task may go on: well within a frame. */
+const TIMED_OUT_SLICE_MS = 8;
+
+/**
+ * Runs a function when the browser is idle, or at the latest after
+ * IDLE_TIMEOUT_MS; soon, where it cannot say. It is told how much time it
+ * has (the rest of the idle period, or a short slice when none came): none
+ * once a key press or a click is waiting (where the browser can say), so
+ * that work it does in a loop never holds up the reader.
  */
 function idle(fn: (timeLeft?: () => number) => void): void {
-  if (typeof requestIdleCallback === 'function') requestIdleCallback((deadline) => fn(() => (inputPending() ? 0 : deadline.timeRemaining())), { timeout: 1000 });
-  else later(fn);
+  if (typeof requestIdleCallback !== 'function') return later(fn);
+  requestIdleCallback(
+    (deadline) => {
+      const end = performance.now() + TIMED_OUT_SLICE_MS;
+      fn(() => (inputPending() ? 0 : deadline.didTimeout ? Math.max(0, end - performance.now()) : deadline.timeRemaining()));
+    },
+    { timeout: IDLE_TIMEOUT_MS },
+  );
 }
 
 /** Whether input is waiting for the main thread (Chromium's `navigator.scheduling.isInputPending`); false where the browser cannot say. */
