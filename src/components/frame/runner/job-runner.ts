@@ -339,11 +339,6 @@ export class JobRunner {
     }
   }
 
-  /** Starts the page's worker, if there can be one and it is not started yet: it loads no scenario's code until a run needs it. */
-  startWorker(): void {
-    this.workers.available();
-  }
-
   dispose(): void {
     this.workers.dispose();
   }

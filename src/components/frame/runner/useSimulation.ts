@@ -1,4 +1,4 @@
-import { useEffect, useLayoutEffect, useMemo, useState } from 'react';
+import { useLayoutEffect, useMemo, useState } from 'react';
 import type { ScenarioResult } from '../../../../simulations/scenario.ts';
 import { CostModel } from './cost-model.ts';
 import { JobCancelled, JobRunner, type JobOutcome } from './job-runner.ts';
@@ -296,13 +296,6 @@ export function useSimulation<T, M, V>(
     // described by its key, and reduce is a module-level function:
     // re-running on their identity would only repeat work.
   }, [ready, key]);
-
-  // The worker's own script is small (it loads scenarios' code as runs
-  // come), but it takes about 100 ms to start: started once the page is
-  // idle, it is ready for the first slider that needs it.
-  useEffect(() => {
-    if (ready) idle(() => jobs.startWorker());
-  }, [ready]);
 
   return { shown, ...runStatus({ ready, key, shown, failure, outcome, progress }) };
 }

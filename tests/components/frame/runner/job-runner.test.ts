@@ -270,16 +270,6 @@ describe('JobRunner', () => {
     expect(seeds(workers[0])).toEqual([]);
   });
 
-  it('startWorker starts the one worker once and sends it nothing', () => {
-    const { runner, workers } = setup(0);
-    runner.startWorker();
-    runner.startWorker();
-    expect(workers).toHaveLength(1);
-    expect(workers[0].inbox).toEqual([]);
-    runner.run([req(1, 1, 5)]);
-    expect([workers.length, seeds(workers[0])]).toEqual([1, [1]]);
-  });
-
   it('a warm-up not yet sent is dropped when a job needs its run: the run is computed once', async () => {
     const { runner, workers } = setup(0);
     ran = 0;
