@@ -435,6 +435,11 @@ export class JobRunner {
     // them about 50 ms apart, had made only three or four of them by the
     // time a reader pressed a key a quarter of a second after focus.
     const step = (timeLeft?: () => number) => {
+      // Input already waiting (a key press the reader made meanwhile): not even one run before it.
+      if (timeLeft !== undefined && timeLeft() <= 0) {
+        idle(step);
+        return;
+      }
       for (;;) {
         const t0 = this.o.now();
         if (!once()) return;

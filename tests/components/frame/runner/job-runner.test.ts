@@ -386,7 +386,7 @@ describe('JobRunner', () => {
     expect(warmableSeen.slice(4)).toEqual([4, 0, 0, 0, 2, 2, 2, 2]);
   });
 
-  it('warm-ups here fill an idle period while it has room for another like the last, and stop when input is waiting', () => {
+  it('warm-ups here fill an idle period while it has room for another like the last, and none starts while input is waiting', () => {
     const { runner, workers, idle, clock } = setup(0);
     warmableSeen.length = 0;
     runner.warm([run(warmable, { n: 2 }, 1, 5)]);
@@ -395,12 +395,16 @@ describe('JobRunner', () => {
     expect(idle).toHaveLength(1);
     // 2 ms a warm-up run (the clock moves 2 ms a read): another fits while more than 4 ms are left.
     clock.tick = 2;
-    let left = 14;
+    let left = 17;
     idle.shift()!(() => (left -= 3));
-    // 11, 8, 5 and 2 ms left after each run: four runs in this period, the rest in the next.
+    // 14 ms at the start; 11, 8, 5 and 2 left after each run: four runs in this period, the rest in the next.
     expect([warmableSeen.slice(1), idle.length]).toEqual([[0, 0, 0, 0], 1]);
-    // Input waiting (no time left): one run, then the next period.
+    // Input waiting (no time left): no run, the next period.
     idle.shift()!(() => 0);
+    expect([warmableSeen.slice(5), idle.length]).toEqual([[], 1]);
+    // A period with room for one: one run.
+    let asked = 0;
+    idle.shift()!(() => (asked++ === 0 ? 4 : 0));
     expect([warmableSeen.slice(5), idle.length]).toEqual([[0], 1]);
     // A long period: the last warm-up run and the four runs of the smallest run seen, at once.
     idle.shift()!(() => 100);
