@@ -52,8 +52,8 @@ export interface Scenario<S extends ParamSpecs = ParamSpecs, R extends ScenarioR
    * same faults, overloads and mechanisms on the same paths), for
    * scenarios whose first run on a thread is slow: once a reader has
    * turned to a widget and the page's worker has timed the scenario, the
-   * browser's main thread makes a few of these, each a short idle task
-   * while the worker has nothing to run, so that the scenario's code is
+   * browser's main thread makes a few of these, in idle time while the
+   * worker has nothing to run, so that the scenario's code is
    * compiled before a slider's run is made there (a first, cold run takes
    * 5 to 15 times as long as a warm one; one at full size would block the
    * page).

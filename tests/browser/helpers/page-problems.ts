@@ -20,8 +20,8 @@ export function watchPageProblems(page: Page): PageProblems {
     }
   });
   page.on('pageerror', (err) => seen.push(`page error: ${err.name}: ${err.message}`));
-  // A request the previous document had in flight (a worker script started
-  // at idle, say) is aborted when the page navigates to the one under test:
+  // A request the previous document had in flight (a script it was still
+  // loading, say) is aborted when the page navigates to the one under test:
   // not a problem of either page. Requests are numbered as they start.
   let started = 0;
   let lastNavigation = -1;

@@ -307,7 +307,7 @@ export class JobRunner {
    * reuses when a slider changes only some of its points, and their timings
    * teach the cost model. Then each scenario whose smallest run seen (a
    * widget's preview, often) the worker's timings put small enough is run
-   * here too, a few times, each time in an idle task, so that this thread's
+   * here too, a few times, in idle time, so that this thread's
    * code is warm when a slider's run comes.
    */
   warm(runs: readonly Run[]): void {
@@ -371,16 +371,15 @@ export class JobRunner {
   }
 
   /**
-   * Runs the scenario's smallest run seen on this thread in an idle task,
-   * and again in a later one (`WARM_RUNS_HERE` in all), when that run is
-   * estimated small enough: then the slider's runs of its scenario (or its
-   * previews) are likely to be made here, so its code is loaded here first
-   * if it is not yet. Otherwise it is tried again at the next call (after a
-   * later timing). A scenario with warm-up runs (`Scenario.warmUp`, a
-   * quarter the size or less) makes `WARM_UP_RUNS` of those first, each in
-   * an idle task of its own: a cold run at full size would block the page,
-   * and these compile its code a little at a time, never while the worker
-   * has runs to make.
+   * Runs the scenario's smallest run seen on this thread in idle time,
+   * `WARM_RUNS_HERE` times, when that run is estimated small enough: then
+   * the slider's runs of its scenario (or its previews) are likely to be
+   * made here, so its code is loaded here first if it is not yet. Otherwise
+   * it is tried again at the next call (after a later timing). A scenario
+   * with warm-up runs (`Scenario.warmUp`, a quarter the size or less) makes
+   * `WARM_UP_RUNS` of those first: a cold run at full size would block the
+   * page, and these compile its code a little at a time, never while the
+   * worker has runs to make.
    */
   private warmHere(name: string): void {
     if (this.warmedHere.has(name)) return;

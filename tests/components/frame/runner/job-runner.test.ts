@@ -284,7 +284,7 @@ describe('JobRunner', () => {
     expect(ran).toBe(3);
   });
 
-  it('after the worker has timed a warm-up small enough, the main thread runs it four times, each in an idle task; a larger one never', () => {
+  it('after the worker has timed a warm-up small enough, the main thread runs it four times in idle time, one a task when the page cannot say how long it stays idle; a larger one never', () => {
     const { runner, workers, idle } = setup(0);
     ran = 0;
     runner.warm([req(1, 1, 5)]);
@@ -359,7 +359,7 @@ describe('JobRunner', () => {
     expect(products((await next.promise).results)).toEqual([3]);
   });
 
-  it('a scenario with warm-up runs makes six here once the worker has timed it, each in an idle task of its own and none while the worker works; then its first real run here is not counted as a cold one', async () => {
+  it('a scenario with warm-up runs makes six here once the worker has timed it, in idle time and none while the worker works; then its first real run here is not counted as a cold one', async () => {
     const { runner, workers, idle } = setup(0);
     warmableSeen.length = 0;
     runner.warm([run(warmable, { n: 2 }, 1, 5)]);
