@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { animationFrames } from '../helpers/frames.ts';
 import { hydrated, queryOf } from '../helpers/widget.ts';
 import { CB_PAGE, highlightedEdge, highlightedState } from './cb-page.ts';
 
@@ -77,6 +78,7 @@ test('Play moves the replay forward and Pause stops it', async ({ page }) => {
   await expect.poll(async () => Number(await scrubber.inputValue()), { message: 'the replay time advances' }).toBeGreaterThan(1);
   await breaker.getByRole('button', { name: 'Pause' }).click();
   const paused = await scrubber.inputValue();
-  await page.waitForTimeout(400);
+  // Playback steps every 50 ms of frames: thirty frames (half a second at 60 Hz) hold several steps.
+  await animationFrames(page, 30);
   expect(await scrubber.inputValue()).toBe(paused);
 });

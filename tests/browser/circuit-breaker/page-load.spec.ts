@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { animationFrames } from '../helpers/frames.ts';
 import { watchPageProblems } from '../helpers/page-problems.ts';
 import { scrollThroughPage } from '../helpers/scroll.ts';
 import { settleWidgets } from '../helpers/settle.ts';
@@ -32,7 +33,8 @@ test.describe('autoplay', () => {
     test('nothing moves until the reader presses Play', async ({ page }) => {
       await page.goto(CB_PAGE);
       const breaker = await hydrated(page, 'breaker');
-      await page.waitForTimeout(1000);
+      // Long enough for the in-view observer to fire and playback (a step per 50 ms of frames) to take several steps.
+      await animationFrames(page, 30);
       expect(await breaker.locator('#breaker-t').inputValue()).toBe('0');
       await expect(breaker.getByRole('button', { name: 'Play' })).toBeVisible();
     });

@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import { animationFrames } from './frames.ts';
 
 /**
  * Scrolls the whole page a screen at a time, so every `client:visible`
@@ -11,9 +12,9 @@ export async function scrollThroughPage(page: Page): Promise<void> {
   for (let y = 0; y < height; y += step) {
     await page.evaluate((top) => window.scrollTo(0, top), y);
     // One frame lets IntersectionObserver callbacks fire for what came into view.
-    await page.evaluate(() => new Promise<void>((r) => requestAnimationFrame(() => r())));
+    await animationFrames(page);
   }
   await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
-  await page.evaluate(() => new Promise<void>((r) => requestAnimationFrame(() => r())));
+  await animationFrames(page);
   await page.evaluate(() => window.scrollTo(0, 0));
 }

@@ -167,9 +167,10 @@ export function urlRestoresState(path: string, id: string, change: (page: Page, 
     expect((await waitForPlotChange(section, defaultPlot, 60_000)).changed, 'the plot changed').toBe(true);
     const byHand = await settledPlot(section);
     const values = await Promise.all(controls.map((c) => controlValue(section.locator(`#${c}`))));
-    // The URL is written at most every 250 ms: wait until it carries this widget's state.
+    // The URL is written at most every 250 ms: wait until it carries this widget's state, then
+    // flush any write still waiting, as the page does when the reader leaves it (pagehide).
     await expect.poll(() => [...new URL(page.url()).searchParams.keys()].filter((k) => k.startsWith(`${id}.`)).length).toBeGreaterThan(0);
-    await page.waitForTimeout(400);
+    await page.evaluate(() => window.dispatchEvent(new PageTransitionEvent('pagehide')));
     const link = page.url();
 
     const fresh = await page.context().newPage();

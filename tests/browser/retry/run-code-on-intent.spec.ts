@@ -19,8 +19,9 @@ test('a page loads no run code until the reader turns to a widget, and then load
   await page.goto(RETRY_PAGE);
   for (const id of RETRY_WIDGETS) await hydrated(page, id);
   const atHydration = scripts.length;
-  // Several times what the page's idle callbacks may wait (150 ms): nothing more loads while the reader only reads.
-  await page.waitForTimeout(1000);
+  // The network goes quiet (500 ms without a request, past the 150 ms the page's idle callbacks may wait)
+  // with nothing more loaded while the reader only reads.
+  await page.waitForLoadState('networkidle');
   expect(scripts.slice(atHydration), 'scripts loaded after hydration, before any intent').toEqual([]);
   expect(workers, 'workers started before any intent').toEqual([]);
 
