@@ -48,8 +48,8 @@ export function WidgetFrame<S extends ParamSpecs, V, VS extends ParamSpecs>({ wi
         link={w.link}
       />
       <form className={`rl-widget__controls${state.compare ? ' rl-widget__controls--compare' : ''}`} onSubmit={(e) => e.preventDefault()}>
-        <ParamControls idPrefix={id} legend={state.compare ? 'A' : 'Settings'} specs={w.specs} values={state.values} onChange={w.onParam('a')} />
-        {state.compare ? <ParamControls idPrefix={`${id}-b`} legend="B (same seed)" specs={w.specs} values={state.valuesB} onChange={w.onParam('b')} /> : null}
+        <ParamControls idPrefix={id} legend={state.compare ? 'A' : 'Settings'} specs={w.specs} values={state.values} onChange={w.onParam('a')} onIntent={w.onSliderIntent('a')} />
+        {state.compare ? <ParamControls idPrefix={`${id}-b`} legend="B (same seed)" specs={w.specs} values={state.valuesB} onChange={w.onParam('b')} onIntent={w.onSliderIntent('b')} /> : null}
         <SeedInput id={`${id}-seed`} seed={state.seed} onChange={w.setSeed} />
       </form>
       <RunStatus state={w.run.state} text={w.run.text} />

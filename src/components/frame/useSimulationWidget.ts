@@ -6,7 +6,8 @@ import type { FigureModel } from './figure-model.ts';
 import { figuresCsv } from './figures-csv.ts';
 import { executeRunsWith, flattenRuns, type Run } from './runner/run.ts';
 import { scenarioCode } from './runner/scenario-code.ts';
-import { planKey, useSimulation, warmFor, type RunState, type Shown } from './runner/useSimulation.ts';
+import { planKey, prefetch, useSimulation, warmFor, type RunState, type Shown } from './runner/useSimulation.ts';
+import { stepAheadRuns } from './step-ahead.ts';
 import { useBuildTimeDefault } from './ssr/useBuildTimeDefault.tsx';
 import { useWidgetState, type Side, type WidgetStateApi } from './url/useWidgetState.ts';
 import { defaultState, type Preset } from './url/widget-state.ts';
@@ -29,6 +30,8 @@ export interface SimulationWidget<S extends ParamSpecs, V, VS extends ParamSpecs
   readonly root: RefObject<HTMLElement | null>;
   /** A's or B's parameter changed by its control. */
   onParam(side: Side): <K extends keyof S & string>(name: K, value: ParamValues<S>[K]) => void;
+  /** The reader is on A's or B's slider for this parameter (focus, or the pointer over it). */
+  onSliderIntent(side: Side): (name: keyof S & string) => void;
   downloadSvg(): void;
   downloadCsv(): void;
 }
@@ -80,6 +83,38 @@ function useReadyOnIntent(root: RefObject<HTMLElement | null>, runs: readonly Ru
 }
 
 /**
+ * Computes ahead, in the worker's idle time, the plans one step either side
+ * of the slider the reader is on: when they come to it (focus, or the
+ * pointer over it), and again after each change while they stay. A reader
+ * stepping through a slider then finds each result cached, and the new
+ * chart costs only its drawing. Nothing before the widget has read its URL.
+ */
+function useStepAhead<S extends ParamSpecs, T, M, V, VS extends ParamSpecs>(
+  d: WidgetDefinition<S, T, M, V, VS>,
+  state: WidgetStateApi<S, VS>['state'],
+  ready: boolean,
+): (side: Side) => (name: keyof S & string) => void {
+  const on = useRef<{ side: Side; name: keyof S & string } | undefined>(undefined);
+  const latest = useRef({ state, ready });
+  latest.current = { state, ready };
+  const ahead = useCallback(() => {
+    const { state: s, ready: r } = latest.current;
+    if (!r || !on.current) return;
+    for (const runs of stepAheadRuns(d.specs, d.plan, s, on.current.side, on.current.name)) prefetch(runs);
+  }, [d]);
+  useEffect(ahead, [ahead, state, ready]);
+  const sides = useMemo(() => {
+    const forSide = (side: Side) => (name: keyof S & string) => {
+      if (on.current?.side === side && on.current.name === name) return;
+      on.current = { side, name };
+      ahead();
+    };
+    return { a: forSide('a'), b: forSide('b') };
+  }, [ahead]);
+  return useCallback((side: Side) => sides[side], [sides]);
+}
+
+/**
  * A widget's state, runs and tools from its definition: the URL state
  * (parameters, seed, compare, view state), the plan for the current state
  * run on the main thread or in the worker (the build-time default shown
@@ -101,6 +136,7 @@ export function useSimulationWidget<S extends ParamSpecs, T, M, V, VS extends Pa
   const { setParam } = api;
   const onA = useCallback(<K extends keyof S & string>(name: K, v: ParamValues<S>[K]) => setParam('a', name, v), [setParam]);
   const onB = useCallback(<K extends keyof S & string>(name: K, v: ParamValues<S>[K]) => setParam('b', name, v), [setParam]);
+  const onSliderIntent = useStepAhead(d, api.state, api.ready);
 
   const downloadSvg = () => {
     const el = root.current;
@@ -124,6 +160,7 @@ export function useSimulationWidget<S extends ParamSpecs, T, M, V, VS extends Pa
     carrier,
     root,
     onParam: (side) => (side === 'a' ? onA : onB),
+    onSliderIntent,
     downloadSvg,
     downloadCsv,
   };

@@ -12,6 +12,8 @@ export interface ParamControlProps {
   readonly onChange: (value: unknown) => void;
   /** Set when the parameter does not matter under the other values: the control is disabled and this says when it applies. */
   readonly inapplicable?: string;
+  /** A slider's: the reader came to it (focus, or the pointer over it), and is likely to move it next. */
+  readonly onIntent?: () => void;
 }
 
 /**
@@ -20,7 +22,7 @@ export interface ParamControlProps {
  * keyboard use (arrows, Home/End, PageUp/PageDown) and screen-reader
  * semantics that a custom slider would have to rebuild.
  */
-export function ParamControl({ id, name, spec, value, onChange, inapplicable }: ParamControlProps) {
+export function ParamControl({ id, name, spec, value, onChange, inapplicable, onIntent }: ParamControlProps) {
   const text = inapplicable ?? spec.help;
   const helpId = text ? `${id}-help` : undefined;
   const help = text ? (
@@ -84,6 +86,8 @@ export function ParamControl({ id, name, spec, value, onChange, inapplicable }: 
         aria-valuetext={shown}
         aria-describedby={helpId}
         onChange={(e) => onChange(scale.fromPosition(Number(e.currentTarget.value)))}
+        onFocus={onIntent}
+        onPointerEnter={onIntent}
       />
       {help}
     </div>

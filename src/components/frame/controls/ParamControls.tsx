@@ -9,6 +9,8 @@ export interface ParamControlsProps<S extends ParamSpecs> {
   readonly specs: S;
   readonly values: ParamValues<S>;
   readonly onChange: <K extends keyof S & string>(name: K, value: ParamValues<S>[K]) => void;
+  /** The reader came to the slider of this parameter. */
+  readonly onIntent?: (name: keyof S & string) => void;
 }
 
 /**
@@ -17,7 +19,7 @@ export interface ParamControlsProps<S extends ParamSpecs> {
  * values (its `appliesWhen`) is disabled and says when it applies, rather
  * than a slider that moves nothing.
  */
-export function ParamControls<S extends ParamSpecs>({ idPrefix, legend, specs, values, onChange }: ParamControlsProps<S>) {
+export function ParamControls<S extends ParamSpecs>({ idPrefix, legend, specs, values, onChange, onIntent }: ParamControlsProps<S>) {
   return (
     <fieldset className="rl-controls">
       <legend>{legend}</legend>
@@ -30,6 +32,7 @@ export function ParamControls<S extends ParamSpecs>({ idPrefix, legend, specs, v
           value={values[name]}
           inapplicable={paramApplies(spec, values) ? undefined : appliesWhenText(spec, specs)}
           onChange={(v) => onChange(name, v as ParamValues<S>[typeof name])}
+          onIntent={onIntent && (() => onIntent(name))}
         />
       ))}
     </fieldset>

@@ -36,6 +36,19 @@ export function sliderScale(p: NumberParam): SliderScale {
   return scale;
 }
 
+/**
+ * The values one arrow-key step below and above `value`, those in range:
+ * where the slider goes next when the reader presses a key on it.
+ */
+export function stepNeighbours(p: NumberParam, value: number): number[] {
+  const scale = sliderScale(p);
+  const at = scale.toPosition(value);
+  return [at - scale.step, at + scale.step]
+    .filter((x) => x >= scale.min && x <= scale.max)
+    .map((x) => scale.fromPosition(x))
+    .filter((v) => v !== value);
+}
+
 function linearScale(p: NumberParam): SliderScale {
   return {
     min: p.min,

@@ -37,6 +37,16 @@ export class CostModel {
     return units * Math.min(here ?? Infinity, fromWorker);
   }
 
+  /**
+   * How long the runs would take in the worker: what a run computed ahead
+   * there costs, away from the reader's thread. From the worker's timings,
+   * or this thread's when it has none.
+   */
+  estimateWorkerMs(scenario: string, units: number): number {
+    const rate = this.worker.get(scenario) ?? this.main.get(scenario);
+    return units * (rate ?? this.initialMsPerUnit);
+  }
+
   /** Whether runs of the scenario have been timed here, on either thread: whether an estimate is more than the first guess. */
   knows(scenario: string): boolean {
     return this.main.has(scenario) || this.worker.has(scenario);

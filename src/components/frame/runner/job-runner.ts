@@ -84,8 +84,10 @@ export class JobRunner {
   private readonly workers: WorkerQueue;
   /** The `onResult` of every job in the worker: a warm-up's result may be a part one of them waits for. */
   private readonly listeners = new Set<() => void>();
-  /** Runs queued by `warm` in the worker's background, by run key: dropped when the run is computed otherwise first. */
+  /** Runs queued by `warm` or `prefetch` in the worker's background, by run key: dropped when the run is computed otherwise first. */
   private readonly warming = new Map<string, () => boolean>();
+  /** Prefetches waiting for the worker to time their scenarios (or for an estimate within their bound), oldest first. */
+  private readonly pendingPrefetches: { runs: readonly Run[]; maxMs: number }[] = [];
   /** Scenarios warmed on this thread (or being warmed), and how many runs that took. */
   private readonly warmedHere = new Map<string, number>();
   /** Warm-up runs (`Scenario.warmUp`) made on this thread, by scenario. */
@@ -274,6 +276,7 @@ export class JobRunner {
             this.o.cost.observeWorker(r.scenario.name, r.cost, ms);
             // Now timed, the scenario may be small enough to warm up here for the next slider move.
             this.warmHere(r.scenario.name);
+            this.retryPrefetches();
             if (settle) arrived(r);
           },
           error: (message) => end((s) => s.reject(new Error(message))),
@@ -318,7 +321,44 @@ export class JobRunner {
     // warmed here now. Otherwise once the worker has timed a run: until then
     // it runs the scenario cold, and on two cores a warm-up here would slow it.
     for (const name of new Set(runs.map((r) => r.scenario.name))) if (this.o.cost.knows(name)) this.warmHere(name);
-    for (const r of bySize) {
+    this.background(bySize);
+  }
+
+  /**
+   * Computes `runs` in the worker's background, behind every job and
+   * warm-up, so that a result the reader is about to ask for is cached when
+   * they do: the plans one step either side of the slider they are on. Only
+   * when the runs neither cached nor queued already are estimated to take
+   * the worker `maxMs` at most, together, and only for timed scenarios: on a
+   * guess this could queue seconds of work nobody asked for.
+   */
+  prefetch(runs: readonly Run[], maxMs: number): void {
+    if (!this.workers.available() || this.tryPrefetch(runs, maxMs)) return;
+    // Asked before the worker has timed the scenario (the reader's first
+    // slider, moments after the warm-ups began): tried again after each
+    // timing, the latest few only.
+    this.pendingPrefetches.push({ runs, maxMs });
+    if (this.pendingPrefetches.length > PENDING_PREFETCHES) this.pendingPrefetches.shift();
+  }
+
+  /** Queues a prefetch's runs not yet cached or queued; false when they are not all timed or not within `maxMs`. */
+  private tryPrefetch(runs: readonly Run[], maxMs: number): boolean {
+    const todo = this.lookUp(runs).todo.filter((r) => !this.warming.has(runKey(r)));
+    if (todo.length === 0) return true;
+    if (!todo.every((r) => this.o.cost.knows(r.scenario.name))) return false;
+    if (todo.reduce((ms, r) => ms + this.o.cost.estimateWorkerMs(r.scenario.name, r.cost), 0) > maxMs) return false;
+    this.background(todo);
+    return true;
+  }
+
+  private retryPrefetches(): void {
+    const waiting = this.pendingPrefetches.splice(0);
+    for (const p of waiting) if (!this.tryPrefetch(p.runs, p.maxMs)) this.pendingPrefetches.push(p);
+  }
+
+  /** Queues each run not cached or queued already in the worker's background, in order; each result is cached and times the scenario. */
+  private background(runs: readonly Run[]): void {
+    for (const r of runs) {
       const key = runKey(r);
       if (this.warming.has(key) || this.o.cache.get(key)) continue;
       const drop = this.workers.enqueueBackground(toWire(r), {
@@ -330,6 +370,7 @@ export class JobRunner {
           // A running job may be waiting for it: its preview, computed here already.
           this.listeners.forEach((fn) => fn());
           this.warmHere(r.scenario.name);
+          this.retryPrefetches();
         },
         // A warm-up is no job: a failure here is met again, and reported, by the job that needs the run.
         error: () => this.warming.delete(key),
@@ -494,6 +535,8 @@ const WARM_UP_RUNS = 6;
  * 50 ms that make a long task, with room for an estimate too low.
  */
 const WARM_HERE_MAX_MS = 30;
+/** Prefetches kept waiting for a timing: a reader's slider has two neighbours, and the one before may still be of use. */
+const PENDING_PREFETCHES = 4;
 
 /** `runs` (ordered by size) with the first of each scenario moved to the front, in their order. */
 function firstOfEachScenario(runs: readonly Run[]): Run[] {

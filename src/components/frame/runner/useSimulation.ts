@@ -157,6 +157,26 @@ export function warmFor(runs: readonly Run[]): void {
   idle(() => jobs.warm(runs));
 }
 
+/**
+ * The most a plan one step away may cost the worker to be computed ahead,
+ * estimated from its timings on this device: a breaker replay's neighbour
+ * is about 10 ms there, a balancer comparison's about 25, the metastability
+ * map's 25 cells about 70. A sweep whose every point a step moves (the
+ * retry budget's) costs more, and is left to the press; so is everything
+ * on a device slow enough.
+ */
+const PREFETCH_MAX_MS = 100;
+
+/**
+ * Has the worker compute, in idle time and behind every job, the runs of a
+ * plan the reader is likely to ask for next (`useSimulationWidget`: one
+ * arrow-key step either side of the slider they are on), so that the press
+ * finds them cached and the new chart costs only its drawing.
+ */
+export function prefetch(runs: readonly Run[]): void {
+  idle(() => jobs.prefetch(runs, PREFETCH_MAX_MS));
+}
+
 /** The result on show: the plan it belongs to, and whether it is only a first part of it. */
 export interface ShownResult<V> extends Shown<V> {
   /** Set while the view is a preview plan's (e.g. the first seed of several), not yet the whole plan's. */

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { intParam, numberParam } from '../../../../src/params/params.ts';
-import { decimals, logLadder, sliderScale, snapToStep } from '../../../../src/components/frame/controls/slider-scale.ts';
+import { decimals, logLadder, sliderScale, snapToStep, stepNeighbours } from '../../../../src/components/frame/controls/slider-scale.ts';
 
 const numberSpecArb = fc
   .record({ min: fc.integer({ min: 1, max: 100 }), span: fc.integer({ min: 1, max: 100_000 }), integer: fc.boolean(), log: fc.boolean() })
@@ -54,4 +54,29 @@ describe('slider scales', () => {
     expect(snapToStep(p, -1)).toBe(0);
     expect([decimals(1), decimals(0.05), decimals(1e-3), decimals(2.5e-7)]).toEqual([0, 2, 3, 8]);
   });
+
+  it('a value\'s step neighbours are where one arrow key moves its slider: a step either side, none past an end', () => {
+    fc.assert(
+      fc.property(numberSpecArb, fc.double({ min: 0, max: 1, noNaN: true }), (p, f) => {
+        const s = sliderScale(p);
+        const at = s.min + Math.round(((s.max - s.min) * f) / s.step) * s.step;
+        const v = s.fromPosition(at);
+        const ns = stepNeighbours(p, v);
+        const steps = [-s.step, s.step].filter((d) => s.toPosition(v) + d >= s.min - 1e-9 && s.toPosition(v) + d <= s.max + 1e-9);
+        expect(ns).toHaveLength(steps.length);
+        ns.forEach((n, i) => expect(s.toPosition(n) - s.toPosition(v)).toBeCloseTo(steps[i], 9));
+        expect(ns).toEqual([...ns].sort((a, b) => a - b));
+      }),
+    );
+    const timeout = intParam({ label: 't', default: 1000, min: 50, max: 10_000, step: 50, scale: 'log' });
+    expect(stepNeighbours(timeout, 50)).toEqual([sliderScale(timeout).fromPosition(1)]);
+    expect(stepNeighbours(intParam({ label: 'n', default: 3, min: 1, max: 9 }), 9)).toEqual([8]);
+    expect(stepNeighbours(intParam({ label: 'n', default: 3, min: 1, max: 9 }), 3)).toEqual([2, 4]);
+  });
+
+  it('a parameter\'s scale is made once: every render of its slider gets the same one', () => {
+    const p = intParam({ label: 't', default: 1000, min: 50, max: 10_000, step: 50, scale: 'log' });
+    expect(sliderScale(p)).toBe(sliderScale(p));
+  });
 });
+

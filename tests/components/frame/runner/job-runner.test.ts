@@ -270,6 +270,49 @@ describe('JobRunner', () => {
     expect(seeds(workers[0])).toEqual([]);
   });
 
+  it('prefetch has the worker compute runs ahead, behind every job, once their scenario is timed and when they fit the bound: then the press finds them cached', async () => {
+    const { runner, workers, cost } = setup(0);
+    ran = 0;
+    // Not yet timed: on a guess, nothing is queued.
+    runner.prefetch([req(1, 1, 10), req(1, 2, 10)], 1000);
+    expect(workers.flatMap(seeds)).toEqual([]);
+    cost.observeWorker('tiny', 10, 10);
+    const estimate = cost.estimateWorkerMs('tiny', 20);
+    // Two runs of 10 units each: over the bound, nothing; within it, both, in order.
+    runner.prefetch([req(1, 1, 10), req(1, 2, 10)], estimate - 1);
+    expect(workers.flatMap(seeds)).toEqual([]);
+    runner.prefetch([req(1, 1, 10), req(1, 2, 10)], estimate);
+    expect(seeds(workers[0])).toEqual([1]);
+    // Behind a job, and never queued twice.
+    const job = runner.run([req(1, 7, 10)]);
+    runner.prefetch([req(1, 2, 10)], estimate);
+    expect(seeds(workers[0])).toEqual([1, 7]);
+    workers[0].answer();
+    workers[0].answer();
+    expect(products((await job.promise).results)).toEqual([7]);
+    expect(seeds(workers[0])).toEqual([2]);
+    workers[0].answer();
+    expect(ran).toBe(3);
+    // The press: both results at once from the cache, nothing run.
+    const press = runner.runNow([req(1, 1, 10), req(1, 2, 10)], 0);
+    expect([press?.where, press?.computed, ran]).toEqual(['cache', 0, 3]);
+    // Cached runs are not queued again.
+    runner.prefetch([req(1, 1, 10), req(1, 2, 10)], estimate);
+    expect(seeds(workers[0])).toEqual([]);
+  });
+
+  it('a prefetch asked before its scenario is timed waits for the worker\'s first timing, then goes behind the warm-ups', () => {
+    const { runner, workers } = setup(0);
+    runner.warm([req(1, 1, 10)]);
+    runner.prefetch([req(1, 2, 10)], 1000);
+    expect(seeds(workers[0])).toEqual([1]);
+    // The warm-up times the scenario: the waiting prefetch is queued.
+    workers[0].answer();
+    expect(seeds(workers[0])).toEqual([2]);
+    workers[0].answer();
+    expect(runner.cached([req(1, 2, 10)])?.length).toBe(1);
+  });
+
   it('a warm-up not yet sent is dropped when a job needs its run: the run is computed once', async () => {
     const { runner, workers } = setup(0);
     ran = 0;
@@ -535,6 +578,17 @@ describe('CostModel', () => {
     expect(c.estimateMs('t', 1000)).toBeCloseTo(90);
     c.observe('t', 1000, 90);
     expect(c.estimateMs('t', 1000)).toBeCloseTo(30);
+  });
+
+  it('estimates the worker\'s time from the worker\'s timings, or from this thread\'s when it has none', () => {
+    const c = new CostModel(0.01);
+    expect(c.estimateWorkerMs('s', 1000)).toBe(10);
+    c.observe('s', 1000, 12);
+    expect(c.estimateWorkerMs('s', 1000)).toBeCloseTo(4);
+    c.observeWorker('s', 1000, 9);
+    // Its first run counted at a third, as any thread's; no allowance for the main thread's colder code.
+    expect(c.estimateWorkerMs('s', 1000)).toBeCloseTo(3);
+    expect(c.estimateMs('s', 1000)).toBeCloseTo(4);
   });
 });
 

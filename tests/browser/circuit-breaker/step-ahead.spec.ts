@@ -1,0 +1,54 @@
+import { expect, test } from '@playwright/test';
+import { hydrated } from '../helpers/widget.ts';
+import { CB_PAGE } from './cb-page.ts';
+
+declare global {
+  interface Window {
+    __rlWorkerTasks?: { sent: number; inFlight: number; lastChange: number };
+  }
+}
+
+/** Counts the runs the page sends its worker and those it has back, so the test can tell when the worker has nothing left to do. */
+function countWorkerTasks(): void {
+  const tasks = { sent: 0, inFlight: 0, lastChange: 0 };
+  window.__rlWorkerTasks = tasks;
+  const Native = window.Worker;
+  window.Worker = class extends Native {
+    constructor(url: string | URL, options?: WorkerOptions) {
+      super(url, options);
+      this.addEventListener('message', (e: MessageEvent<{ type?: string }>) => {
+        if (e.data?.type !== 'done' && e.data?.type !== 'error') return;
+        tasks.inFlight--;
+        tasks.lastChange = performance.now();
+      });
+    }
+    override postMessage(message: unknown, options?: Transferable[] | StructuredSerializeOptions): void {
+      if ((message as { type?: string } | null)?.type === 'run') {
+        tasks.sent++;
+        tasks.inFlight++;
+        tasks.lastChange = performance.now();
+      }
+      super.postMessage(message, options as StructuredSerializeOptions);
+    }
+  };
+}
+
+test('the steps either side of the slider the reader is on are computed ahead: the press finds its runs cached', async ({ page }) => {
+  await page.addInitScript(countWorkerTasks);
+  await page.goto(CB_PAGE);
+  // The cascade's one run per plan is cheap enough to be computed ahead on a loaded machine too.
+  const cascade = await hydrated(page, 'cascade');
+  const slider = cascade.locator('#cascade-workers');
+  const before = await slider.inputValue();
+  await slider.focus();
+  // The worker has run the warm-ups and the steps ahead, and nothing has been sent for half a second.
+  await expect
+    .poll(() => page.evaluate(() => {
+      const t = window.__rlWorkerTasks!;
+      return t.sent > 0 && t.inFlight === 0 && performance.now() - t.lastChange > 500;
+    }), { timeout: 30_000, message: 'the worker finishes what the focus gave it' })
+    .toBe(true);
+  await page.keyboard.press('ArrowRight');
+  expect(await slider.inputValue()).not.toBe(before);
+  await expect(cascade.getByTestId('run-status')).toHaveText(/^Done: \d+ runs? already computed\.$/);
+});
