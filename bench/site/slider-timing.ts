@@ -1,11 +1,13 @@
 import type { Page } from '@playwright/test';
 
-/** One key press on one slider: how long until the widget's chart changed and the next frame was drawn. */
+/** One slider's key presses: how long until the widget's chart changed and the next frame was drawn. */
 export interface PressTiming {
   readonly slider: string;
-  /** Undefined when no chart changed within the timeout. */
+  /** The press a reader's pause after the focus. Undefined when no chart changed within the timeout. */
   readonly ms: number | undefined;
-  /** Main-thread long tasks (each over 50 ms) between the press and the settled result. */
+  /** The next step, pressed as soon as the first one's chart changed: a held key, or a drag. */
+  readonly next: number | undefined;
+  /** Main-thread long tasks (each over 50 ms) between the first press and the settled result. */
   readonly longTasks: readonly number[];
 }
 
@@ -127,48 +129,51 @@ async function settle(page: Page, id: string, quietMs = 250, timeoutMs = 60_000)
 }
 
 /**
- * The time a reader takes between turning to a widget (the focus, or the
- * pointer, that tells the page to load its run code) and the first key
- * press on its slider: one keystroke of the keystroke-level model, 0.2 s
- * for a skilled typist and 0.28 s for an average one (Card, Moran and
- * Newell, "The keystroke-level model for user performance time with
- * interactive systems", CACM 23(7), 1980); a pointer that has to travel to
- * the thumb takes longer. Pressed at once instead, the first press times
- * the loading of the run code, which no reader sees: reported apart
- * (`timeFirstPressAtOnce`).
+ * The time a reader takes between turning to a slider (the focus, or the
+ * pointer over it) and pressing a key on it: one keystroke of the
+ * keystroke-level model, 0.2 s for a skilled typist and 0.28 s for an
+ * average one (Card, Moran and Newell, "The keystroke-level model for user
+ * performance time with interactive systems", CACM 23(7), 1980). Coming to
+ * a slider is itself an action (a Tab, or a pointer travelling to the
+ * thumb, which takes longer), so no reader's press follows it at once. A
+ * widget's first press pressed at once instead times the loading of its
+ * run code: reported apart (`timeFirstPressAtOnce`).
  */
 export const READER_PAUSE_MS = 250;
 
-/** Which key moves a slider one step from where it is, and which moves it back. */
+/** Which key moves a slider one step from where it is, and which moves it back: away from the end it is within two steps of. */
 async function keysFor(page: Page, slider: string): Promise<[string, string]> {
-  const atMax = await page.evaluate((s) => {
+  const nearMax = await page.evaluate((s) => {
     const i = document.getElementById(s) as HTMLInputElement;
-    return Number(i.value) >= Number(i.max);
+    return Number(i.value) + 2 * Number(i.step || 1) > Number(i.max);
   }, slider);
-  return atMax ? ['ArrowLeft', 'ArrowRight'] : ['ArrowRight', 'ArrowLeft'];
+  return nearMax ? ['ArrowLeft', 'ArrowRight'] : ['ArrowRight', 'ArrowLeft'];
 }
 
 /**
  * Every A-side slider of a widget at its default settings: one step
- * (ArrowRight, or ArrowLeft at the maximum), timed, then the step back
- * (untimed), so the next slider starts from the defaults again. The first
- * comes `READER_PAUSE_MS` after the focus, as a reader's would; the others
- * at once (the widget is the reader's already).
+ * (ArrowRight, or ArrowLeft near the maximum) `READER_PAUSE_MS` after the
+ * focus, as a reader presses, timed; then the next step at once, as soon as
+ * the first one's chart changed (a held key, or a drag), timed apart; then
+ * both steps back (untimed), so the next slider starts from the defaults
+ * again.
  */
 export async function timeSliders(page: Page, id: string, timeoutMs = 10_000): Promise<PressTiming[]> {
   const out: PressTiming[] = [];
-  for (const [n, slider] of (await sliderIds(page, id)).entries()) {
+  for (const slider of await sliderIds(page, id)) {
     const [forward, back] = await keysFor(page, slider);
     const from = await page.evaluate(() => performance.now());
-    const ms = await press(page, id, slider, forward, timeoutMs, n === 0 ? READER_PAUSE_MS : 0);
+    const ms = await press(page, id, slider, forward, timeoutMs, READER_PAUSE_MS);
+    const next = await press(page, id, slider, forward, timeoutMs);
     await settle(page, id);
     const to = await page.evaluate(() => performance.now());
     const longTasks = await page.evaluate(
       ({ from, to }) => (window.__rlLongTasks ?? []).filter((t) => t.start >= from && t.start <= to).map((t) => t.duration),
       { from, to },
     );
-    out.push({ slider, ms, longTasks });
+    out.push({ slider, ms, next, longTasks });
     await page.locator(`#${slider}`).focus();
+    await page.keyboard.press(back);
     await page.keyboard.press(back);
     await settle(page, id);
   }
