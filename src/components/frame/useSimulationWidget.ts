@@ -99,8 +99,9 @@ function useStepAhead<S extends ParamSpecs, T, M, V, VS extends ParamSpecs>(
   latest.current = { state, ready };
   const ahead = useCallback(() => {
     const { state: s, ready: r } = latest.current;
-    if (!r || !on.current) return;
-    for (const runs of stepAheadRuns(d.specs, d.plan, s, on.current.side, on.current.name)) prefetch(runs);
+    const slider = on.current;
+    if (!r || !slider) return;
+    prefetch(() => stepAheadRuns(d.specs, d.plan, s, slider.side, slider.name));
   }, [d]);
   useEffect(ahead, [ahead, state, ready]);
   const sides = useMemo(() => {

@@ -168,13 +168,17 @@ export function warmFor(runs: readonly Run[]): void {
 const PREFETCH_MAX_MS = 100;
 
 /**
- * Has the worker compute, in idle time and behind every job, the runs of a
- * plan the reader is likely to ask for next (`useSimulationWidget`: one
+ * Has the worker compute, in idle time and behind every job, the runs of the
+ * plans the reader is likely to ask for next (`useSimulationWidget`: one
  * arrow-key step either side of the slider they are on), so that the press
- * finds them cached and the new chart costs only its drawing.
+ * finds them cached and the new chart costs only its drawing. The plans are
+ * made in idle time too: after a key press React runs effects before the
+ * browser paints, and making them then would delay the new chart.
  */
-export function prefetch(runs: readonly Run[]): void {
-  idle(() => jobs.prefetch(runs, PREFETCH_MAX_MS));
+export function prefetch(plans: () => readonly (readonly Run[])[]): void {
+  idle(() => {
+    for (const runs of plans()) jobs.prefetch(runs, PREFETCH_MAX_MS);
+  });
 }
 
 /** The result on show: the plan it belongs to, and whether it is only a first part of it. */
