@@ -5,10 +5,12 @@
  * page and per widget:
  * - slider to chart: from a key press on each slider (default settings) to
  *   the first change inside the widget's chart SVG plus the next frame;
- *   median and p95 over the widget's sliders, the first pressed a reader's
- *   pause after the focus (READER_PAUSE_MS), the others at once; and, not
- *   a target, the first slider pressed right after the focus on a fresh
- *   page (what loading the run code costs);
+ *   median and p95 over the widget's sliders, each pressed a reader's pause
+ *   after its focus (READER_PAUSE_MS); beside them, against the same
+ *   thresholds, each slider's next step pressed as soon as the first one's
+ *   chart changed (a held key, a drag); and, not a target, the first slider
+ *   pressed right after the focus on a fresh page (what loading the run
+ *   code costs);
  * - main-thread long tasks (over 50 ms) while the sliders were pressed, and
  *   while the page loaded and hydrated;
  * - JS loaded: gzip KB of the scripts the page requested up to every widget

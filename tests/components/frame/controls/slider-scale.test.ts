@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { intParam, numberParam } from '../../../../src/params/params.ts';
-import { decimals, logLadder, sliderScale, snapToStep, stepNeighbours } from '../../../../src/components/frame/controls/slider-scale.ts';
+import { decimals, logLadder, sliderScale, snapToStep, stepNeighbours, type SliderScale } from '../../../../src/components/frame/controls/slider-scale.ts';
 
 const numberSpecArb = fc
   .record({ min: fc.integer({ min: 1, max: 100 }), span: fc.integer({ min: 1, max: 100_000 }), integer: fc.boolean(), log: fc.boolean() })
@@ -10,13 +10,15 @@ const numberSpecArb = fc
     return integer ? intParam(o) : numberParam({ ...o, step: 0.01 });
   });
 
+/** A position of the slider `f` of the way along its track, on its step. */
+const positionAt = (s: SliderScale, f: number) => s.min + Math.round(((s.max - s.min) * f) / s.step) * s.step;
+
 describe('slider scales', () => {
   it('every slider position maps to a value in range, on the step, and back to the same position', () => {
     fc.assert(
       fc.property(numberSpecArb, fc.double({ min: 0, max: 1, noNaN: true }), (p, f) => {
         const s = sliderScale(p);
-        const position = s.min + Math.round(((s.max - s.min) * f) / s.step) * s.step;
-        const v = s.fromPosition(position);
+        const v = s.fromPosition(positionAt(s, f));
         expect(v).toBeGreaterThanOrEqual(p.min);
         expect(v).toBeLessThanOrEqual(p.max);
         if (p.integer) expect(Number.isInteger(v)).toBe(true);
@@ -59,8 +61,7 @@ describe('slider scales', () => {
     fc.assert(
       fc.property(numberSpecArb, fc.double({ min: 0, max: 1, noNaN: true }), (p, f) => {
         const s = sliderScale(p);
-        const at = s.min + Math.round(((s.max - s.min) * f) / s.step) * s.step;
-        const v = s.fromPosition(at);
+        const v = s.fromPosition(positionAt(s, f));
         const ns = stepNeighbours(p, v);
         const steps = [-s.step, s.step].filter((d) => s.toPosition(v) + d >= s.min - 1e-9 && s.toPosition(v) + d <= s.max + 1e-9);
         expect(ns).toHaveLength(steps.length);
