@@ -1,4 +1,4 @@
-import { quantileOf } from './select-quantile.ts';
+import { quantilesOf } from './select-quantile.ts';
 
 /**
  * Samples (latencies) grouped by the time bucket they fall in, for per-bucket
@@ -23,13 +23,26 @@ export class BucketQuantiles {
     this.samples[Math.floor(t / this.bucketMs)].push(value);
   }
 
-  /** The `p`-quantile of each bucket (R-7 interpolation, as d3-array); NaN for a bucket with no sample. */
-  column(p: number): number[] {
-    return this.samples.map((s) => (s.length === 0 ? NaN : quantileOf(s, p)!));
+  /**
+   * One column per p of `ps`: the p-quantile of each bucket (R-7
+   * interpolation, as d3-array), NaN for a bucket with no sample. A
+   * bucket's quantiles come from one copy of its samples (`quantilesOf`).
+   */
+  columns(ps: readonly number[]): number[][] {
+    return this.columnsOr(ps, NaN);
   }
 
   /** The same with null for a bucket with no sample: a gap in a chart's line, and what JSON makes of NaN anyway. */
-  columnWithGaps(p: number): (number | null)[] {
-    return this.samples.map((s) => (s.length === 0 ? null : quantileOf(s, p)!));
+  columnsWithGaps(ps: readonly number[]): (number | null)[][] {
+    return this.columnsOr(ps, null);
+  }
+
+  private columnsOr<E>(ps: readonly number[], empty: E): (number | E)[][] {
+    const columns = ps.map(() => new Array<number | E>(this.samples.length));
+    this.samples.forEach((s, b) => {
+      const qs = s.length === 0 ? undefined : quantilesOf(s, ps);
+      for (let k = 0; k < ps.length; k++) columns[k][b] = qs === undefined ? empty : qs[k]!;
+    });
+    return columns;
   }
 }

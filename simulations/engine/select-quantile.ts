@@ -29,6 +29,64 @@ export function selectQuantile(values: Float64Array, p: number): number {
  * run went to it. Undefined when no value is a number, as d3's.
  */
 export function quantileOf(values: ArrayLike<number>, p: number): number | undefined {
+  const { a, n, sorted, negativeZero } = numbersOf(values);
+  if (n === 0 || Number.isNaN(p)) return undefined;
+  if (p <= 0 || n < 2) return minOf(a, 0, n);
+  if (p >= 1) return maxOf(a, 0, n);
+  const h = (n - 1) * p;
+  const i0 = Math.floor(h);
+  // Values already in order (a latency list sorted for its percentiles) are
+  // their own order statistics: the selection would find the same numbers.
+  // Not with -0 among them: which of -0 and 0 lands where depends on the
+  // selection, and it shows in the sign of a zero result.
+  if (sorted && !negativeZero) return a[i0] + (a[i0 + 1] - a[i0]) * (h - i0);
+  if (negativeZero) quickselect(a, i0);
+  else select(a, i0);
+  const value0 = maxOf(a, 0, i0 + 1);
+  const value1 = minOf(a, i0 + 1, n);
+  return value0 + (value1 - value0) * (h - i0);
+}
+
+/**
+ * `quantileOf(values, p)` for each p of `ps`, to the bit, from one copy of
+ * the values: a p50 and a p99 of the same latencies cost one copy and
+ * about one selection, not two of each. From the lowest p up, each
+ * selection runs only right of the one before, which left no smaller value
+ * there. With a -0 among the values each p is left to `quantileOf`, whose
+ * result then depends on d3's selection order.
+ */
+export function quantilesOf(values: ArrayLike<number>, ps: readonly number[]): (number | undefined)[] {
+  const { a, n, sorted, negativeZero } = numbersOf(values);
+  if (negativeZero) return ps.map((p) => quantileOf(values, p));
+  const out = new Array<number | undefined>(ps.length);
+  // a[0..done) holds the smallest `done` values, a[done - 1] the largest of them.
+  let done = 0;
+  // From the lowest p up (NaN, which needs no selection, last: a comparison with it would leave the order undefined).
+  const rank = (p: number) => (Number.isNaN(p) ? Infinity : p);
+  for (const k of ps.map((_, k) => k).sort((x, y) => rank(ps[x]) - rank(ps[y]) || x - y)) {
+    const p = ps[k];
+    if (n === 0 || Number.isNaN(p)) out[k] = undefined;
+    else if (p <= 0 || n < 2) out[k] = minOf(a, 0, n);
+    else if (p >= 1) out[k] = maxOf(a, 0, n);
+    else {
+      const h = (n - 1) * p;
+      const i0 = Math.floor(h);
+      // Ranks only grow along the loop; an i0 below `done` is the last one selected, still in place.
+      if (!sorted && i0 >= done) {
+        select(a.subarray(done), i0 - done);
+        done = i0 + 1;
+      }
+      // a[i0] is now the i0-th smallest and nothing right of it is smaller: the next order statistic is their minimum.
+      const value0 = a[i0];
+      const value1 = sorted ? a[i0 + 1] : minOf(a, i0 + 1, n);
+      out[k] = value0 + (value1 - value0) * (h - i0);
+    }
+  }
+  return out;
+}
+
+/** A copy of the values that are numbers (NaN left out, as d3's `numbers`), and whether they are in order and hold a -0. */
+function numbersOf(values: ArrayLike<number>): { a: Float64Array; n: number; sorted: boolean; negativeZero: boolean } {
   const length = values.length;
   const copy = new Float64Array(length);
   let n = 0;
@@ -44,22 +102,7 @@ export function quantileOf(values: ArrayLike<number>, p: number): number | undef
       previous = v;
     }
   }
-  if (n === 0 || Number.isNaN(p)) return undefined;
-  const a = n === length ? copy : copy.subarray(0, n);
-  if (p <= 0 || n < 2) return minOf(a, 0, n);
-  if (p >= 1) return maxOf(a, 0, n);
-  const h = (n - 1) * p;
-  const i0 = Math.floor(h);
-  // Values already in order (a latency list sorted for its percentiles) are
-  // their own order statistics: the selection would find the same numbers.
-  // Not with -0 among them: which of -0 and 0 lands where depends on the
-  // selection, and it shows in the sign of a zero result.
-  if (sorted && !negativeZero) return a[i0] + (a[i0 + 1] - a[i0]) * (h - i0);
-  if (negativeZero) quickselect(a, i0);
-  else select(a, i0);
-  const value0 = maxOf(a, 0, i0 + 1);
-  const value1 = minOf(a, i0 + 1, n);
-  return value0 + (value1 - value0) * (h - i0);
+  return { a: n === length ? copy : copy.subarray(0, n), n, sorted, negativeZero };
 }
 
 /** The first smallest of a[from..to) (to > from), as d3's `min`: a later equal value (0 after -0) does not replace it. */

@@ -1,6 +1,6 @@
 import { BucketQuantiles } from '../engine/bucket-quantiles.ts';
 import { LevelGauge } from '../engine/level-gauge.ts';
-import { selectQuantile } from '../engine/select-quantile.ts';
+import { quantilesOf } from '../engine/select-quantile.ts';
 import { SeriesRecorder } from '../engine/time-series.ts';
 import type { BalancedCall, BalancedCallObserver } from './balanced-caller.ts';
 import type { TimeWindow } from './fault-schedule.ts';
@@ -59,8 +59,11 @@ export type BalancingSummary = {
 /** The faulty backend: the first fast one. */
 const FAULTY = 0;
 
-function quantileOrNull(values: number[], p: number): number | null {
-  return values.length === 0 ? null : selectQuantile(Float64Array.from(values), p);
+/** The p50 and p99 of `values`, or nulls when there are none. */
+function p50AndP99(values: number[]): [number | null, number | null] {
+  if (values.length === 0) return [null, null];
+  const [p50, p99] = quantilesOf(values, [0.5, 0.99]);
+  return [p50!, p99!];
 }
 
 /**
@@ -99,7 +102,11 @@ export class BalancingMetrics implements BalancedCallObserver {
   ) {
     const n = tiers.length;
     this.counts = new SeriesRecorder(bucketMs, durationMs, ['offered', 'goodput', 'errors', 'unavailable']);
-    this.perHost = new SeriesRecorder<string>(bucketMs, durationMs, tiers.map((t) => t.id));
+    this.perHost = new SeriesRecorder<string>(
+      bucketMs,
+      durationMs,
+      tiers.map((t) => t.id),
+    );
     this.perHostColumns = tiers.map((t) => this.perHost.columns[t.id]);
     this.offeredColumn = this.counts.columns.offered;
     this.goodputColumn = this.counts.columns.goodput;
@@ -156,9 +163,10 @@ export class BalancingMetrics implements BalancedCallObserver {
     const totalSent = sent.reduce((a, b) => a + b, 0);
     const shareOf = (g: SpeedGroup) => (totalSent > 0 ? sent.reduce((a, s, i) => a + (this.tiers[i].group === g ? s : 0), 0) / totalSent : 0);
     const totalInFault = this.sentInFault.reduce((a, b) => a + b, 0);
+    const [latencyP50, latencyP99] = p50AndP99(this.latencies);
     return {
-      latencyP50: quantileOrNull(this.latencies, 0.5) ?? 0,
-      latencyP99: quantileOrNull(this.latencies, 0.99) ?? 0,
+      latencyP50: latencyP50 ?? 0,
+      latencyP99: latencyP99 ?? 0,
       errorRate: counts.requests > 0 ? (counts.requests - counts.succeeded) / counts.requests : 0,
       fastShare: shareOf('fast'),
       normalShare: shareOf('normal'),
@@ -172,21 +180,25 @@ export class BalancingMetrics implements BalancedCallObserver {
 
   backends(): BackendStats[] {
     const totalSent = this.sentTo.reduce((a, b) => a + b, 0);
-    return this.tiers.map((t, i) => ({
-      id: t.id,
-      group: t.group,
-      speed: t.speed,
-      requests: this.sentTo[i],
-      share: totalSent > 0 ? this.sentTo[i] / totalSent : 0,
-      errors: this.errorsByHost[i],
-      latencyP50: quantileOrNull(this.latencyByHost[i], 0.5),
-      latencyP99: quantileOrNull(this.latencyByHost[i], 0.99),
-    }));
+    return this.tiers.map((t, i) => {
+      const [latencyP50, latencyP99] = p50AndP99(this.latencyByHost[i]);
+      return {
+        id: t.id,
+        group: t.group,
+        speed: t.speed,
+        requests: this.sentTo[i],
+        share: totalSent > 0 ? this.sentTo[i] / totalSent : 0,
+        errors: this.errorsByHost[i],
+        latencyP50,
+        latencyP99,
+      };
+    });
   }
 
   series(): BalancingSeries {
     const perSecond = 1000 / this.bucketMs;
     const { columns } = this.counts;
+    const [latencyP50, latencyP99] = this.bucketLatency.columnsWithGaps([0.5, 0.99]);
     return {
       bucketMs: this.bucketMs,
       columns: {
@@ -194,8 +206,8 @@ export class BalancingMetrics implements BalancedCallObserver {
         goodput: columns.goodput.map((x) => x * perSecond),
         errors: columns.errors.map((x) => x * perSecond),
         unavailable: columns.unavailable.slice(),
-        latencyP50: this.bucketLatency.columnWithGaps(0.5),
-        latencyP99: this.bucketLatency.columnWithGaps(0.99),
+        latencyP50,
+        latencyP99,
       },
       perHost: this.tiers.map((t) => this.perHost.columns[t.id].map((x) => x * perSecond)),
     };

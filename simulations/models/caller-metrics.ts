@@ -1,4 +1,4 @@
-import { quantileOf } from '../engine/select-quantile.ts';
+import { quantilesOf } from '../engine/select-quantile.ts';
 import { BucketQuantiles } from '../engine/bucket-quantiles.ts';
 import { SeriesRecorder } from '../engine/time-series.ts';
 import type { AttemptEnding, ProtectedCallObserver } from './protected-caller.ts';
@@ -31,7 +31,7 @@ export interface CallerSeries {
 /**
  * Counts what callers see over [0, durationMs) in buckets; events after
  * durationMs (a run draining its last requests) stay out of the series but
- * in the totals (`attemptsSentBetween`, `latencyQuantile`).
+ * in the totals (`attemptsSentBetween`, `latencyQuantiles`).
  */
 export class CallerMetrics implements ProtectedCallObserver {
   private readonly counts: SeriesRecorder<CountColumn>;
@@ -81,15 +81,16 @@ export class CallerMetrics implements ProtectedCallObserver {
     return n;
   }
 
-  /** The p-quantile of every request's latency, whole run, ms; 0 when no request ended. */
-  latencyQuantile(p: number): number {
-    return this.latencies.length === 0 ? 0 : quantileOf(this.latencies, p)!;
+  /** For each p of `ps`, the p-quantile of every request's latency, whole run, ms; 0 when no request ended. */
+  latencyQuantiles(ps: readonly number[]): number[] {
+    return this.latencies.length === 0 ? ps.map(() => 0) : quantilesOf(this.latencies, ps).map((q) => q!);
   }
 
   series(): CallerSeries {
     const perSecond = 1000 / this.bucketMs;
     const c = this.counts.columns;
     const ok = this.attemptSuccesses.columns.n;
+    const [latencyP50, latencyP99] = this.latency.columnsWithGaps([0.5, 0.99]);
     return {
       bucketMs: this.bucketMs,
       columns: {
@@ -98,8 +99,8 @@ export class CallerMetrics implements ProtectedCallObserver {
         successes: c.successes.map((n) => n * perSecond),
         errors: c.errors.map((n) => n * perSecond),
         rejected: c.rejected.map((n) => n * perSecond),
-        latencyP50: this.latency.columnWithGaps(0.5),
-        latencyP99: this.latency.columnWithGaps(0.99),
+        latencyP50,
+        latencyP99,
         errorRate: c.errors.map((e, i) => (e + ok[i] === 0 ? null : e / (e + ok[i]))),
       },
     };

@@ -117,8 +117,7 @@ export class MixedTrafficMetrics implements WorkerPoolObserver {
     const columns = {} as MixedTrafficSeries['columns'];
     for (const c of rateColumns) columns[c] = this.rates.columns[c].map((n) => n * perSecond);
     for (const c of levelColumns) columns[c] = this.levels.columns[c].slice();
-    columns.independentLatencyP50 = this.latency.columnWithGaps(0.5);
-    columns.independentLatencyP99 = this.latency.columnWithGaps(0.99);
+    [columns.independentLatencyP50, columns.independentLatencyP99] = this.latency.columnsWithGaps([0.5, 0.99]);
     return { bucketMs: this.bucketMs, columns };
   }
 

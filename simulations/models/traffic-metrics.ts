@@ -121,8 +121,7 @@ export class TrafficMetrics implements ServiceObserver {
     const columns = {} as Record<TrafficColumn, number[]>;
     for (const c of rateColumns) columns[c] = this.rates.columns[c].map((n) => n * perSecond);
     for (const c of levelColumns) columns[c] = this.levels.columns[c].slice();
-    columns.latencyP50 = this.latency.column(0.5);
-    columns.latencyP99 = this.latency.column(0.99);
+    [columns.latencyP50, columns.latencyP99] = this.latency.columns([0.5, 0.99]);
     return { bucketMs: this.bucketMs, columns };
   }
 

@@ -96,14 +96,15 @@ export const breakerOutage = defineScenario({
 
     const counts = ledger.counts();
     const firstTrip = states.find((s) => s.event === 'trip' && s.t >= outage.startMs);
+    const [callerLatencyP50, callerLatencyP99] = metrics.latencyQuantiles([0.5, 0.99]);
     return {
       summary: {
         callsDuringOutage: metrics.attemptsSentBetween(outage.startMs, outage.endMs),
         detectionTime: firstTrip && p.outageDuration > 0 ? firstTrip.t - outage.startMs : -1,
         recoveryTime: recoveredAt < 0 ? -1 : recoveredAt - outage.endMs,
         callerErrors: counts.requests - counts.succeeded,
-        callerLatencyP50: metrics.latencyQuantile(0.5),
-        callerLatencyP99: metrics.latencyQuantile(0.99),
+        callerLatencyP50,
+        callerLatencyP99,
         dependencyCalls: caller.attemptsSent,
         timesOpened: states.filter((s) => s.to === 'open').length,
         ...counts,

@@ -8,8 +8,13 @@ describe('BucketQuantiles', () => {
     b.add(25, 7);
     b.add(30, 1000);
     b.add(-1, 1000);
-    expect(b.column(0.5)).toEqual([51, NaN, 7]);
-    expect(b.column(0.99)).toEqual([100, NaN, 7]);
-    expect(b.columnWithGaps(0.5)).toEqual([51, null, 7]);
+    expect(b.columns([0.5, 0.99])).toEqual([
+      [51, NaN, 7],
+      [100, NaN, 7],
+    ]);
+    expect(b.columnsWithGaps([0.99, 0.5])).toEqual([
+      [100, null, 7],
+      [51, null, 7],
+    ]);
   });
 });
