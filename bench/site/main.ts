@@ -10,7 +10,8 @@
  *   thresholds, each slider's next step pressed as soon as the first one's
  *   chart changed (a held key, a drag); and, not a target, the first slider
  *   pressed right after the focus on a fresh page (what loading the run
- *   code costs);
+ *   code costs); pages are opened with reduced motion, so that only a
+ *   press's own result changes a chart;
  * - main-thread long tasks (over 50 ms) while the sliders were pressed, and
  *   while the page loaded and hydrated;
  * - JS loaded: gzip KB of the scripts the page requested up to every widget
@@ -80,9 +81,16 @@ interface PageRow {
 const pageRows: PageRow[] = [];
 const widgetRows: string[] = [];
 
-/** A fresh page of `path` (no widget turned to yet), with what the bench evaluates in it. */
+/**
+ * A fresh page of `path` (no widget turned to yet), with what the bench
+ * evaluates in it. With reduced motion, as a reader can ask: the breaker's
+ * replay otherwise plays on its own for 15 s after the page loads, moving
+ * its chart every 50 ms, and a press would be timed to whichever change came
+ * first, its own or the replay's (faster than the press's own, or, for a
+ * press that changes nothing, up to 50 ms for nothing).
+ */
 async function openPage(path: string) {
-  const context = await browser.newContext();
+  const context = await browser.newContext({ reducedMotion: 'reduce' });
   const page = await context.newPage();
   // tsx (esbuild keepNames) wraps named functions in __name(); the functions this bench evaluates in the page need it there too.
   await page.addInitScript({ content: 'globalThis.__name = (f) => f;' });
