@@ -86,6 +86,8 @@ export class JobRunner {
   private readonly listeners = new Set<() => void>();
   /** Runs queued by `warm` or `prefetch` in the worker's background, by run key: dropped when the run is computed otherwise first. */
   private readonly warming = new Map<string, () => boolean>();
+  /** Jobs waiting for a background run already in the worker, by run key: told how it ended instead of sending it again. */
+  private readonly followers = new Map<string, Follower[]>();
   /** Prefetches waiting for the worker to time their scenarios (or for an estimate within their bound), oldest first. */
   private readonly pendingPrefetches: { runs: readonly Run[]; maxMs: number }[] = [];
   /** Scenarios warmed on this thread (or being warmed), and how many runs that took. */
@@ -239,6 +241,18 @@ export class JobRunner {
       if (--left === 0) end((s) => s.resolve(finish(todo.length, this.o.now() - start, 'worker')));
       else handlers.onResult?.();
     };
+    // The worker failed: what it did not compute is run here rather than leave the widget without a plot.
+    const loseRest = () =>
+      end((s) => {
+        const rest = ordered.filter((x) => !got.has(runKey(x)));
+        (this.loadCode(rest) ?? Promise.resolve())
+          .then(() => {
+            const t0 = this.o.now();
+            for (const x of rest) this.runHere(x, got);
+            s.resolve(finish(todo.length, this.o.now() - t0, 'main thread'));
+          })
+          .catch((err: unknown) => s.reject(err));
+      });
     // The main thread's share: a run still waiting in the worker's queue, if
     // it is small enough by the timings of its scenario (a first guess is no
     // ground to block the page on): the last of the earliest unfinished
@@ -264,6 +278,21 @@ export class JobRunner {
     };
     for (const [i, r] of ordered.entries()) {
       this.unwarm(orderedKeys[i]);
+      // The run the reader asks for is often one step-ahead is computing (a
+      // held key, a drag): its result is waited for, not computed twice.
+      if (
+        this.follow(orderedKeys[i], {
+          done: (result) => {
+            this.keep(r, result, got);
+            if (settle) arrived(r);
+          },
+          error: (m) => end((s) => s.reject(new Error(m))),
+          lost: () => loseRest(),
+        })
+      ) {
+        drops.push(() => false);
+        continue;
+      }
       drops.push(
         this.workers.enqueue(toWire(r), {
           progress: (f) => {
@@ -280,17 +309,7 @@ export class JobRunner {
             if (settle) arrived(r);
           },
           error: (message) => end((s) => s.reject(new Error(message))),
-          // The worker failed: run what it did not compute here rather than
-          // leave the widget without a plot.
-          lost: () =>
-            end((s) => {
-              const rest = ordered.filter((x) => !got.has(runKey(x)));
-              (this.loadCode(rest) ?? Promise.resolve()).then(() => {
-                const t0 = this.o.now();
-                for (const x of rest) this.runHere(x, got);
-                s.resolve(finish(todo.length, this.o.now() - t0, 'main thread'));
-              }).catch((err: unknown) => s.reject(err));
-            }),
+          lost: () => loseRest(),
         }),
       );
     }
@@ -367,14 +386,21 @@ export class JobRunner {
           this.warming.delete(key);
           this.o.cost.observeWorker(r.scenario.name, r.cost, ms);
           this.o.cache.set(key, result);
+          this.followed(key)?.forEach((f) => f.done(result));
           // A running job may be waiting for it: its preview, computed here already.
           this.listeners.forEach((fn) => fn());
           this.warmHere(r.scenario.name);
           this.retryPrefetches();
         },
-        // A warm-up is no job: a failure here is met again, and reported, by the job that needs the run.
-        error: () => this.warming.delete(key),
-        lost: () => this.warming.delete(key),
+        // A warm-up is no job: a failure is reported by the job that follows the run, or that needs it later.
+        error: (message) => {
+          this.warming.delete(key);
+          this.followed(key)?.forEach((f) => f.error(message));
+        },
+        lost: () => {
+          this.warming.delete(key);
+          this.followed(key)?.forEach((f) => f.lost());
+        },
       });
       this.warming.set(key, drop);
     }
@@ -518,11 +544,34 @@ export class JobRunner {
     this.unwarm(key);
   }
 
+  /** Has `f` told how the background run `key` ends, when the worker is computing it already; false when it is not. */
+  private follow(key: string, f: Follower): boolean {
+    if (!this.warming.has(key)) return false;
+    const list = this.followers.get(key);
+    if (list) list.push(f);
+    else this.followers.set(key, [f]);
+    return true;
+  }
+
+  /** The jobs waiting for background run `key`, taken: each hears once. */
+  private followed(key: string): Follower[] | undefined {
+    const list = this.followers.get(key);
+    this.followers.delete(key);
+    return list;
+  }
+
   /** Drops a warm-up of the run not yet sent to the worker: it is computed, or about to be, as part of a job. */
   private unwarm(key: string): void {
     const drop = this.warming.get(key);
     if (drop?.()) this.warming.delete(key);
   }
+}
+
+/** A job waiting for a run the worker computes in its background. */
+interface Follower {
+  done(result: ScenarioResult): void;
+  error(message: string): void;
+  lost(): void;
 }
 
 /** Warm-up runs on the main thread per scenario: a scenario's code speeds up over its first few runs. */

@@ -32,6 +32,14 @@ const warmable = defineScenario({
   },
   warmUp: (p) => ({ ...p, n: 0 }),
 });
+/** A scenario whose every run throws; the fake worker does not have it, and says so. */
+const broken = defineScenario({
+  ...tiny,
+  name: 'broken',
+  run: () => {
+    throw new Error('broken scenario');
+  },
+});
 const registry = (name: string) => [tiny, warmable].find((s) => s.name === name);
 const req = (n: number, seed: number, cost = 1): Run => run(tiny, { n }, seed, cost);
 
@@ -301,6 +309,44 @@ describe('JobRunner', () => {
     expect(seeds(workers[0])).toEqual([]);
   });
 
+  it('a job whose run the worker is computing already as a prefetch waits for that result: a held key does not compute each step twice', async () => {
+    const { runner, workers, cost } = setup(0);
+    ran = 0;
+    cost.observeWorker('tiny', 10, 10);
+    runner.prefetch([req(1, 2, 10)], 1000);
+    expect(seeds(workers[0])).toEqual([2]);
+    let heard = 0;
+    const job = runner.run([req(1, 3, 10), req(1, 2, 10)], { onResult: () => heard++ });
+    // Only the run not in the worker yet is sent.
+    expect(seeds(workers[0])).toEqual([2, 3]);
+    workers[0].answer();
+    expect(heard).toBeGreaterThan(0);
+    workers[0].answer();
+    // Nothing was sent twice.
+    expect(workers[0].inbox).toEqual([]);
+    const out = await job.promise;
+    expect([out.where, out.computed, ...products(out.results)]).toEqual(['worker', 2, 3, 2]);
+    expect(ran).toBe(2);
+  });
+
+  it('a job following a prefetch hears how it failed: the error rejects the job, a lost worker has the run made here', async () => {
+    const { runner, workers, cost } = setup(0);
+    cost.observeWorker('broken', 1, 1);
+    runner.prefetch([run(broken, { n: 1 }, 1, 1)], 1000);
+    const failing = runner.run([run(broken, { n: 1 }, 1, 1)]);
+    expect(workers[0].inbox).toHaveLength(1);
+    workers[0].answer();
+    await expect(failing.promise).rejects.toThrow(/"broken" is not in the registry/);
+
+    cost.observeWorker('tiny', 10, 10);
+    runner.prefetch([req(2, 5, 10)], 1000);
+    const job = runner.run([req(2, 5, 10)]);
+    expect(seeds(workers[0])).toEqual([5]);
+    workers[0].fail();
+    const out = await job.promise;
+    expect([out.where, ...products(out.results)]).toEqual(['main thread', 10]);
+  });
+
   it('a prefetch asked before its scenario is timed waits for the worker\'s first timing, then goes behind the warm-ups', () => {
     const { runner, workers } = setup(0);
     runner.warm([req(1, 1, 10)]);
@@ -530,13 +576,6 @@ describe('JobRunner', () => {
   });
 
   it('a scenario error rejects the job, here or in the worker', async () => {
-    const broken = defineScenario({
-      ...tiny,
-      name: 'broken',
-      run: () => {
-        throw new Error('broken scenario');
-      },
-    });
     await expect(setup(100).runner.run([run(broken, { n: 1 }, 1, 1)]).promise).rejects.toThrow(/broken scenario/);
     const { runner, workers } = setup(0);
     const job = runner.run([run(broken, { n: 1 }, 1, 1)]);
