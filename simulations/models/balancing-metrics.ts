@@ -102,11 +102,7 @@ export class BalancingMetrics implements BalancedCallObserver {
   ) {
     const n = tiers.length;
     this.counts = new SeriesRecorder(bucketMs, durationMs, ['offered', 'goodput', 'errors', 'unavailable']);
-    this.perHost = new SeriesRecorder<string>(
-      bucketMs,
-      durationMs,
-      tiers.map((t) => t.id),
-    );
+    this.perHost = new SeriesRecorder<string>(bucketMs, durationMs, tiers.map((t) => t.id));
     this.perHostColumns = tiers.map((t) => this.perHost.columns[t.id]);
     this.offeredColumn = this.counts.columns.offered;
     this.goodputColumn = this.counts.columns.goodput;
