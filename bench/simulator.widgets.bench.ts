@@ -20,7 +20,7 @@ import { readdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ParamSpecs, defaultValues as DefaultValues } from '../src/params/params.ts';
-import type { executeRun as ExecuteRun, Run as RunClass } from '../src/components/frame/runner/run.ts';
+import type { executeRun as ExecuteRun, flattenRuns as FlattenRuns } from '../src/components/frame/runner/run.ts';
 import type { defaultState as DefaultState } from '../src/components/frame/url/widget-state.ts';
 import type { getScenario as GetScenario, scenarios as Scenarios } from '../simulations/scenarios/index.ts';
 import type { Scenario } from '../simulations/scenario.ts';
@@ -83,7 +83,7 @@ function warmWallMs(fn: () => void): number {
 interface Bundle {
   readonly defaultValues: typeof DefaultValues;
   readonly executeRun: typeof ExecuteRun;
-  readonly Run: typeof RunClass;
+  readonly flattenRuns: typeof FlattenRuns;
   readonly defaultState: typeof DefaultState;
   readonly getScenario: typeof GetScenario;
   readonly scenarios: typeof Scenarios;
@@ -114,19 +114,12 @@ async function bundle(): Promise<Bundle> {
   return {
     defaultValues: m.params.defaultValues as typeof DefaultValues,
     executeRun: m.run.executeRun as typeof ExecuteRun,
-    Run: m.run.Run as typeof RunClass,
+    flattenRuns: m.run.flattenRuns as typeof FlattenRuns,
     defaultState: m.widgetState.defaultState as typeof DefaultState,
     getScenario: m.scenarios.getScenario as typeof GetScenario,
     scenarios: m.scenarios.scenarios as typeof Scenarios,
     widgets: files.flatMap((_, i) => Object.values(m[`widget${i}`]).filter(isPlannedWidget)),
   };
-}
-
-function flatRuns(b: Bundle, runs: unknown, into: RunClass[] = []): RunClass[] {
-  if (runs instanceof b.Run) into.push(runs);
-  else if (Array.isArray(runs)) for (const r of runs) flatRuns(b, r, into);
-  else if (typeof runs === 'object' && runs !== null) for (const r of Object.values(runs)) flatRuns(b, r, into);
-  return into;
 }
 
 function printTable(title: string, rows: string[][]): void {
@@ -161,7 +154,7 @@ export default async function simulatorDefaultsBench(): Promise<void> {
     ],
   ];
   for (const widget of b.widgets) {
-    const runs = flatRuns(b, widget.plan(b.defaultState(widget.specs, widget.defaultSeed)).runs);
+    const runs = b.flattenRuns(widget.plan(b.defaultState(widget.specs, widget.defaultSeed)).runs);
     let slowest = 0;
     for (const r of runs) slowest = Math.max(slowest, medianMs(() => b.executeRun(r, b.getScenario)).cpu);
     const wholePlan = () => {
