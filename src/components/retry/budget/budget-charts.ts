@@ -44,6 +44,8 @@ function amplificationChart(s: BudgetSideView, compare: boolean, yMax: number): 
   const a = s.amplification;
   const i = s.layers - 1;
   const hardOutage = s.failureRate === 1;
+  // In an outage, or with a healthy dependency, the calls do not vary: a few requests give the exact figure (budget-plan.ts).
+  const sameCalls = hardOutage || s.failureRate === 0;
   const chosen = a.simulated[i];
   const first = a.simulated[0];
   const last = a.simulated[a.simulated.length - 1];
@@ -51,7 +53,7 @@ function amplificationChart(s: BudgetSideView, compare: boolean, yMax: number): 
   const atChosen =
     chosen === null
       ? `theory gives ${num(a.theory[i])} calls per request at the dependency; the simulation of ${s.layers} ${s.layers === 1 ? 'layer' : 'layers'} is still running.`
-      : `the dependency received ${num(chosen)} calls per request (theory: ${num(a.theory[i])}; simulated over ${count(a.requests[i])} requests).`;
+      : `the dependency received ${num(chosen)} calls per request (theory: ${num(a.theory[i])}; simulated over ${count(a.requests[i])} requests${sameCalls ? ', as every request makes the same calls here' : ''}).`;
   const ends = first === null || last === null ? '' : ` Retrying at one layer only would send it ${num(first)}; ${a.layers.length} layers, ${num(last)}.`;
   return {
     kind: 'line',
