@@ -28,7 +28,7 @@ describe('budget widget', () => {
   const amplificationRuns = (v: typeof values) =>
     flattenRuns(planBudget({ values: v, seed: 1, compare: false, valuesB: v }).runs).filter((r) => r.scenario.name === 'retry-amplification');
 
-  it('sizes each amplification run to a 1% standard error, within 10 to 10,000 requests and 10^6 calls', () => {
+  it('sizes each amplification run to a 1% standard error, at least 50,000 calls or 10 requests, at most 10,000 requests and 10^6 calls', () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 5 }), fc.integer({ min: 0, max: 100 }), (retries, f) => {
         const amp = amplificationRuns({ layers: 3, retries, failureRate: f / 100 });
@@ -36,23 +36,23 @@ describe('budget widget', () => {
         for (const r of amp) {
           const { layers, requests: n } = r.params as { layers: number; requests: number };
           const { mean, variance } = amplificationSpread(layers, retries, f / 100);
+          const perRequest = r.cost / n;
           expect(r.cost).toBeLessThanOrEqual(1_000_000);
           expect(n).toBeGreaterThanOrEqual(1);
           expect(n).toBeLessThanOrEqual(10_000);
-          // Fewer requests than 10,000 only when the error is met, or the calls would pass 10^6.
-          const met = Math.sqrt(variance / n) <= 0.01 * mean;
-          if (n < 10_000) expect(met || (n + 1) * (r.cost / n) > 1_000_000).toBe(true);
-          // No more than the error needs, but never under 10 when the calls allow it.
-          if (n > 10) expect(Math.sqrt(variance / (n - 1)) > 0.01 * mean).toBe(true);
+          // Fewer requests than 10,000 only when the error is met, or one more would pass 10^6 calls.
+          const met = (k: number) => Math.sqrt(variance / k) <= 0.01 * mean;
+          if (n < 10_000) expect(met(n) || (n + 1) * perRequest > 1_000_000).toBe(true);
+          // No more than the error needs, beyond the floors.
+          if (n > 10 && (n - 1) * perRequest >= 50_000) expect(met(n - 1)).toBe(false);
         }
       }),
       { numRuns: 60 },
     );
   });
 
-  it('needs only 10 requests a run in a hard outage, where every request makes the same calls; 5,000 at failure rate 0.5', () => {
-    expect(amplificationRuns({ layers: 6, retries: 5, failureRate: 1 }).map((r) => r.params.requests)).toEqual([10, 10, 10, 10, 10, 10]);
-    expect(amplificationRuns({ ...values, failureRate: 0.5 }).map((r) => r.params.requests)).toEqual([3156, 4998, 5000, 5000, 5000, 5000]);
+  it('in a hard outage, where every request makes the same calls, runs only as many requests as make 50,000 calls (10 at least)', () => {
+    expect(amplificationRuns({ layers: 6, retries: 5, failureRate: 1 }).map((r) => r.params.requests)).toEqual([7143, 1163, 194, 33, 10, 10]);
   });
 
   it('in a hard outage the simulated amplification is exactly (r + 1)^L, and the summary says so', () => {
@@ -64,7 +64,7 @@ describe('budget widget', () => {
     const view = reduceBudget([{ amplification: executeRuns(side.amplification), policies: side.policies.map((p) => p.map(() => oneBudgetRun)) }], plan.meta);
     expect(view.sides[0].amplification.simulated).toEqual([3, 9, 27, 81, 243, 729]);
     const [amp] = budgetCharts(view);
-    expect(amp.summary).toContain('received 9 calls per request (theory: 9; simulated over 10 requests, as every request makes the same calls here).');
+    expect(amp.summary).toContain('received 9 calls per request (theory: 9; simulated over 3,847 requests, as every request makes the same calls here).');
   });
 });
 
@@ -93,8 +93,7 @@ describe('budget widget, parts of the plan (preview, then refinements)', () => {
       }),
       { numRuns: 100 },
     );
-    // At the defaults (an outage) all six heights fit in it: 10 requests each.
-    expect(flattenRuns(budgetWidget.preview!(base).runs)).toHaveLength(7);
+    expect(flattenRuns(budgetWidget.preview!(base).runs)).toHaveLength(2);
   });
 
   it('each part holds the one before and is among the full plan\'s runs', () => {

@@ -56,13 +56,22 @@ const CALLS_PER_RUN = 1_000_000;
 const RELATIVE_ERROR = 0.01;
 const MIN_REQUESTS = 10;
 const MAX_REQUESTS = 10_000;
+/**
+ * Below this many calls a run takes about a millisecond or less whatever
+ * its requests, so it simulates at least this many (up to MAX_REQUESTS):
+ * more requests cost nothing there, and a run this long is one the page's
+ * cost model can time (it learns nothing from a run under half a
+ * millisecond; with 10 requests a run and nothing learned, every press sent
+ * the whole plan to the worker: 61 ms to the chart instead of 14).
+ */
+const MIN_CALLS = 50_000;
 
 /**
  * How much of (a) the preview runs: the stack heights from 1 whose calls
  * add up to at most this (at least one height). About 1 ms in Node, 3-4
  * times that on the main thread, whose code is colder. With 3 retries: in
- * an outage, every height (73,000 calls in all, 10 requests each); at
- * failure rate 0.5, heights 1 to 4.
+ * an outage, height 1 (50,000 calls; each height makes at least MIN_CALLS);
+ * at failure rate 0.5, heights 1 and 2.
  */
 const PREVIEW_CALLS = 100_000;
 /**
@@ -97,7 +106,7 @@ const previewPart: Part = {
 /**
  * The preview, small enough for the frame a slider moved in whatever the
  * settings: (a) the lowest stack heights (PREVIEW_CALLS), (b) no retries
- * at the chosen failure rate. 7 runs of the 83 at the defaults.
+ * at the chosen failure rate. 2 runs of the 83 at the defaults.
  */
 export function previewBudget(state: WidgetState<BudgetSpecs>): BudgetPlan {
   return plan(state, previewPart);
@@ -165,12 +174,13 @@ function expectedCalls(layers: number, retries: number, failureRate: number): nu
   return expectedAmplification(layers, retries, failureRate).byLayer.reduce((a, b) => a + b, 0);
 }
 
-/** Top-level requests of an amplification run: as many as RELATIVE_ERROR needs, as CALLS_PER_RUN allows, at least one. */
+/** Top-level requests of an amplification run: as many as RELATIVE_ERROR or MIN_CALLS need, as CALLS_PER_RUN allows, at least one. */
 function amplificationRequests(layers: number, retries: number, failureRate: number): number {
   const { mean, variance } = amplificationSpread(layers, retries, failureRate);
+  const perRequest = expectedCalls(layers, retries, failureRate);
   const needed = Math.ceil(variance / (mean * RELATIVE_ERROR) ** 2);
-  const wanted = Math.min(MAX_REQUESTS, Math.max(MIN_REQUESTS, needed));
-  return Math.max(1, Math.min(wanted, Math.floor(CALLS_PER_RUN / expectedCalls(layers, retries, failureRate))));
+  const wanted = Math.min(MAX_REQUESTS, Math.max(MIN_REQUESTS, needed, Math.ceil(MIN_CALLS / perRequest)));
+  return Math.max(1, Math.min(wanted, Math.floor(CALLS_PER_RUN / perRequest)));
 }
 
 /**
