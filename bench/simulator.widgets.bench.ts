@@ -11,7 +11,8 @@
  * wall time (without the compiler threads' work on the other core) and the
  * warm wall time (the median of more runs after those), what the same run
  * costs once V8 has optimised it. Target: under 10 ms each (the queue
- * scenario's million-request runs are the simulator bench's).
+ * scenario's million-request runs are the simulator bench's). Last, each
+ * widget's preview plan: what a slider press may run on the main thread.
  * Named to sort after simulator.bench.ts: running every scenario first makes
  * the shared models' call sites polymorphic, which slows the queue run by a
  * quarter.
@@ -39,6 +40,7 @@ interface PlannedWidget {
   readonly specs: ParamSpecs;
   readonly defaultSeed: number;
   readonly plan: (state: ReturnType<typeof DefaultState<ParamSpecs>>) => { readonly runs: unknown };
+  readonly preview?: (state: ReturnType<typeof DefaultState<ParamSpecs>>) => { readonly runs: unknown };
 }
 
 function isPlannedWidget(value: unknown): value is PlannedWidget {
@@ -152,10 +154,12 @@ export default async function simulatorDefaultsBench(): Promise<void> {
       'whole plan, CPU ms',
       `plan under ${TARGET_MS} ms`,
       'whole plan, warm wall ms',
+      'preview, CPU ms',
     ],
   ];
   for (const widget of b.widgets) {
-    const runs = b.flattenRuns(widget.plan(b.defaultState(widget.specs, widget.defaultSeed)).runs);
+    const state = b.defaultState(widget.specs, widget.defaultSeed);
+    const runs = b.flattenRuns(widget.plan(state).runs);
     let slowest = 0;
     let slowestScenario = '';
     for (const r of runs) {
@@ -167,8 +171,15 @@ export default async function simulatorDefaultsBench(): Promise<void> {
     };
     const whole = medianMs(wholePlan).cpu;
     const warm = warmWallMs(wholePlan);
+    // The preview is what a slider press may run on the main thread, in the frame it moved in (useSimulation.ts).
+    const previewRuns = widget.preview ? b.flattenRuns(widget.preview(state).runs) : undefined;
+    const preview = previewRuns
+      ? medianMs(() => {
+          for (const r of previewRuns) b.executeRun(r, b.getScenario);
+        }).cpu.toFixed(2)
+      : '—';
     const yes = (ms: number) => (ms < TARGET_MS ? 'yes' : 'NO');
-    widgetRows.push([widget.id, String(runs.length), slowest.toFixed(2), slowestScenario, yes(slowest), whole.toFixed(2), yes(whole), warm.toFixed(2)]);
+    widgetRows.push([widget.id, String(runs.length), slowest.toFixed(2), slowestScenario, yes(slowest), whole.toFixed(2), yes(whole), warm.toFixed(2), preview]);
   }
   printTable(`widget default plans, the site's bundle (median of ${SAMPLES}, CPU time; warm wall: median of ${WARM_SAMPLES} more)`, widgetRows);
 }
