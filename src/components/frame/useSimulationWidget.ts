@@ -83,12 +83,24 @@ function useReadyOnIntent(root: RefObject<HTMLElement | null>, runs: readonly Ru
 }
 
 /**
- * Computes ahead, in the worker's idle time, the plans one step either side
- * of the slider the reader is on: when they come to it (focus, or the
- * pointer over it), and again after each change while they stay. A reader
- * stepping through a slider then finds each result cached, and the new
- * chart costs only its drawing. Nothing before the widget has read its URL.
+ * Computes ahead, in the worker's idle time, the plans up to STEPS_AHEAD
+ * steps either side of the slider the reader is on: when they come to it
+ * (focus, or the pointer over it), and again after each change while they
+ * stay. A reader stepping through a slider then finds each result cached,
+ * and the new chart costs only its drawing. Nothing before the widget has
+ * read its URL.
  */
+/**
+ * Two, not one: a held key or a drag presses the next step as soon as the
+ * first step's chart is drawn, before the worker has computed the step
+ * after it (asked for only once the first step was shown), so that second
+ * step waited for its own runs, here or in the worker (bench:site's "next
+ * step at once": the breaker's 22-50 ms). Computed from the focus on, two
+ * steps ahead are cached by then; each press after that adds one new plan
+ * to compute, as one step ahead did.
+ */
+const STEPS_AHEAD = 2;
+
 function useStepAhead<S extends ParamSpecs, T, M, V, VS extends ParamSpecs>(
   d: WidgetDefinition<S, T, M, V, VS>,
   state: WidgetStateApi<S, VS>['state'],
@@ -101,7 +113,7 @@ function useStepAhead<S extends ParamSpecs, T, M, V, VS extends ParamSpecs>(
     const { state: s, ready: r } = latest.current;
     const slider = on.current;
     if (!r || !slider) return;
-    prefetch(() => stepAheadRuns(d.specs, d.plan, s, slider.side, slider.name));
+    prefetch(() => stepAheadRuns(d.specs, d.plan, s, slider.side, slider.name, STEPS_AHEAD));
   }, [d]);
   useEffect(ahead, [ahead, state, ready]);
   const sides = useMemo(() => {

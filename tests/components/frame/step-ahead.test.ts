@@ -38,6 +38,11 @@ describe('step-ahead runs', () => {
     ]);
   });
 
+  it('with two steps, are the plans one and two steps either side, nearest first', () => {
+    const state = defaultState(specs, 7);
+    expect(stepAheadRuns(specs, plan, state, 'a', 'rate', 2).map((runs) => runs.map((r) => r.params.rate))).toEqual([[30], [50], [20], [60]]);
+  });
+
   it('move a log slider one rung, stop at the ends of its range, and are none for a control that is not a slider', () => {
     const state = defaultState(specs, 1);
     const timeouts = stepAheadRuns(specs, plan, state, 'a', 'timeout').map((runs) => runs[0].params.timeout);

@@ -38,15 +38,32 @@ export function sliderScale(p: NumberParam): SliderScale {
 
 /**
  * The values one arrow-key step below and above `value`, those in range:
- * where the slider goes next when the reader presses a key on it.
+ * where the slider goes next when the reader presses a key on it. With
+ * `steps` > 1, also the values that many presses away, each step taken from
+ * where the one before landed, as the slider takes them: nearest first
+ * (one below, one above, two below, ...).
  */
-export function stepNeighbours(p: NumberParam, value: number): number[] {
+export function stepNeighbours(p: NumberParam, value: number, steps = 1): number[] {
   const scale = sliderScale(p);
-  const at = scale.toPosition(value);
-  return [at - scale.step, at + scale.step]
-    .filter((x) => x >= scale.min && x <= scale.max)
-    .map((x) => scale.fromPosition(x))
-    .filter((v) => v !== value);
+  const out: number[] = [];
+  let below: number | undefined = value;
+  let above: number | undefined = value;
+  for (let k = 0; k < steps; k++) {
+    below = stepFrom(scale, below, -1);
+    above = stepFrom(scale, above, 1);
+    for (const v of [below, above]) if (v !== undefined && v !== value && !out.includes(v)) out.push(v);
+    if (below === undefined && above === undefined) break;
+  }
+  return out;
+}
+
+/** One step from `value` (undefined when there is none, or none in range); undefined stays undefined. */
+function stepFrom(scale: SliderScale, value: number | undefined, direction: 1 | -1): number | undefined {
+  if (value === undefined) return undefined;
+  const x = scale.toPosition(value) + direction * scale.step;
+  if (x < scale.min || x > scale.max) return undefined;
+  const v = scale.fromPosition(x);
+  return v === value ? undefined : v;
 }
 
 function linearScale(p: NumberParam): SliderScale {

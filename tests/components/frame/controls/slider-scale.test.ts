@@ -75,6 +75,25 @@ describe('slider scales', () => {
     expect(stepNeighbours(intParam({ label: 'n', default: 3, min: 1, max: 9 }), 3)).toEqual([2, 4]);
   });
 
+  it('two steps ahead: each step from where the one before landed, nearest first, none past an end', () => {
+    fc.assert(
+      fc.property(numberSpecArb, fc.double({ min: 0, max: 1, noNaN: true }), (p, f) => {
+        const s = sliderScale(p);
+        const v = s.fromPosition(positionAt(s, f));
+        const one = stepNeighbours(p, v);
+        const two = stepNeighbours(p, v, 2);
+        // The one-step neighbours come first, then one more step from each, where there is one.
+        expect(two.slice(0, one.length)).toEqual(one);
+        const further = one.flatMap((n) => stepNeighbours(p, n).filter((m) => m !== v && !one.includes(m)));
+        expect(new Set(two.slice(one.length))).toEqual(new Set(further));
+      }),
+    );
+    const n = intParam({ label: 'n', default: 3, min: 1, max: 9 });
+    expect(stepNeighbours(n, 3, 2)).toEqual([2, 4, 1, 5]);
+    expect(stepNeighbours(n, 2, 2)).toEqual([1, 3, 4]);
+    expect(stepNeighbours(n, 9, 3)).toEqual([8, 7, 6]);
+  });
+
   it('a parameter\'s scale is made once: every render of its slider gets the same one', () => {
     const p = intParam({ label: 't', default: 1000, min: 50, max: 10_000, step: 50, scale: 'log' });
     expect(sliderScale(p)).toBe(sliderScale(p));
