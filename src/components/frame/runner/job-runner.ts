@@ -3,7 +3,7 @@ import type { CostModel } from './cost-model.ts';
 import type { ResultCache } from './result-cache.ts';
 import { executeRun, runCode, runKey, toWire, type Run } from './run.ts';
 import { scenarioCode, type ScenarioCode } from './scenario-code.ts';
-import { WorkerQueue, type WorkerLike } from './worker-queue.ts';
+import { WorkerQueue, type TaskListener, type WorkerLike } from './worker-queue.ts';
 
 export type { WorkerLike } from './worker-queue.ts';
 
@@ -366,7 +366,8 @@ export class JobRunner {
     if (todo.length === 0) return true;
     if (!todo.every((r) => this.o.cost.knows(r.scenario.name))) return false;
     if (todo.reduce((ms, r) => ms + this.o.cost.estimateWorkerMs(r.scenario.name, r.cost), 0) > maxMs) return false;
-    this.background(todo);
+    // Ahead of the warm-ups not yet sent: these are what the reader asks for next.
+    this.background(todo, true);
     return true;
   }
 
@@ -375,12 +376,12 @@ export class JobRunner {
     for (const p of waiting) if (!this.tryPrefetch(p.runs, p.maxMs)) this.pendingPrefetches.push(p);
   }
 
-  /** Queues each run not cached or queued already in the worker's background, in order; each result is cached and times the scenario. */
-  private background(runs: readonly Run[]): void {
+  /** Queues each run not cached or queued already in the worker's background, in order (`soon`: before the others not yet sent); each result is cached and times the scenario. */
+  private background(runs: readonly Run[], soon = false): void {
     for (const r of runs) {
       const key = runKey(r);
       if (this.warming.has(key) || this.o.cache.get(key)) continue;
-      const drop = this.workers.enqueueBackground(toWire(r), {
+      const listener: TaskListener = {
         progress() {},
         done: (result, ms) => {
           this.warming.delete(key);
@@ -401,8 +402,8 @@ export class JobRunner {
           this.warming.delete(key);
           this.followed(key)?.forEach((f) => f.lost());
         },
-      });
-      this.warming.set(key, drop);
+      };
+      this.warming.set(key, this.workers.enqueueBackground(toWire(r), listener, soon));
     }
   }
 

@@ -39,7 +39,9 @@ interface Task {
  * terminating the worker, which would cost every widget a cold start) and
  * their results are cached. Background runs (`enqueueBackground`: warming
  * up ahead of the reader) are sent only when no other run waits or is in
- * flight, one at a time, so a reader's run waits behind at most one.
+ * flight, one at a time, so a reader's run waits behind at most one; those
+ * marked soon (the steps next to the slider the reader is on) before the
+ * others (a widget's warm-ups).
  */
 export class WorkerQueue {
   private worker: WorkerLike | undefined;
@@ -47,6 +49,8 @@ export class WorkerQueue {
   private broken = false;
   private nextTask = 1;
   private readonly pending: Task[] = [];
+  /** Background runs the reader is about to ask for (`enqueueBackground(…, true)`): sent before `background`'s. */
+  private readonly soon: Task[] = [];
   private readonly background: Task[] = [];
   private readonly inFlight = new Map<number, Task>();
 
@@ -79,8 +83,8 @@ export class WorkerQueue {
   }
 
   /** Queues one run behind every other, to be sent only while the worker has nothing else to do; dropped as `enqueue`'s are. */
-  enqueueBackground(run: WireRun, listener: TaskListener): () => boolean {
-    return this.add(this.background, run, listener);
+  enqueueBackground(run: WireRun, listener: TaskListener, soon = false): () => boolean {
+    return this.add(soon ? this.soon : this.background, run, listener);
   }
 
   private add(queue: Task[], run: WireRun, listener: TaskListener): () => boolean {
@@ -102,12 +106,15 @@ export class WorkerQueue {
 
   /** Whether a run is in the worker or waiting to be sent to it, a background one included. */
   busy(): boolean {
-    return this.inFlight.size > 0 || this.pending.length > 0 || this.background.length > 0;
+    return this.inFlight.size > 0 || this.pending.length > 0 || this.soon.length > 0 || this.background.length > 0;
   }
 
   private pump(): void {
     while (this.worker && this.ready && this.inFlight.size < this.depth && this.pending.length > 0) this.send(this.pending.shift()!);
-    if (this.worker && this.ready && this.inFlight.size === 0 && this.background.length > 0) this.send(this.background.shift()!);
+    if (this.worker && this.ready && this.inFlight.size === 0) {
+      const next = this.soon.shift() ?? this.background.shift();
+      if (next) this.send(next);
+    }
   }
 
   private send(task: Task): void {
@@ -136,9 +143,10 @@ export class WorkerQueue {
   private fail(): void {
     this.dispose();
     this.broken = true;
-    const lost = [...this.inFlight.values(), ...this.pending, ...this.background];
+    const lost = [...this.inFlight.values(), ...this.pending, ...this.soon, ...this.background];
     this.inFlight.clear();
     this.pending.length = 0;
+    this.soon.length = 0;
     this.background.length = 0;
     for (const t of lost) t.listener.lost();
   }

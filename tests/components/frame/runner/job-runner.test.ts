@@ -347,16 +347,23 @@ describe('JobRunner', () => {
     expect([out.where, ...products(out.results)]).toEqual(['main thread', 10]);
   });
 
-  it('a prefetch asked before its scenario is timed waits for the worker\'s first timing, then goes behind the warm-ups', () => {
+  it('a prefetch asked before its scenario is timed waits for the worker\'s first timing, then goes ahead of the warm-ups not yet sent', () => {
     const { runner, workers } = setup(0);
-    runner.warm([req(1, 1, 10)]);
-    runner.prefetch([req(1, 2, 10)], 1000);
+    runner.warm([req(1, 1, 10), req(1, 3, 20), req(1, 4, 30)]);
+    runner.prefetch([req(1, 2, 10), req(1, 5, 10)], 1000);
     expect(seeds(workers[0])).toEqual([1]);
-    // The warm-up times the scenario: the waiting prefetch is queued.
+    // The warm-up times the scenario; the next warm-up was sent as it ended. The waiting prefetch is
+    // queued then, its runs in order, before the warm-ups not yet sent.
+    workers[0].answer();
+    expect(seeds(workers[0])).toEqual([3]);
     workers[0].answer();
     expect(seeds(workers[0])).toEqual([2]);
     workers[0].answer();
-    expect(runner.cached([req(1, 2, 10)])?.length).toBe(1);
+    expect(seeds(workers[0])).toEqual([5]);
+    workers[0].answer();
+    expect(seeds(workers[0])).toEqual([4]);
+    workers[0].answer();
+    expect(runner.cached([req(1, 2, 10), req(1, 5, 10)])?.length).toBe(2);
   });
 
   it('a warm-up not yet sent is dropped when a job needs its run: the run is computed once', async () => {
