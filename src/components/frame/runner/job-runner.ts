@@ -360,14 +360,27 @@ export class JobRunner {
     if (this.pendingPrefetches.length > PENDING_PREFETCHES) this.pendingPrefetches.shift();
   }
 
-  /** Queues a prefetch's runs not yet cached or queued; false when they are not all timed or not within `maxMs`. */
+  /**
+   * Queues a prefetch's runs not yet cached, ahead of every other background
+   * run not yet sent (one queued already, by an earlier prefetch or a
+   * warm-up, moves up with them; one the worker computes now is left to
+   * finish); false when the new ones are not all timed or not within `maxMs`.
+   */
   private tryPrefetch(runs: readonly Run[], maxMs: number): boolean {
-    const todo = this.lookUp(runs).todo.filter((r) => !this.warming.has(runKey(r)));
-    if (todo.length === 0) return true;
-    if (!todo.every((r) => this.o.cost.knows(r.scenario.name))) return false;
-    if (todo.reduce((ms, r) => ms + this.o.cost.estimateWorkerMs(r.scenario.name, r.cost), 0) > maxMs) return false;
-    // Ahead of the warm-ups not yet sent: these are what the reader asks for next.
-    this.background(todo, true);
+    const todo = this.lookUp(runs).todo;
+    const fresh = todo.filter((r) => !this.warming.has(runKey(r)));
+    if (!fresh.every((r) => this.o.cost.knows(r.scenario.name))) return false;
+    if (fresh.reduce((ms, r) => ms + this.o.cost.estimateWorkerMs(r.scenario.name, r.cost), 0) > maxMs) return false;
+    // Taken back from where they wait (a run already sent cannot be, and stays), to go first.
+    const first = todo.filter((r) => {
+      const key = runKey(r);
+      const drop = this.warming.get(key);
+      if (drop === undefined) return true;
+      if (!drop()) return false;
+      this.warming.delete(key);
+      return true;
+    });
+    this.background(first, true);
     return true;
   }
 
@@ -376,35 +389,43 @@ export class JobRunner {
     for (const p of waiting) if (!this.tryPrefetch(p.runs, p.maxMs)) this.pendingPrefetches.push(p);
   }
 
-  /** Queues each run not cached or queued already in the worker's background, in order (`soon`: before the others not yet sent); each result is cached and times the scenario. */
+  /** Queues each run not cached or queued already in the worker's background, in order (`soon`: all before the others not yet sent); each result is cached and times the scenario. */
   private background(runs: readonly Run[], soon = false): void {
+    const added = new Map<string, Run>();
     for (const r of runs) {
       const key = runKey(r);
-      if (this.warming.has(key) || this.o.cache.get(key)) continue;
-      const listener: TaskListener = {
-        progress() {},
-        done: (result, ms) => {
-          this.warming.delete(key);
-          this.o.cost.observeWorker(r.scenario.name, r.cost, ms);
-          this.o.cache.set(key, result);
-          this.followed(key)?.forEach((f) => f.done(result));
-          // A running job may be waiting for it: its preview, computed here already.
-          this.listeners.forEach((fn) => fn());
-          this.warmHere(r.scenario.name);
-          this.retryPrefetches();
-        },
-        // A warm-up is no job: a failure is reported by the job that follows the run, or that needs it later.
-        error: (message) => {
-          this.warming.delete(key);
-          this.followed(key)?.forEach((f) => f.error(message));
-        },
-        lost: () => {
-          this.warming.delete(key);
-          this.followed(key)?.forEach((f) => f.lost());
-        },
-      };
-      this.warming.set(key, this.workers.enqueueBackground(toWire(r), listener, soon));
+      if (!this.warming.has(key) && !this.o.cache.get(key)) added.set(key, r);
     }
+    const tasks = [...added.values()].map((r) => ({ run: toWire(r), listener: this.backgroundListener(r) }));
+    const drops = soon ? this.workers.enqueueSoon(tasks) : tasks.map((t) => this.workers.enqueueBackground(t.run, t.listener));
+    [...added.keys()].forEach((key, i) => this.warming.set(key, drops[i]));
+  }
+
+  /** What becomes of background run `r`: its result cached, its timing learned, its followers told. */
+  private backgroundListener(r: Run): TaskListener {
+    const key = runKey(r);
+    return {
+      progress() {},
+      done: (result, ms) => {
+        this.warming.delete(key);
+        this.o.cost.observeWorker(r.scenario.name, r.cost, ms);
+        this.o.cache.set(key, result);
+        this.followed(key)?.forEach((f) => f.done(result));
+        // A running job may be waiting for it: its preview, computed here already.
+        this.listeners.forEach((fn) => fn());
+        this.warmHere(r.scenario.name);
+        this.retryPrefetches();
+      },
+      // A warm-up is no job: a failure is reported by the job that follows the run, or that needs it later.
+      error: (message) => {
+        this.warming.delete(key);
+        this.followed(key)?.forEach((f) => f.error(message));
+      },
+      lost: () => {
+        this.warming.delete(key);
+        this.followed(key)?.forEach((f) => f.lost());
+      },
+    };
   }
 
   dispose(): void {

@@ -41,7 +41,8 @@ interface Task {
  * up ahead of the reader) are sent only when no other run waits or is in
  * flight, one at a time, so a reader's run waits behind at most one; those
  * marked soon (the steps next to the slider the reader is on) before the
- * others (a widget's warm-ups).
+ * others (a widget's warm-ups), the latest first: the reader has moved on
+ * from where the earlier ones were asked.
  */
 export class WorkerQueue {
   private worker: WorkerLike | undefined;
@@ -49,7 +50,7 @@ export class WorkerQueue {
   private broken = false;
   private nextTask = 1;
   private readonly pending: Task[] = [];
-  /** Background runs the reader is about to ask for (`enqueueBackground(…, true)`): sent before `background`'s. */
+  /** Background runs the reader is about to ask for (`enqueueSoon`): sent before `background`'s, the latest added first. */
   private readonly soon: Task[] = [];
   private readonly background: Task[] = [];
   private readonly inFlight = new Map<number, Task>();
@@ -79,23 +80,30 @@ export class WorkerQueue {
 
   /** Queues one run; the function returned drops it if it has not been sent yet, and says whether it did. */
   enqueue(run: WireRun, listener: TaskListener): () => boolean {
-    return this.add(this.pending, run, listener);
+    return this.add(this.pending, [{ run, listener }])[0];
   }
 
   /** Queues one run behind every other, to be sent only while the worker has nothing else to do; dropped as `enqueue`'s are. */
-  enqueueBackground(run: WireRun, listener: TaskListener, soon = false): () => boolean {
-    return this.add(soon ? this.soon : this.background, run, listener);
+  enqueueBackground(run: WireRun, listener: TaskListener): () => boolean {
+    return this.add(this.background, [{ run, listener }])[0];
   }
 
-  private add(queue: Task[], run: WireRun, listener: TaskListener): () => boolean {
-    const task: Task = { id: this.nextTask++, run, listener };
-    queue.push(task);
+  /** Background runs the reader is about to ask for: before every other background run not yet sent, in their order. */
+  enqueueSoon(runs: readonly { run: WireRun; listener: TaskListener }[]): (() => boolean)[] {
+    return this.add(this.soon, runs, true);
+  }
+
+  /** Adds tasks at the end of `queue`, or all at its front in their order; one drop function each (true when it was still queued). */
+  private add(queue: Task[], runs: readonly { run: WireRun; listener: TaskListener }[], first = false): (() => boolean)[] {
+    const tasks: Task[] = runs.map(({ run, listener }) => ({ id: this.nextTask++, run, listener }));
+    if (first) queue.unshift(...tasks);
+    else queue.push(...tasks);
     this.pump();
-    return () => {
+    return tasks.map((task) => () => {
       const i = queue.indexOf(task);
       if (i >= 0) queue.splice(i, 1);
       return i >= 0;
-    };
+    });
   }
 
   dispose(): void {

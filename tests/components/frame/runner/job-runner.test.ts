@@ -347,6 +347,22 @@ describe('JobRunner', () => {
     expect([out.where, ...products(out.results)]).toEqual(['main thread', 10]);
   });
 
+  it('the latest prefetch goes first, taking along a run an earlier one had queued: the reader has moved on from there', () => {
+    const { runner, workers, cost } = setup(0);
+    cost.observeWorker('tiny', 10, 10);
+    runner.prefetch([req(1, 1, 10), req(1, 2, 10), req(1, 3, 10)], 1000);
+    expect(seeds(workers[0])).toEqual([1]);
+    // Run 1 is in the worker already: it stays; run 3 moves up with run 4, in the new prefetch's order.
+    runner.prefetch([req(1, 4, 10), req(1, 3, 10), req(1, 1, 10)], 1000);
+    const order: number[] = [];
+    for (let i = 0; i < 4; i++) {
+      order.push(...seeds(workers[0]));
+      workers[0].answer();
+    }
+    expect(order).toEqual([1, 4, 3, 2]);
+    expect(workers[0].inbox).toEqual([]);
+  });
+
   it('a prefetch asked before its scenario is timed waits for the worker\'s first timing, then goes ahead of the warm-ups not yet sent', () => {
     const { runner, workers } = setup(0);
     runner.warm([req(1, 1, 10), req(1, 3, 20), req(1, 4, 30)]);
