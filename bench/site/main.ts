@@ -148,7 +148,7 @@ try {
       // reader's first pointer, focus or touch: here the focus READER_PAUSE_MS before the key);
       // apart, so that a reader sees how much of the p95 that is. The target counts every press.
       const first = presses[0]?.ms;
-      // The next step at once: what a held key or a drag meets, with nothing computed ahead.
+      // The next step at once: what a held key or a drag meets, before anything the first step asked for could be computed.
       const nexts = presses.flatMap((p) => (p.next === undefined ? [] : [p.next]));
       const nextMed = quantile(nexts, 0.5);
       const nextP95 = quantile(nexts, 0.95);
