@@ -371,16 +371,12 @@ export class JobRunner {
     const fresh = todo.filter((r) => !this.warming.has(runKey(r)));
     if (!fresh.every((r) => this.o.cost.knows(r.scenario.name))) return false;
     if (fresh.reduce((ms, r) => ms + this.o.cost.estimateWorkerMs(r.scenario.name, r.cost), 0) > maxMs) return false;
-    // Taken back from where they wait (a run already sent cannot be, and stays), to go first.
-    const first = todo.filter((r) => {
+    // A run queued already is taken back from where it waits, to go first; one already sent stays.
+    for (const r of todo) {
       const key = runKey(r);
-      const drop = this.warming.get(key);
-      if (drop === undefined) return true;
-      if (!drop()) return false;
-      this.warming.delete(key);
-      return true;
-    });
-    this.background(first, true);
+      if (this.warming.get(key)?.()) this.warming.delete(key);
+    }
+    this.background(todo, true);
     return true;
   }
 
@@ -398,7 +394,8 @@ export class JobRunner {
     }
     const tasks = [...added.values()].map((r) => ({ run: toWire(r), listener: this.backgroundListener(r) }));
     const drops = soon ? this.workers.enqueueSoon(tasks) : tasks.map((t) => this.workers.enqueueBackground(t.run, t.listener));
-    [...added.keys()].forEach((key, i) => this.warming.set(key, drops[i]));
+    let i = 0;
+    for (const key of added.keys()) this.warming.set(key, drops[i++]);
   }
 
   /** What becomes of background run `r`: its result cached, its timing learned, its followers told. */
