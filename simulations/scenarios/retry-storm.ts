@@ -125,8 +125,10 @@ function simulate(p: RetryStormParams, seed: number, options: RunOptions, observ
   });
 
   // After the last arrival, each open request ends within its remaining attempts' timeouts and waits.
+  // The run goes on to durationMs at least: abandoned work still in service changes the series'
+  // last second after every request has ended (a run cut there was not the start of a longer one).
   const drainMs = (p.retries + 1) * (p.timeout + BACKOFF_CAP_MS);
-  drainAndBalance(sim, ledger, { arrivals: clients, maxTimeMs: durationMs + drainMs, fractionDone: () => sim.now / durationMs }, options);
+  drainAndBalance(sim, ledger, { arrivals: clients, untilMs: durationMs, maxTimeMs: durationMs + drainMs, fractionDone: () => sim.now / durationMs }, options);
 
   const counts = ledger.counts();
   const goodputBefore = metrics.goodput(0, spike.startMs);

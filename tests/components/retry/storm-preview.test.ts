@@ -83,7 +83,31 @@ describe('storm preview', () => {
         const n = preview.meta.previewS?.[0] ?? values.duration;
         expectSeriesPrefix(shown, whole, n);
       }),
-      { numRuns: 20 },
+      {
+        numRuns: 20,
+        // Found by this test: every request had ended at 19.98 s (50 ms timeouts), so the preview
+        // stopped there, before abandoned work left the service at 19.99 s; its last second's
+        // in-service level differed from the whole run's.
+        examples: [
+          [
+            {
+              budget: 'none',
+              backoff: 'none',
+              retries: 0,
+              cancellation: false,
+              queueing: 'fifo',
+              timeout: 50,
+              baseRate: 10,
+              spikeRate: 340,
+              spikeStart: 1,
+              spikeDuration: 3,
+              duration: 40,
+              workers: 2,
+            },
+            7,
+          ],
+        ],
+      },
     );
   });
 
