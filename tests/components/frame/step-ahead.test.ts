@@ -43,6 +43,26 @@ describe('step-ahead runs', () => {
     expect(stepAheadRuns(specs, plan, state, 'a', 'rate', 2).map((runs) => runs.map((r) => r.params.rate))).toEqual([[30], [50], [20], [60]]);
   });
 
+  it("with a preview, are each distance's previews before its plans, nearest first: the press finds at least a preview on a slow device", () => {
+    const state = defaultState(specs, 7);
+    // A preview: the same run at a tenth of the cost (a shorter run of its own).
+    const preview = (s: WidgetState<typeof specs>) => ({ runs: [run(echo, s.values, s.seed, 0.1)] });
+    const lists = stepAheadRuns(specs, plan, state, 'a', 'rate', 2, preview);
+    expect(lists.map((runs) => runs.map((r) => `${r.params.rate}${r.cost < 1 ? ' preview' : ''}`))).toEqual([
+      ['30 preview'],
+      ['50 preview'],
+      ['30'],
+      ['50'],
+      ['20 preview'],
+      ['60 preview'],
+      ['20'],
+      ['60'],
+    ]);
+    // At the end of the range only one side has a neighbour at each distance.
+    const atMax = { ...state, values: { ...state.values, rate: 200 } };
+    expect(stepAheadRuns(specs, plan, atMax, 'a', 'rate', 2, preview).map((runs) => runs.map((r) => r.params.rate))).toEqual([[190], [190], [180], [180]]);
+  });
+
   it('move a log slider one rung, stop at the ends of its range, and are none for a control that is not a slider', () => {
     const state = defaultState(specs, 1);
     const timeouts = stepAheadRuns(specs, plan, state, 'a', 'timeout').map((runs) => runs[0].params.timeout);

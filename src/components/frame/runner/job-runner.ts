@@ -88,8 +88,8 @@ export class JobRunner {
   private readonly warming = new Map<string, () => boolean>();
   /** Jobs waiting for a background run already in the worker, by run key: told how it ended instead of sending it again. */
   private readonly followers = new Map<string, Follower[]>();
-  /** Prefetches waiting for the worker to time their scenarios (or for an estimate within their bound), oldest first. */
-  private readonly pendingPrefetches: { runs: readonly Run[]; maxMs: number }[] = [];
+  /** Prefetches waiting for an estimate within their bound (the worker's next timing), oldest first, each a batch of plans. */
+  private readonly pendingPrefetches: { plans: readonly (readonly Run[])[]; maxMs: number }[] = [];
   /** Scenarios warmed on this thread (or being warmed), and how many runs that took. */
   private readonly warmedHere = new Map<string, number>();
   /** Warm-up runs (`Scenario.warmUp`) made on this thread, by scenario. */
@@ -317,6 +317,11 @@ export class JobRunner {
     return { promise, cancel: () => end((s) => s.reject(new JobCancelled())) };
   }
 
+  /** Starts the worker loading, if it has not yet: it answers its first run sooner. */
+  startWorker(): void {
+    this.workers.available();
+  }
+
   /**
    * Readies the page for a widget's jobs before the reader moves anything
    * (`runs`: its plan at the defaults). A scenario's first runs on a thread
@@ -344,45 +349,59 @@ export class JobRunner {
   }
 
   /**
-   * Computes `runs` in the worker's background, behind every job and
-   * warm-up, so that a result the reader is about to ask for is cached when
-   * they do: the plans one step either side of the slider they are on. Only
-   * when the runs neither cached nor queued already are estimated to take
-   * the worker `maxMs` at most, together, and only for timed scenarios: on a
-   * guess this could queue seconds of work nobody asked for.
+   * Computes `plans` (each a plan's runs, the likeliest first) in the
+   * worker's background, behind every job and warm-up, so that a result the
+   * reader is about to ask for is cached when they do: the plans a step or
+   * two either side of the slider they are on. They go ahead of every other
+   * background run not yet sent, in their order. A plan is queued only when
+   * its runs neither cached nor queued already are estimated to take the
+   * worker `maxMs` at most, together. A scenario not yet timed is estimated
+   * by the first guess, which is above what most scenarios take warm: the
+   * reader's first slider is computed ahead from the start, and its runs are
+   * what times the scenario, instead of waiting behind the warm-ups'.
    */
-  prefetch(runs: readonly Run[], maxMs: number): void {
-    if (!this.workers.available() || this.tryPrefetch(runs, maxMs)) return;
-    // Asked before the worker has timed the scenario (the reader's first
-    // slider, moments after the warm-ups began): tried again after each
-    // timing, the latest few only.
-    this.pendingPrefetches.push({ runs, maxMs });
+  prefetch(plans: readonly (readonly Run[])[], maxMs: number): void {
+    if (!this.workers.available()) return;
+    const waiting = this.tryPrefetch(plans, maxMs);
+    if (waiting.length === 0) return;
+    // Estimated over the bound, by the first guess or by a first, cold
+    // timing: tried again after each timing, the latest few asks only.
+    this.pendingPrefetches.push({ plans: waiting, maxMs });
     if (this.pendingPrefetches.length > PENDING_PREFETCHES) this.pendingPrefetches.shift();
   }
 
   /**
-   * Queues a prefetch's runs not yet cached, ahead of every other background
-   * run not yet sent (one queued already, by an earlier prefetch or a
-   * warm-up, moves up with them; one the worker computes now is left to
-   * finish); false when the new ones are not all timed or not within `maxMs`.
+   * Queues the runs not yet cached of each plan that is timed and within
+   * `maxMs`, all in one batch ahead of every other background run not yet
+   * sent, in the plans' order (a run queued already, by an earlier prefetch
+   * or a warm-up, moves up with them; one the worker computes now is left to
+   * finish). Returns the plans it did not queue.
    */
-  private tryPrefetch(runs: readonly Run[], maxMs: number): boolean {
-    const todo = this.lookUp(runs).todo;
-    const fresh = todo.filter((r) => !this.warming.has(runKey(r)));
-    if (!fresh.every((r) => this.o.cost.knows(r.scenario.name))) return false;
-    if (fresh.reduce((ms, r) => ms + this.o.cost.estimateWorkerMs(r.scenario.name, r.cost), 0) > maxMs) return false;
+  private tryPrefetch(plans: readonly (readonly Run[])[], maxMs: number): (readonly Run[])[] {
+    const batch: Run[] = [];
+    const left: (readonly Run[])[] = [];
+    for (const runs of plans) {
+      const todo = this.lookUp(runs).todo;
+      const fresh = todo.filter((r) => !this.warming.has(runKey(r)));
+      if (fresh.reduce((ms, r) => ms + this.o.cost.estimateWorkerMs(r.scenario.name, r.cost), 0) <= maxMs) batch.push(...todo);
+      else left.push(runs);
+    }
+    if (batch.length === 0) return left;
     // A run queued already is taken back from where it waits, to go first; one already sent stays.
-    for (const r of todo) {
+    for (const r of batch) {
       const key = runKey(r);
       if (this.warming.get(key)?.()) this.warming.delete(key);
     }
-    this.background(todo, true);
-    return true;
+    this.background(batch, true);
+    return left;
   }
 
   private retryPrefetches(): void {
-    const waiting = this.pendingPrefetches.splice(0);
-    for (const p of waiting) if (!this.tryPrefetch(p.runs, p.maxMs)) this.pendingPrefetches.push(p);
+    // Oldest first: each batch goes to the front, so the latest ask ends up first.
+    for (const p of this.pendingPrefetches.splice(0)) {
+      const left = this.tryPrefetch(p.plans, p.maxMs);
+      if (left.length > 0) this.pendingPrefetches.push({ plans: left, maxMs: p.maxMs });
+    }
   }
 
   /** Queues each run not cached or queued already in the worker's background, in order (`soon`: all before the others not yet sent); each result is cached and times the scenario. */
@@ -603,8 +622,8 @@ const WARM_UP_RUNS = 6;
  * 50 ms that make a long task, with room for an estimate too low.
  */
 const WARM_HERE_MAX_MS = 30;
-/** Prefetches kept waiting for a timing: a reader's slider has two neighbours, and the one before may still be of use. */
-const PENDING_PREFETCHES = 4;
+/** Prefetch asks kept waiting for a lower estimate: the reader's slider now, and the one before, which may still be of use. */
+const PENDING_PREFETCHES = 2;
 
 /** `runs` (ordered by size) with the first of each scenario moved to the front, in their order. */
 function firstOfEachScenario(runs: readonly Run[]): Run[] {

@@ -157,12 +157,16 @@ const jobs = new JobRunner({
 
 /**
  * Readies the page for a widget the reader turns to (`useSimulationWidget`
- * calls this at the first pointer over it, focus in it or touch): once the
- * page is idle, the worker and the code for these runs are warmed
+ * calls this at the first pointer over it, focus in it or touch): the
+ * worker starts loading at once (its script loads off this thread; a
+ * reader's first press comes a quarter of a second later, and the idle
+ * period this used to wait for came 16-48 ms after the focus, a fifth of
+ * that), and once the page is idle, the code for these runs is warmed
  * (`JobRunner.warm`). Not at page load: most readers never touch most
  * widgets, and each would load the worker and the simulator for nothing.
  */
 export function warmFor(runs: readonly Run[]): void {
+  jobs.startWorker();
   idle(() => jobs.warm(runs));
 }
 
@@ -172,22 +176,21 @@ export function warmFor(runs: readonly Run[]): void {
  * is about 10 ms there, a balancer comparison's about 25, the metastability
  * map's 25 cells about 70. A sweep whose every point a step moves (the
  * retry budget's) costs more, and is left to the press; so is everything
- * on a device slow enough.
+ * on a device slow enough, except the plans' previews, which are smaller.
  */
 const PREFETCH_MAX_MS = 100;
 
 /**
  * Has the worker compute, in idle time and behind every job, the runs of the
- * plans the reader is likely to ask for next (`useSimulationWidget`: one
- * arrow-key step either side of the slider they are on), so that the press
- * finds them cached and the new chart costs only its drawing. The plans are
- * made in idle time too: after a key press React runs effects before the
- * browser paints, and making them then would delay the new chart.
+ * plans the reader is likely to ask for next, likeliest first
+ * (`useSimulationWidget`: the previews and plans one and two arrow-key steps
+ * either side of the slider they are on), so that the press finds them
+ * cached and the new chart costs only its drawing. The plans are made in
+ * idle time too: after a key press React runs effects before the browser
+ * paints, and making them then would delay the new chart.
  */
 export function prefetch(plans: () => readonly (readonly Run[])[]): void {
-  idle(() => {
-    for (const runs of plans()) jobs.prefetch(runs, PREFETCH_MAX_MS);
-  });
+  idle(() => jobs.prefetch(plans(), PREFETCH_MAX_MS));
 }
 
 /** The result on show: the plan it belongs to, and whether it is only a first part of it. */

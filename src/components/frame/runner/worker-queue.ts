@@ -143,9 +143,15 @@ export class WorkerQueue {
       return;
     }
     this.inFlight.delete(m.task);
-    this.pump();
-    if (m.type === 'done') task.listener.done(m.result, m.elapsedMs);
-    else task.listener.error(m.message);
+    // The listener first: what it queues on hearing the result (a prefetch
+    // that waited for this timing) competes for the free place with what
+    // waited already, instead of finding it taken by the next warm-up.
+    try {
+      if (m.type === 'done') task.listener.done(m.result, m.elapsedMs);
+      else task.listener.error(m.message);
+    } finally {
+      this.pump();
+    }
   }
 
   private fail(): void {

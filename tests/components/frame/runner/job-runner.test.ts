@@ -249,6 +249,17 @@ describe('JobRunner', () => {
     expect(products((await job.promise).results)).toEqual([1, 2, 3, 4, 5]);
   });
 
+  it('startWorker creates the page\'s one worker ahead of any run, and only once', () => {
+    const { runner, workers } = setup(0);
+    runner.startWorker();
+    runner.startWorker();
+    expect(workers).toHaveLength(1);
+    expect(workers[0].inbox).toEqual([]);
+    runner.warm([req(1, 2, 10)]);
+    expect(workers).toHaveLength(1);
+    expect(seeds(workers[0])).toEqual([2]);
+  });
+
   it('warm starts the worker and has it compute the runs in its background, smallest first, one at a time, behind every job', async () => {
     const { runner, workers, cost } = setup(0);
     ran = 0;
@@ -278,34 +289,38 @@ describe('JobRunner', () => {
     expect(seeds(workers[0])).toEqual([]);
   });
 
-  it('prefetch has the worker compute runs ahead, behind every job, once their scenario is timed and when they fit the bound: then the press finds them cached', async () => {
+  it('prefetch has the worker compute runs ahead, behind every job, when they fit the bound (by the first guess until timed): then the press finds them cached', async () => {
     const { runner, workers, cost } = setup(0);
     ran = 0;
-    // Not yet timed: on a guess, nothing is queued.
-    runner.prefetch([req(1, 1, 10), req(1, 2, 10)], 1000);
+    // Not yet timed: the first guess (1 ms a unit) puts the plan at 20 ms.
+    runner.prefetch([[req(1, 5, 10), req(1, 6, 10)]], 19);
     expect(workers.flatMap(seeds)).toEqual([]);
+    runner.prefetch([[req(1, 5, 10), req(1, 6, 10)]], 20);
+    expect(seeds(workers[0])).toEqual([5]);
+    workers[0].answerAll();
+    workers[0].answerAll();
     cost.observeWorker('tiny', 10, 10);
     const estimate = cost.estimateWorkerMs('tiny', 20);
     // Two runs of 10 units each: over the bound, nothing; within it, both, in order.
-    runner.prefetch([req(1, 1, 10), req(1, 2, 10)], estimate - 1);
+    runner.prefetch([[req(1, 1, 10), req(1, 2, 10)]], estimate - 1);
     expect(workers.flatMap(seeds)).toEqual([]);
-    runner.prefetch([req(1, 1, 10), req(1, 2, 10)], estimate);
+    runner.prefetch([[req(1, 1, 10), req(1, 2, 10)]], estimate);
     expect(seeds(workers[0])).toEqual([1]);
     // Behind a job, and never queued twice.
     const job = runner.run([req(1, 7, 10)]);
-    runner.prefetch([req(1, 2, 10)], estimate);
+    runner.prefetch([[req(1, 2, 10)]], estimate);
     expect(seeds(workers[0])).toEqual([1, 7]);
     workers[0].answer();
     workers[0].answer();
     expect(products((await job.promise).results)).toEqual([7]);
     expect(seeds(workers[0])).toEqual([2]);
     workers[0].answer();
-    expect(ran).toBe(3);
+    expect(ran).toBe(5);
     // The press: both results at once from the cache, nothing run.
     const press = runner.runNow([req(1, 1, 10), req(1, 2, 10)], 0);
-    expect([press?.where, press?.computed, ran]).toEqual(['cache', 0, 3]);
+    expect([press?.where, press?.computed, ran]).toEqual(['cache', 0, 5]);
     // Cached runs are not queued again.
-    runner.prefetch([req(1, 1, 10), req(1, 2, 10)], estimate);
+    runner.prefetch([[req(1, 1, 10), req(1, 2, 10)]], estimate);
     expect(seeds(workers[0])).toEqual([]);
   });
 
@@ -313,7 +328,7 @@ describe('JobRunner', () => {
     const { runner, workers, cost } = setup(0);
     ran = 0;
     cost.observeWorker('tiny', 10, 10);
-    runner.prefetch([req(1, 2, 10)], 1000);
+    runner.prefetch([[req(1, 2, 10)]], 1000);
     expect(seeds(workers[0])).toEqual([2]);
     let heard = 0;
     const job = runner.run([req(1, 3, 10), req(1, 2, 10)], { onResult: () => heard++ });
@@ -332,14 +347,14 @@ describe('JobRunner', () => {
   it('a job following a prefetch hears how it failed: the error rejects the job, a lost worker has the run made here', async () => {
     const { runner, workers, cost } = setup(0);
     cost.observeWorker('broken', 1, 1);
-    runner.prefetch([run(broken, { n: 1 }, 1, 1)], 1000);
+    runner.prefetch([[run(broken, { n: 1 }, 1, 1)]], 1000);
     const failing = runner.run([run(broken, { n: 1 }, 1, 1)]);
     expect(workers[0].inbox).toHaveLength(1);
     workers[0].answer();
     await expect(failing.promise).rejects.toThrow(/"broken" is not in the registry/);
 
     cost.observeWorker('tiny', 10, 10);
-    runner.prefetch([req(2, 5, 10)], 1000);
+    runner.prefetch([[req(2, 5, 10)]], 1000);
     const job = runner.run([req(2, 5, 10)]);
     expect(seeds(workers[0])).toEqual([5]);
     workers[0].fail();
@@ -350,10 +365,10 @@ describe('JobRunner', () => {
   it('the latest prefetch goes first, taking along a run an earlier one had queued: the reader has moved on from there', () => {
     const { runner, workers, cost } = setup(0);
     cost.observeWorker('tiny', 10, 10);
-    runner.prefetch([req(1, 1, 10), req(1, 2, 10), req(1, 3, 10)], 1000);
+    runner.prefetch([[req(1, 1, 10), req(1, 2, 10), req(1, 3, 10)]], 1000);
     expect(seeds(workers[0])).toEqual([1]);
     // Run 1 is in the worker already: it stays; run 3 moves up with run 4, in the new prefetch's order.
-    runner.prefetch([req(1, 4, 10), req(1, 3, 10), req(1, 1, 10)], 1000);
+    runner.prefetch([[req(1, 4, 10), req(1, 3, 10), req(1, 1, 10)]], 1000);
     const order: number[] = [];
     for (let i = 0; i < 4; i++) {
       order.push(...seeds(workers[0]));
@@ -363,23 +378,55 @@ describe('JobRunner', () => {
     expect(workers[0].inbox).toEqual([]);
   });
 
-  it('a prefetch asked before its scenario is timed waits for the worker\'s first timing, then goes ahead of the warm-ups not yet sent', () => {
+  it('a prefetch over the bound by the first guess waits for the worker\'s first timing, then goes ahead of the warm-ups not yet sent, even the one next in line', () => {
     const { runner, workers } = setup(0);
     runner.warm([req(1, 1, 10), req(1, 3, 20), req(1, 4, 30)]);
-    runner.prefetch([req(1, 2, 10), req(1, 5, 10)], 1000);
+    // 20 units: 20 ms by the first guess, over a bound of 10.
+    runner.prefetch([[req(1, 2, 10), req(1, 5, 10)]], 10);
     expect(seeds(workers[0])).toEqual([1]);
-    // The warm-up times the scenario; the next warm-up was sent as it ended. The waiting prefetch is
-    // queued then, its runs in order, before the warm-ups not yet sent.
-    workers[0].answer();
-    expect(seeds(workers[0])).toEqual([3]);
-    workers[0].answer();
-    expect(seeds(workers[0])).toEqual([2]);
-    workers[0].answer();
-    expect(seeds(workers[0])).toEqual([5]);
-    workers[0].answer();
-    expect(seeds(workers[0])).toEqual([4]);
-    workers[0].answer();
+    // The warm-up times the scenario (3 ms for 10 units, counted at a
+    // third): the prefetch is within the bound now, and queued as the
+    // warm-up ends, before the worker is given its next run: its runs in
+    // order, then the warm-ups not yet sent.
+    const order: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      order.push(...seeds(workers[0]));
+      workers[0].answer();
+    }
+    expect(order).toEqual([1, 2, 5, 3, 4]);
     expect(runner.cached([req(1, 2, 10), req(1, 5, 10)])?.length).toBe(2);
+  });
+
+  it('a prefetch\'s plans go to the worker in the order given, the likeliest first, all before the background runs asked earlier', () => {
+    const { runner, workers, cost } = setup(0);
+    cost.observeWorker('tiny', 10, 10);
+    runner.warm([req(1, 9, 10)]);
+    expect(seeds(workers[0])).toEqual([9]);
+    runner.prefetch([[req(1, 8, 10)]], 1000);
+    // One step either side, then two: each plan a run here.
+    runner.prefetch([[req(1, 1, 10)], [req(1, 2, 10)], [req(1, 3, 10)], [req(1, 4, 10)]], 1000);
+    const order: number[] = [];
+    for (let i = 0; i < 6; i++) {
+      order.push(...seeds(workers[0]));
+      workers[0].answer();
+    }
+    expect(order).toEqual([9, 1, 2, 3, 4, 8]);
+  });
+
+  it('a prefetch plan over the bound waits, and is queued once a later timing brings its estimate within it; a plan within it goes at once', () => {
+    const { runner, workers, cost } = setup(0);
+    // A first, cold timing: 10 units in 30 ms, counted at a third (1 ms a unit).
+    cost.observeWorker('tiny', 10, 30);
+    // A preview of 10 units fits 15 ms; its whole plan of 20 does not yet.
+    runner.prefetch([[req(1, 1, 10)], [req(2, 1, 20)]], 15);
+    expect(seeds(workers[0])).toEqual([1]);
+    expect(workers[0].inbox[0].run.params).toEqual({ n: 1 });
+    // The worker's next timing is faster: 10 units in 3 ms (the estimate falls to 0.65 ms a unit, 13 ms for 20).
+    workers[0].msPerRun = 3;
+    workers[0].answer();
+    expect(workers[0].inbox.map((m) => m.run.params)).toEqual([{ n: 2 }]);
+    workers[0].answer();
+    expect(runner.cached([req(2, 1, 20)])).toBeDefined();
   });
 
   it('a warm-up not yet sent is dropped when a job needs its run: the run is computed once', async () => {
