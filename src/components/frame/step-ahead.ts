@@ -12,12 +12,13 @@ type Plan<S extends ParamSpecs> = (state: WidgetState<S>) => { readonly runs: un
  * nearest first (one step below, one above, two below, ...); none for a
  * control that is not a slider.
  *
- * With `preview` (the widget's preview plan), each distance's previews come
- * before its whole plans: one step either side, their previews, then their
- * plans; then two steps. A preview is a fraction of its plan (the first
- * seed, the first seconds), so a worker that has not computed a neighbour's
- * whole plan by the time the reader presses (a slow device, the first
- * seconds on a page) has at least its preview, which the press shows at once.
+ * With `preview` (the widget's preview plan), every neighbour's preview
+ * comes first, nearest first, then their whole plans. A preview is a
+ * fraction of its plan (the first seed, the first seconds, one point of a
+ * sweep), so a worker that has not computed a neighbour's whole plan by
+ * the time the reader presses (a slow device, the first seconds on a page)
+ * has at least its preview, which the press shows at once: for a held key
+ * too, whose second step comes before a sweep one step away is done.
  */
 export function stepAheadRuns<S extends ParamSpecs>(
   specs: S,
@@ -31,20 +32,10 @@ export function stepAheadRuns<S extends ParamSpecs>(
   const spec = specs[name];
   if (spec?.kind !== 'number') return [];
   const values = side === 'a' ? state.values : state.valuesB;
-  const stateAt = (v: number): WidgetState<S> => {
+  const states = stepNeighbours(spec, values[name] as number, steps).map((v): WidgetState<S> => {
     const moved = { ...values, [name]: v } as ParamValues<S>;
     return side === 'a' ? { ...state, values: moved } : { ...state, valuesB: moved };
-  };
-  const out: Run[][] = [];
-  let nearer: number[] = [];
-  for (let k = 1; k <= steps; k++) {
-    const within = stepNeighbours(spec, values[name] as number, k);
-    // The values exactly k steps away, below first.
-    const ring = within.filter((v) => !nearer.includes(v));
-    nearer = within;
-    const states = ring.map(stateAt);
-    if (preview) out.push(...states.map((s) => flattenRuns(preview(s).runs)));
-    out.push(...states.map((s) => flattenRuns(plan(s).runs)));
-  }
-  return out;
+  });
+  const plans = preview ? [...states.map(preview), ...states.map(plan)] : states.map(plan);
+  return plans.map((p) => flattenRuns(p.runs));
 }

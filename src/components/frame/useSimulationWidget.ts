@@ -84,11 +84,11 @@ function useReadyOnIntent(root: RefObject<HTMLElement | null>, runs: readonly Ru
 
 /**
  * Computes ahead, in the worker's idle time, the plans up to STEPS_AHEAD
- * steps either side of the slider the reader is on, each distance's
- * previews before its whole plans: when they come to it (focus, or the
- * pointer over it), and again after each change while they stay. A reader
- * stepping through a slider then finds each result cached, and the new
- * chart costs only its drawing. Nothing before the widget has read its URL.
+ * steps either side of the slider the reader is on, their previews first:
+ * when they come to it (focus, or the pointer over it), and again after
+ * each change while they stay. A reader stepping through a slider then
+ * finds each result cached, and the new chart costs only its drawing.
+ * Nothing before the widget has read its URL.
  */
 /**
  * Two, not one: a held key or a drag presses the next step as soon as the

@@ -43,7 +43,7 @@ describe('step-ahead runs', () => {
     expect(stepAheadRuns(specs, plan, state, 'a', 'rate', 2).map((runs) => runs.map((r) => r.params.rate))).toEqual([[30], [50], [20], [60]]);
   });
 
-  it("with a preview, are each distance's previews before its plans, nearest first: the press finds at least a preview on a slow device", () => {
+  it("with a preview, are every neighbour's preview first, nearest first, then their plans: the press finds at least a preview on a slow device", () => {
     const state = defaultState(specs, 7);
     // A preview: the same run at a tenth of the cost (a shorter run of its own).
     const preview = (s: WidgetState<typeof specs>) => ({ runs: [run(echo, s.values, s.seed, 0.1)] });
@@ -51,16 +51,16 @@ describe('step-ahead runs', () => {
     expect(lists.map((runs) => runs.map((r) => `${r.params.rate}${r.cost < 1 ? ' preview' : ''}`))).toEqual([
       ['30 preview'],
       ['50 preview'],
-      ['30'],
-      ['50'],
       ['20 preview'],
       ['60 preview'],
+      ['30'],
+      ['50'],
       ['20'],
       ['60'],
     ]);
-    // At the end of the range only one side has a neighbour at each distance.
+    // At the end of the range there are neighbours on one side only.
     const atMax = { ...state, values: { ...state.values, rate: 200 } };
-    expect(stepAheadRuns(specs, plan, atMax, 'a', 'rate', 2, preview).map((runs) => runs.map((r) => r.params.rate))).toEqual([[190], [190], [180], [180]]);
+    expect(stepAheadRuns(specs, plan, atMax, 'a', 'rate', 2, preview).map((runs) => runs.map((r) => r.params.rate))).toEqual([[190], [180], [190], [180]]);
   });
 
   it('move a log slider one rung, stop at the ends of its range, and are none for a control that is not a slider', () => {
