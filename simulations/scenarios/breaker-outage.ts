@@ -92,7 +92,7 @@ export const breakerOutage = defineScenario({
 
     // After the last arrival, a request ends within its attempts' timeouts and backoffs.
     const drainMs = (p.retries + 1) * (p.timeout + BACKOFF.capMs);
-    drainAndBalance(sim, ledger, { arrivals: clients, maxTimeMs: durationMs + drainMs, fractionDone: () => sim.now / durationMs }, options);
+    drainAndBalance(sim, ledger, { arrivals: clients, untilMs: durationMs, maxTimeMs: durationMs + drainMs, fractionDone: () => sim.now / durationMs }, options);
 
     const counts = ledger.counts();
     const firstTrip = states.find((s) => s.event === 'trip' && s.t >= outage.startMs);

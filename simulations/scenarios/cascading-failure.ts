@@ -131,7 +131,7 @@ export const cascadingFailure = defineScenario({
     };
     const clients = new OpenLoopClients(sim, { rate: PiecewiseRate.constant(p.rate), untilMs: durationMs, send: arrive });
 
-    drainAndBalance(sim, ledger, { arrivals: clients, maxTimeMs: durationMs + DRAIN_LIMIT_MS, fractionDone: () => sim.now / durationMs }, options);
+    drainAndBalance(sim, ledger, { arrivals: clients, untilMs: durationMs, maxTimeMs: durationMs + DRAIN_LIMIT_MS, fractionDone: () => sim.now / durationMs }, options);
     metrics.close();
 
     const before = [0, fault.startMs] as const;

@@ -131,7 +131,7 @@ export const lbHeterogeneous = defineScenario({
       },
     });
     // Every request ends by its timeout; nothing else keeps the run going once arrivals stop.
-    drainAndBalance(sim, ledger, { arrivals: clients, maxTimeMs: durationMs + p.timeout + 1, fractionDone: () => sim.now / durationMs }, options);
+    drainAndBalance(sim, ledger, { arrivals: clients, untilMs: durationMs, maxTimeMs: durationMs + p.timeout + 1, fractionDone: () => sim.now / durationMs }, options);
     metrics.close();
 
     return { summary: metrics.summary(ledger.counts()), backends: metrics.backends(), series: metrics.series(), rotation: metrics.rotation, fault };
