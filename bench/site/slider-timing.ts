@@ -51,8 +51,13 @@ export async function sliderIds(page: Page, id: string): Promise<string[]> {
 /**
  * Presses one key on a slider and times it from the keydown event to the
  * first mutation inside one of the widget's chart SVGs (or a chart SVG
- * added or removed), plus the next animation frame: what the reader waits
- * for. The label beside the slider changes at once and is not counted.
+ * added or removed) drawn for the press's own plan, plus the next animation
+ * frame: what the reader waits for. The label beside the slider changes at
+ * once and is not counted; nor is a chart an earlier plan still draws (a
+ * held key's first step refining as its second is pressed): the section's
+ * data-plan is the current plan's key and data-shown the drawn one's, and a
+ * change counts once they are equal and the plan is no longer the one
+ * before the press.
  */
 async function press(page: Page, id: string, slider: string, key: string, timeoutMs: number, pauseMs = 0): Promise<number | undefined> {
   await page.evaluate(
@@ -65,8 +70,11 @@ async function press(page: Page, id: string, slider: string, key: string, timeou
         return !!el?.closest('svg[data-chart]');
       };
       const isChart = (n: Node) => n instanceof Element && (n.matches('svg[data-chart]') || !!n.querySelector('svg[data-chart]'));
+      const before = section.getAttribute('data-plan');
       const observer = new MutationObserver((records) => {
         if (probe.t0 === undefined || probe.t1 !== undefined) return;
+        const plan = section.getAttribute('data-plan');
+        if (plan === before || section.getAttribute('data-shown') !== plan) return;
         const hit = records.some((r) => inChart(r.target) || [...r.addedNodes, ...r.removedNodes].some(isChart));
         if (!hit) return;
         observer.disconnect();

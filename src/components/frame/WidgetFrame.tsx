@@ -17,7 +17,10 @@ export interface WidgetFrameProps<S extends ParamSpecs, V, VS extends ParamSpecs
 
 /**
  * The same frame around every widget, following the widget DOM contract
- * (data-widget, data-state, ids, names, accessible names): title and
+ * (data-widget, data-state, ids, names, accessible names; data-plan and
+ * data-shown, the keys of the current plan and of the one drawn, so that a
+ * measurement can tell a chart drawn for the reader's latest press from
+ * one still finishing an earlier plan): title and
  * description, URL notice, tools (presets, compare, reset, downloads, copy link),
  * controls for A (and B in compare mode) and the seed, the run status, then
  * the figures, then the build-time default's carrier. The section's id is
@@ -26,7 +29,16 @@ export interface WidgetFrameProps<S extends ParamSpecs, V, VS extends ParamSpecs
 export function WidgetFrame<S extends ParamSpecs, V, VS extends ParamSpecs>({ widget: w, onReset, children }: WidgetFrameProps<S, V, VS>) {
   const { id, state } = w;
   return (
-    <section ref={w.root} id={id} className="rl-widget not-content" data-widget={id} data-state={w.run.state} aria-labelledby={`${id}-title`}>
+    <section
+      ref={w.root}
+      id={id}
+      className="rl-widget not-content"
+      data-widget={id}
+      data-state={w.run.state}
+      data-plan={w.run.plan}
+      data-shown={w.run.shown}
+      aria-labelledby={`${id}-title`}
+    >
       <header className="rl-widget__header">
         <h3 id={`${id}-title`}>{w.title}</h3>
         <p>{w.description}</p>

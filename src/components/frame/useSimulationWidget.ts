@@ -23,7 +23,8 @@ export interface SimulationWidget<S extends ParamSpecs, V, VS extends ParamSpecs
   /** The reduced result on show: the build-time default until a run for the current state is done. */
   readonly view: V;
   readonly figures: readonly FigureModel[];
-  readonly run: { readonly state: RunState; readonly text: string };
+  /** The run status; `plan` and `shown` are the keys of the current plan and of the one drawn (equal once the chart shows the current parameters). */
+  readonly run: { readonly state: RunState; readonly text: string; readonly plan: string; readonly shown: string };
   /** The `<script>` carrying the build-time default into hydration; the frame renders it. */
   readonly carrier: ReactElement;
   /** The frame's root element: downloads collect the SVGs inside it. */
@@ -169,7 +170,7 @@ export function useSimulationWidget<S extends ParamSpecs, T, M, V, VS extends Pa
     presets: d.presets,
     view,
     figures,
-    run: { state: sim.state, text: sim.text },
+    run: { state: sim.state, text: sim.text, plan: sim.plan, shown: sim.shown.key },
     carrier,
     root,
     onParam: (side) => (side === 'a' ? onA : onB),

@@ -121,7 +121,7 @@ describe('WidgetFrame (server render)', () => {
   const html = renderToString(<FakeWidget />);
 
   it('renders the contract root, idle, labelled by its title', () => {
-    expect(html).toMatch(/^<section id="fake" class="rl-widget not-content" data-widget="fake" data-state="idle" aria-labelledby="fake-title"/);
+    expect(html).toMatch(/^<section id="fake" class="rl-widget not-content" data-widget="fake" data-state="idle" data-plan="([^"]+)" data-shown="\1" aria-labelledby="fake-title"/);
     expect(html).toContain('<h3 id="fake-title">A fake widget</h3>');
   });
 

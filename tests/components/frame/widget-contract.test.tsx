@@ -45,7 +45,11 @@ describe.each(widgets.filter((w) => w.m.definition))('$path, server-rendered', (
   const doc = renderToString(<C />);
 
   it('has the contract root, idle until hydrated, labelled by its title', () => {
-    expect(doc).toMatch(new RegExp(`^<section\\b[^>]* class="rl-widget not-content" data-widget="${id}" data-state="idle" aria-labelledby="${id}-title"`));
+    expect(doc).toMatch(
+      new RegExp(
+        `^<section\\b[^>]* class="rl-widget not-content" data-widget="${id}" data-state="idle" data-plan="([^"]+)" data-shown="\\1" aria-labelledby="${id}-title"`,
+      ),
+    );
     expect(doc).toMatch(new RegExp(`<h3 id="${id}-title">[^<]+</h3>`));
   });
 

@@ -33,6 +33,8 @@ export interface Shown<V> {
 export type { RunState } from './run-status.ts';
 
 export interface SimulationStatus<V> {
+  /** The current plan's key: `shown.key` equals it once what is drawn belongs to the current parameters (a preview of them included). */
+  readonly plan: string;
   readonly shown: Shown<V>;
   readonly state: RunState;
   /** For the run-status line, e.g. "Running… 40%" or "Done: 5 runs in 12 ms". */
@@ -333,5 +335,5 @@ export function useSimulation<T, M, V>(
     // re-running on their identity would only repeat work.
   }, [ready, key]);
 
-  return { shown, ...runStatus({ ready, key, shown, failure, outcome, progress }) };
+  return { plan: key, shown, ...runStatus({ ready, key, shown, failure, outcome, progress }) };
 }
