@@ -371,11 +371,12 @@ export class JobRunner {
   }
 
   /**
-   * Queues the runs not yet cached of each plan that is timed and within
-   * `maxMs`, all in one batch ahead of every other background run not yet
-   * sent, in the plans' order (a run queued already, by an earlier prefetch
-   * or a warm-up, moves up with them; one the worker computes now is left to
-   * finish). Returns the plans it did not queue.
+   * Queues the runs not yet cached of each plan estimated within `maxMs`
+   * (by the first guess where not yet timed), all in one batch ahead of
+   * every other background run not yet sent, in the plans' order (a run
+   * queued already, by an earlier prefetch or a warm-up, moves up with them;
+   * one the worker computes now is left to finish). Returns the plans it did
+   * not queue.
    */
   private tryPrefetch(plans: readonly (readonly Run[])[], maxMs: number): (readonly Run[])[] {
     const batch: Run[] = [];
